@@ -1,0 +1,17 @@
+package io.stratus.events;
+
+import java.time.Instant;
+
+/**
+ * One entry of a service's append-only, hash-chained audit log.
+ *
+ * @param hash         hex SHA-256 over the previous hash and this entry's fields
+ * @param previousHash the hash of the entry before (all zeros for the first)
+ */
+public record AuditRecordedEvent(String tenant, String service, long sequence, String actor, String action,
+        String target, String outcome, Instant at, String previousHash, String hash) implements StratusEvent {
+    @Override
+    public String key() {
+        return tenant;
+    }
+}

@@ -1,0 +1,19 @@
+package io.stratus.events;
+
+import java.util.List;
+
+/**
+ * What a certificate must contain, resolved by profile-service from the profile and the device and
+ * attached to the request, so the CA never calls back. EKUs and key usages are OIDs / names from the
+ * profile, never from the CSR.
+ *
+ * @param subject         the subject DN in RFC 4514 form (e.g. {@code CN=dev-1,O=Contoso})
+ * @param subjectAltNames the SANs
+ * @param keySpec         the minimum key type and size the CSR must carry
+ * @param extendedKeyUsages EKU OIDs (e.g. {@code 1.3.6.1.5.5.7.3.2})
+ * @param keyUsages       {@code digitalSignature}, {@code keyEncipherment}
+ * @param validityDays    validity; capped by the CA's remaining life
+ */
+public record IssuancePolicy(String subject, List<SubjectAltName> subjectAltNames, KeySpec keySpec,
+        List<String> extendedKeyUsages, List<String> keyUsages, int validityDays) {
+}
