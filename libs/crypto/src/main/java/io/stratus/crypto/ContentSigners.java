@@ -1,0 +1,83 @@
+package io.stratus.crypto;
+
+import java.security.PrivateKey;
+import java.security.PublicKey;
+
+import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.ContentVerifier;
+import org.bouncycastle.operator.ContentVerifierProvider;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentVerifierProviderBuilder;
+
+/**
+ * BouncyCastle content signers and verifiers backed by the fast provider. When the fast provider
+ * cannot serve a key or algorithm (a PKCS#11 key handle, RSASSA-PSS parameters, ...), the JDK's
+ * own provider selection is used instead.
+ */
+public final class ContentSigners {
+
+    private ContentSigners() {
+    }
+
+    /** A signer for a JCA algorithm name such as SHA256withRSA. */
+    public static ContentSigner of(String signatureAlgorithm, PrivateKey key) {
+        try {
+            return new JcaContentSignerBuilder(signatureAlgorithm).setProvider(Providers.fast()).build(key);
+        } catch (OperatorCreationException | RuntimeException fastProviderCannot) {
+            try {
+                return new JcaContentSignerBuilder(signatureAlgorithm).build(key);
+            } catch (OperatorCreationException | RuntimeException e) {
+                throw new CryptoException("cannot create a " + signatureAlgorithm + " signer", e);
+            }
+        }
+    }
+
+    /** A signer using the algorithm that belongs to the public key (SHA256withRSA for RSA-2048, ...). */
+    public static ContentSigner forKey(PrivateKey key, PublicKey publicKey) {
+        return of(KeyAlgorithm.of(publicKey).signatureAlgorithm(), key);
+    }
+
+    /** A verifier provider for a public key. */
+    public static ContentVerifierProvider verifier(PublicKey key) {
+        try {
+            ContentVerifierProvider fast = new JcaContentVerifierProviderBuilder()
+                    .setProvider(Providers.fast()).build(key);
+            ContentVerifierProvider jdk = new JcaContentVerifierProviderBuilder().build(key);
+            return new FallbackVerifierProvider(fast, jdk);
+        } catch (OperatorCreationException e) {
+            throw new CryptoException("cannot create a verifier", e);
+        }
+    }
+
+    private static final class FallbackVerifierProvider implements ContentVerifierProvider {
+        private final ContentVerifierProvider first;
+        private final ContentVerifierProvider second;
+
+        FallbackVerifierProvider(ContentVerifierProvider first, ContentVerifierProvider second) {
+            this.first = first;
+            this.second = second;
+        }
+
+        @Override
+        public boolean hasAssociatedCertificate() {
+            return false;
+        }
+
+        @Override
+        public X509CertificateHolder getAssociatedCertificate() {
+            return null;
+        }
+
+        @Override
+        public ContentVerifier get(AlgorithmIdentifier algorithm) throws OperatorCreationException {
+            try {
+                return first.get(algorithm);
+            } catch (OperatorCreationException | RuntimeException e) {
+                return second.get(algorithm);
+            }
+        }
+    }
+}

@@ -1,0 +1,13 @@
+/**
+ * Framework-free PKI core for Stratus: key algorithms and the fast JCA provider ({@link
+ * io.stratus.crypto.Providers}), CA and leaf certificates, PKCS#10 requests, CRLs, PEM, distinguished
+ * names, serial numbers, key wrapping at rest and sealed challenges.
+ *
+ * <p>Conventions: private-key operations and key generation go through {@link
+ * io.stratus.crypto.Providers#fast()}; BouncyCastle builds the ASN.1/CMS/X.509 structures. DNs are RFC 4514
+ * strings with the most specific RDN first. Exceptions and {@code toString()} never contain key material.
+ * Unexpected failures of the machinery surface as {@link io.stratus.crypto.CryptoException}; bad input as
+ * {@link IllegalArgumentException} or a specific exception ({@link io.stratus.crypto.CsrException},
+ * {@link io.stratus.crypto.KeyWrappingException}). All exceptions are unchecked.
+ */
+package io.stratus.crypto;
