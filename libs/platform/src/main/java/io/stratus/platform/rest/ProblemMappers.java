@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.logging.Log;
+import jakarta.annotation.Priority;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -46,6 +47,21 @@ public final class ProblemMappers {
                 }
             });
             return path.toString();
+        }
+    }
+
+    /**
+     * JSON of the wrong shape (a string where a number belongs, an empty body). Quarkus ships a mapper for
+     * exactly this type that answers plain JSON and outranks one for the superclass; this one outranks it.
+     */
+    @Provider
+    @Priority(1)
+    public static class MismatchedJsonProblemMapper implements ExceptionMapper<MismatchedInputException> {
+        private final JsonProblemMapper json = new JsonProblemMapper();
+
+        @Override
+        public Response toResponse(MismatchedInputException e) {
+            return json.toResponse(e);
         }
     }
 

@@ -1,0 +1,54 @@
+package io.stratus.simulator.config;
+
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Configuration of the device simulator ({@code stratus.simulator.*}). */
+@ConfigMapping(prefix = "stratus.simulator")
+public interface SimulatorConfig {
+
+    /** profile-service, where devices are registered and added to groups. */
+    @WithDefault("http://localhost:8083")
+    String profileUrl();
+
+    /** Bearer token with role {@code device.manage} for profile-service. */
+    Optional<String> token();
+
+    /** Enroll here instead of at the SCEP URL of the assignment. */
+    Optional<String> scepUrlOverride();
+
+    /** Enrollments in flight. */
+    @WithDefault("8")
+    int concurrency();
+
+    /** Pre-generated enrollment keys kept ready per key algorithm (0: generate on demand). */
+    @WithDefault("0")
+    int keyPoolSize();
+
+    /** Pause between two CertPoll requests while the CA answers PENDING. */
+    @WithDefault("500ms")
+    Duration pollInterval();
+
+    /** How many CertPoll requests a device sends before it gives up. */
+    @WithDefault("120")
+    int pollLimit();
+
+    /** Connect and request timeout of every HTTP call. */
+    @WithDefault("30s")
+    Duration httpTimeout();
+
+    /** How long a bench waits for the assignments of its devices. */
+    @WithDefault("120s")
+    Duration benchAssignmentTimeout();
+
+    /** Largest device count of one fleet or bench request. */
+    @WithDefault("100000")
+    int maxDevicesPerRequest();
+
+    /** Registrations at profile-service in flight while a fleet is created. */
+    @WithDefault("4")
+    int registrationConcurrency();
+}

@@ -1,0 +1,96 @@
+package io.stratus.simulator.entity;
+
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/** One bench run: its parameters, its phase, and once done its result. Thread-safe. */
+public final class BenchRun {
+
+    private final String id;
+    private final String tenant;
+    private final String groupId;
+    private final int devices;
+    private final int concurrency;
+    private final Set<String> handledAssignments = ConcurrentHashMap.newKeySet();
+    private final CountDownLatch allAssignmentsHandled;
+
+    private BenchState state = BenchState.PREPARING;
+    private String error;
+    private BenchResult result;
+
+    public BenchRun(String id, String tenant, String groupId, int devices, int concurrency) {
+        this.id = id;
+        this.tenant = tenant;
+        this.groupId = groupId;
+        this.devices = devices;
+        this.concurrency = concurrency;
+        this.allAssignmentsHandled = new CountDownLatch(devices);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public String tenant() {
+        return tenant;
+    }
+
+    public String groupId() {
+        return groupId;
+    }
+
+    public int devices() {
+        return devices;
+    }
+
+    public int concurrency() {
+        return concurrency;
+    }
+
+    /** A device of this run has handled (prepared, or failed to prepare) its assignment; counted once per device. */
+    public void assignmentHandled(String deviceId) {
+        if (handledAssignments.add(deviceId)) {
+            allAssignmentsHandled.countDown();
+        }
+    }
+
+    /** Assignments handled so far. */
+    public int assignmentsHandled() {
+        return handledAssignments.size();
+    }
+
+    /** Waits until every device handled its assignment; false on timeout. */
+    public boolean awaitAssignments(Duration timeout) throws InterruptedException {
+        return allAssignmentsHandled.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public synchronized void running() {
+        state = BenchState.RUNNING;
+    }
+
+    public synchronized void done(BenchResult finished) {
+        result = finished;
+        state = BenchState.DONE;
+    }
+
+    public synchronized void failed(String reason) {
+        error = reason;
+        state = BenchState.FAILED;
+    }
+
+    public synchronized BenchState state() {
+        return state;
+    }
+
+    public synchronized String error() {
+        return error;
+    }
+
+    /** The result once DONE, else null. */
+    public synchronized BenchResult result() {
+        return result;
+    }
+}

@@ -1,0 +1,40 @@
+package io.stratus.simulator.messaging;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.quarkus.logging.Log;
+import io.stratus.events.CloudEvent;
+import io.stratus.events.EventCodec;
+import io.stratus.events.EventType;
+import io.stratus.events.ProfileAssignedEvent;
+import io.stratus.simulator.service.AssignmentDispatcher;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Consumes {@code stratus.assignments.v1}. Only decodes and hands ProfileAssigned events of owned
+ * devices to the dispatcher (which never blocks); other types are skipped; a message that is not a
+ * Stratus event fails and goes to the dead-letter topic.
+ */
+@ApplicationScoped
+public class AssignmentConsumer {
+
+    private final AssignmentDispatcher dispatcher;
+
+    public AssignmentConsumer(AssignmentDispatcher dispatcher) {
+        this.dispatcher = dispatcher;
+    }
+
+    @Incoming("assignments")
+    public void consume(String payload) {
+        CloudEvent event;
+        try {
+            event = EventCodec.decode(payload);
+        } catch (EventType.UnknownEventTypeException e) {
+            Log.debugf("skipping an assignment event of unknown type: %s", e.getMessage());
+            return;
+        }
+        if (event.data() instanceof ProfileAssignedEvent assigned) {
+            dispatcher.onProfileAssigned(event.id(), assigned);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.stratus.simulator.rest;
+
+import java.util.Map;
+
+import io.stratus.platform.rest.ProblemException;
+import io.stratus.simulator.config.SimulatorConfig;
+import io.stratus.simulator.entity.BenchRun;
+import io.stratus.simulator.service.BenchService;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+/** The enrollment benchmark: start a run, then poll it until DONE or FAILED. */
+@Path("/api/v1/fleet/bench")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class BenchResource {
+
+    private final BenchService benches;
+    private final SimulatorConfig config;
+
+    public BenchResource(BenchService benches, SimulatorConfig config) {
+        this.benches = benches;
+        this.config = config;
+    }
+
+    @POST
+    public Response start(BenchRequest body) {
+        if (body == null) {
+            throw ProblemException.badRequest("a JSON body is required");
+        }
+        String tenant = RequestChecks.identifier("tenant", body.tenant());
+        String groupId = RequestChecks.identifier("groupId", body.groupId());
+        int devices = RequestChecks.count("devices", body.devices());
+        int concurrency = body.concurrency() == null ? config.concurrency() : body.concurrency();
+        BenchRun run = RequestChecks.guard(() -> benches.start(tenant, groupId, devices, concurrency));
+        return Response.accepted(Map.of("id", run.id())).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public BenchView get(@PathParam("id") String id) {
+        return benches.find(id).map(BenchView::of).orElseThrow(() -> ProblemException.notFound("no bench run " + id));
+    }
+}

@@ -1,0 +1,124 @@
+package io.stratus.simulator.scep;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.util.List;
+
+import org.bouncycastle.asn1.x500.X500Name;
+
+import io.stratus.crypto.SubjectNames;
+import io.stratus.crypto.scep.IssuerAndSubject;
+import io.stratus.crypto.scep.MessageType;
+import io.stratus.crypto.scep.PkiStatus;
+import io.stratus.crypto.scep.ScepCipherSuite;
+import io.stratus.crypto.scep.ScepClientMessages;
+import io.stratus.crypto.scep.ScepResponse;
+import io.stratus.simulator.config.SimulatorConfig;
+import io.stratus.simulator.service.ScepEnrollmentClient;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * A device's SCEP client (RFC 8894): GetCACaps, GetCACert, PKCSReq signed with a self-signed
+ * certificate over the new key and encrypted to the RA, then CertPoll while the CA answers PENDING.
+ * Every CertRep must be signed by the RA and echo the request's nonce as recipientNonce.
+ */
+@ApplicationScoped
+public class ScepClient implements ScepEnrollmentClient {
+
+    private final ScepHttpTransport transport;
+    private final SimulatorConfig config;
+
+    public ScepClient(HttpClient http, SimulatorConfig config) {
+        this.transport = new ScepHttpTransport(http, config.httpTimeout());
+        this.config = config;
+    }
+
+    @Override
+    public ScepOutcome enroll(URI scepUrl, KeyPair keyPair, byte[] csr, String subjectDn) {
+        long start = System.nanoTime();
+        ScepCapabilities capabilities = ScepCapabilities.parse(transport.getCaCaps(scepUrl));
+        CaCertificates ca = CaCertificates.parse(transport.getCaCert(scepUrl));
+        Exchange exchange = new Exchange(scepUrl, keyPair, ca, capabilities, signerSubject(subjectDn, keyPair));
+        ScepResponse response = exchange.send(MessageType.PKCSReq, csr);
+        int polls = 0;
+        while (response.status() == PkiStatus.PENDING) {
+            if (polls >= config.pollLimit()) {
+                throw new ScepException("the CA still answered PENDING after " + polls + " polls");
+            }
+            pause();
+            polls++;
+            response = exchange.send(MessageType.CertPoll, IssuerAndSubject.encode(
+                    X500Name.getInstance(ca.issuer().getSubjectX500Principal().getEncoded()),
+                    SubjectNames.parse(subjectDn)));
+        }
+        long nanos = System.nanoTime() - start;
+        if (response.status() == PkiStatus.FAILURE) {
+            String failInfo = response.failInfo() == null ? "unspecified" : response.failInfo().name();
+            return ScepOutcome.rejected(failInfo, ca.all(), nanos, polls);
+        }
+        return ScepOutcome.issued(issuedFor(keyPair, response.certificates()), ca.all(), nanos, polls);
+    }
+
+    private static X509Certificate issuedFor(KeyPair keyPair, List<X509Certificate> certificates) {
+        return certificates.stream().filter(c -> c.getPublicKey().equals(keyPair.getPublic())).findFirst()
+                .orElseThrow(() -> new ScepException("the SUCCESS reply holds no certificate for the device's key"));
+    }
+
+    /** The subject of the temporary signer certificate: the request's, or one naming the transaction. */
+    private static String signerSubject(String subjectDn, KeyPair keyPair) {
+        if (subjectDn != null && !subjectDn.isBlank()) {
+            return subjectDn;
+        }
+        return "CN=SCEP " + ScepClientMessages.transactionId(keyPair.getPublic()).substring(0, 16);
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(config.pollInterval().toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ScepException("interrupted while waiting to poll");
+        }
+    }
+
+    /** One SCEP transaction: the same transaction id, signer and recipient for the request and its polls. */
+    private final class Exchange {
+        private final URI scepUrl;
+        private final KeyPair keyPair;
+        private final CaCertificates ca;
+        private final ScepCipherSuite suite;
+        private final boolean post;
+        private final X509Certificate signer;
+        private final String transactionId;
+
+        Exchange(URI scepUrl, KeyPair keyPair, CaCertificates ca, ScepCapabilities capabilities, String signerSubject) {
+            this.scepUrl = scepUrl;
+            this.keyPair = keyPair;
+            this.ca = ca;
+            this.suite = capabilities.cipherSuite();
+            this.post = capabilities.postPkiOperation();
+            this.signer = ScepClientMessages.selfSignedSigner(keyPair, signerSubject);
+            this.transactionId = ScepClientMessages.transactionId(keyPair.getPublic());
+        }
+
+        ScepResponse send(MessageType type, byte[] content) {
+            byte[] nonce = ScepClientMessages.newNonce();
+            byte[] request = ScepClientMessages.request(type, content, signer, keyPair.getPrivate(), ca.recipient(),
+                    transactionId, nonce, suite);
+            byte[] reply = transport.pkiOperation(scepUrl, request, post);
+            ScepResponse response;
+            try {
+                response = ScepClientMessages.decodeResponse(reply, signer, keyPair.getPrivate(), nonce,
+                        ca.replySigners());
+            } catch (io.stratus.crypto.scep.ScepException e) {
+                throw new ScepException(type + " reply rejected: " + e.getMessage(), e);
+            }
+            if (!transactionId.equals(response.transactionId())) {
+                throw new ScepException(type + " reply names another transaction");
+            }
+            return response;
+        }
+    }
+}

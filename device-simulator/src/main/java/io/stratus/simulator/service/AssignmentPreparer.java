@@ -1,0 +1,141 @@
+package io.stratus.simulator.service;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+
+import io.stratus.crypto.ChallengeSeal;
+import io.stratus.crypto.CryptoException;
+import io.stratus.crypto.Csrs;
+import io.stratus.crypto.KeyAlgorithm;
+import io.stratus.crypto.Pem;
+import io.stratus.crypto.San;
+import io.stratus.events.IssuancePolicy;
+import io.stratus.events.KeySpec;
+import io.stratus.events.ProfileAssignedEvent;
+import io.stratus.events.SubjectAltName;
+import io.stratus.events.TrustedCertificate;
+import io.stratus.simulator.config.SimulatorConfig;
+import io.stratus.simulator.entity.PreparedEnrollment;
+import io.stratus.simulator.entity.SimulatedDevice;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * What an MDM agent does when a SCEP profile arrives, before it talks SCEP: installs the trusted
+ * certificates, opens the challenge sealed to the device's identity key, generates the key the
+ * policy asks for and builds the PKCS#10 request (the policy's subject and SANs, the challenge as
+ * challengePassword).
+ */
+@ApplicationScoped
+public class AssignmentPreparer {
+
+    private final KeyPool keyPool;
+    private final SimulatorConfig config;
+
+    public AssignmentPreparer(KeyPool keyPool, SimulatorConfig config) {
+        this.keyPool = keyPool;
+        this.config = config;
+    }
+
+    /**
+     * @throws InvalidAssignmentException when the assignment cannot be acted on (no policy, unsupported
+     *         key, a challenge that does not open with the device's key, a bad SCEP URL or certificate)
+     */
+    public PreparedEnrollment prepare(SimulatedDevice device, ProfileAssignedEvent assignment) {
+        IssuancePolicy policy = assignment.policy();
+        if (policy == null || policy.keySpec() == null) {
+            throw new InvalidAssignmentException("the assignment carries no issuance policy");
+        }
+        URI scepUrl = scepUrl(assignment);
+        installTrustedCertificates(device, assignment.trustedCertificates());
+        String challenge = openChallenge(device, assignment.sealedChallenge());
+        KeyPair keys = keyPool.take(keyAlgorithm(policy.keySpec()));
+        byte[] csr = Csrs.build(keys, policy.subject(), sans(policy.subjectAltNames()), challenge);
+        return new PreparedEnrollment(assignment.assignmentId(), scepUrl, keys, csr, policy.subject());
+    }
+
+    private static void installTrustedCertificates(SimulatedDevice device, List<TrustedCertificate> trusted) {
+        if (trusted == null) {
+            return;
+        }
+        for (TrustedCertificate entry : trusted) {
+            List<X509Certificate> certificates;
+            try {
+                certificates = Pem.certificates(entry.certificatePem());
+            } catch (IllegalArgumentException e) {
+                throw new InvalidAssignmentException("trusted certificate of authority " + entry.authorityId()
+                        + " is not a PEM certificate");
+            }
+            for (X509Certificate certificate : certificates) {
+                device.trustStore().install(entry.store(), certificate);
+            }
+        }
+    }
+
+    private static String openChallenge(SimulatedDevice device, String sealedChallenge) {
+        if (sealedChallenge == null || sealedChallenge.isBlank()) {
+            throw new InvalidAssignmentException("the assignment carries no challenge");
+        }
+        try {
+            byte[] sealed = Base64.getDecoder().decode(sealedChallenge.trim());
+            byte[] challenge = ChallengeSeal.open(sealed, device.identity().getPrivate(), device.identity().getPublic());
+            return new String(challenge, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException | CryptoException e) {
+            throw new InvalidAssignmentException("the challenge does not open with the device's identity key");
+        }
+    }
+
+    private static KeyAlgorithm keyAlgorithm(KeySpec spec) {
+        try {
+            return KeyAlgorithm.of(spec.algorithm(), spec.size());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidAssignmentException("unsupported key " + spec.algorithm() + " " + spec.size());
+        }
+    }
+
+    private static List<San> sans(List<SubjectAltName> names) {
+        List<San> sans = new ArrayList<>();
+        if (names == null) {
+            return sans;
+        }
+        for (SubjectAltName name : names) {
+            try {
+                sans.add(new San(San.Type.valueOf(name.type().name()), name.value()));
+            } catch (IllegalArgumentException | NullPointerException e) {
+                throw new InvalidAssignmentException("unsupported subject alternative name " + name);
+            }
+        }
+        return sans;
+    }
+
+    private URI scepUrl(ProfileAssignedEvent assignment) {
+        String url = config.scepUrlOverride().filter(u -> !u.isBlank()).orElse(assignment.scepUrl());
+        if (url == null || url.isBlank()) {
+            throw new InvalidAssignmentException("the assignment carries no SCEP URL");
+        }
+        try {
+            URI uri = URI.create(url.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+                throw new IllegalArgumentException("not http(s)");
+            }
+            return uri;
+        } catch (IllegalArgumentException e) {
+            throw new InvalidAssignmentException("the SCEP URL is not an absolute http(s) URL: " + url);
+        }
+    }
+
+    /** The assignment cannot be acted on. */
+    public static final class InvalidAssignmentException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public InvalidAssignmentException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.stratus.simulator.service;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
+
+import io.stratus.crypto.KeyAlgorithm;
+import io.stratus.simulator.entity.Platform;
+import io.stratus.simulator.entity.SimulatedDevice;
+import io.stratus.simulator.repository.DeviceRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Makes new simulated devices (id, name, serial number, EC P-256 identity key) and adds them to the registry. */
+@ApplicationScoped
+public class DeviceFactory {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final DeviceRegistry registry;
+
+    public DeviceFactory(DeviceRegistry registry) {
+        this.registry = registry;
+    }
+
+    /** {@code count} devices named {@code <namePrefix>-1 ... <namePrefix>-count}; {@code benchId} null for fleet devices. */
+    public List<SimulatedDevice> create(String tenant, Platform platform, String namePrefix, int count, String benchId) {
+        List<SimulatedDevice> devices = new ArrayList<>(count);
+        for (int n = 1; n <= count; n++) {
+            SimulatedDevice device = new SimulatedDevice(UUID.randomUUID().toString(), tenant, namePrefix + "-" + n,
+                    platform, serialNumber(), KeyAlgorithm.EC_P256.generate(), benchId);
+            devices.add(device);
+        }
+        devices.forEach(registry::add);
+        return devices;
+    }
+
+    private static String serialNumber() {
+        byte[] bytes = new byte[6];
+        RANDOM.nextBytes(bytes);
+        return "SIM" + HexFormat.of().withUpperCase().formatHex(bytes);
+    }
+}

@@ -1,0 +1,90 @@
+package io.stratus.simulator;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.stratus.events.KeySpec;
+import io.stratus.simulator.fixtures.Await;
+import io.stratus.simulator.fixtures.ProfileServiceStandInResource;
+import io.stratus.simulator.fixtures.StandInRecords;
+import io.stratus.simulator.fixtures.StandInRecords.RegisteredDevice;
+import io.stratus.testkit.StratusTestResource;
+
+/** The enrollment benchmark against the SCEP fixture, with assignments published as profile-service would. */
+@QuarkusTest
+@WithTestResource(StratusTestResource.class)
+@WithTestResource(ProfileServiceStandInResource.class)
+class BenchTest {
+
+    @Test
+    void benchEnrollsEveryDeviceAndReportsOrderedPercentiles() {
+        String id = startBench("bench-tenant", "bench-group", 20, 4);
+
+        // Act as profile-service: every device added to the group gets its assignment.
+        Set<String> assigned = new HashSet<>();
+        Await.untilTrue("assignments for all 20 bench devices", () -> {
+            for (RegisteredDevice device : StandInRecords.members("bench-group")) {
+                if (assigned.add(device.id())) {
+                    FleetEnrollmentTest.assign(device, "success", KeySpec.ec(256));
+                }
+            }
+            return assigned.size() == 20;
+        });
+
+        Map<String, Object> result = awaitFinished(id);
+        assertEquals("DONE", result.get("state"), String.valueOf(result.get("error")));
+        assertEquals(20, result.get("devices"));
+        assertEquals(20, result.get("issued"));
+        assertEquals(0, result.get("failed"));
+        double p50 = number(result, "p50_ms");
+        double p95 = number(result, "p95_ms");
+        double p99 = number(result, "p99_ms");
+        assertTrue(p50 > 0, "p50 " + p50);
+        assertTrue(p50 <= p95 && p95 <= p99, p50 + " <= " + p95 + " <= " + p99);
+        assertTrue(number(result, "seconds") > 0);
+        assertTrue(number(result, "enrollments_per_second") > 0);
+
+        List<Map<String, Object>> devices = given().when().get("/api/v1/fleet/devices?tenant=bench-tenant")
+                .then().statusCode(200).extract().jsonPath().getList("$");
+        assertEquals(20, devices.stream().filter(d -> "ENROLLED".equals(d.get("state"))).count());
+    }
+
+    @Test
+    void benchWithoutAssignmentsFailsWithAnError() {
+        String id = startBench("lonely-tenant", "group-without-profiles", 2, 2);
+        Map<String, Object> result = awaitFinished(id);
+        assertEquals("FAILED", result.get("state"));
+        assertTrue(String.valueOf(result.get("error")).contains("only 0 of 2 assignments arrived"),
+                String.valueOf(result.get("error")));
+    }
+
+    private static String startBench(String tenant, String groupId, int devices, int concurrency) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("tenant", tenant, "groupId", groupId, "devices", devices, "concurrency", concurrency))
+                .when().post("/api/v1/fleet/bench")
+                .then().statusCode(202).extract().jsonPath().getString("id");
+    }
+
+    private static Map<String, Object> awaitFinished(String id) {
+        return Await.until("bench " + id + " to finish", () -> {
+            Map<String, Object> run = given().when().get("/api/v1/fleet/bench/{id}", id).then().statusCode(200)
+                    .extract().jsonPath().getMap("$");
+            return "DONE".equals(run.get("state")) || "FAILED".equals(run.get("state")) ? run : null;
+        });
+    }
+
+    private static double number(Map<String, Object> result, String field) {
+        return ((Number) result.get(field)).doubleValue();
+    }
+}
