@@ -1,0 +1,39 @@
+package io.stratus.enrollment.messaging;
+
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+import io.smallrye.mutiny.Uni;
+import io.stratus.enrollment.service.AuthorityEvents;
+import io.stratus.events.AuthorityCreatedEvent;
+import io.stratus.events.AuthorityStatusChangedEvent;
+import io.stratus.events.CloudEvent;
+import io.stratus.events.Topics;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** {@code stratus.authorities.v1}: CA created or changed status. */
+@ApplicationScoped
+public class AuthorityConsumer {
+
+    private final AuthorityEvents handler;
+
+    public AuthorityConsumer(AuthorityEvents handler) {
+        this.handler = handler;
+    }
+
+    @Incoming("authorities")
+    public Uni<Void> consume(String payload) {
+        return Uni.createFrom().deferred(() -> {
+            CloudEvent event = IncomingEvents.decode(Topics.AUTHORITIES, payload);
+            if (event == null) {
+                return Uni.createFrom().voidItem();
+            }
+            if (event.data() instanceof AuthorityCreatedEvent) {
+                return handler.created((AuthorityCreatedEvent) event.data());
+            }
+            if (event.data() instanceof AuthorityStatusChangedEvent) {
+                return handler.statusChanged((AuthorityStatusChangedEvent) event.data());
+            }
+            return Uni.createFrom().voidItem();
+        });
+    }
+}

@@ -1,0 +1,74 @@
+package io.stratus.enrollment.repository;
+
+import java.time.Instant;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.stratus.enrollment.entity.ChallengeEntity;
+import io.stratus.enrollment.entity.EnrollmentEntity;
+import io.stratus.enrollment.mapping.EntityMapping;
+import io.stratus.enrollment.service.Enrollment;
+import io.stratus.enrollment.service.EnrollmentStatus;
+import io.stratus.enrollment.service.EnrollmentStore;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class PanacheEnrollmentStore implements EnrollmentStore {
+
+    @Override
+    @WithSession
+    public Uni<Enrollment> find(String transactionId) {
+        return EnrollmentEntity.<EnrollmentEntity>findById(transactionId).map(EntityMapping::toEnrollment);
+    }
+
+    @Override
+    public Uni<OpenResult> open(Enrollment pending) {
+        Instant now = Instant.now();
+        return Panache.withTransaction(() -> EnrollmentEntity.<EnrollmentEntity>findById(pending.transactionId())
+                .chain(existing -> existing != null
+                        ? Uni.createFrom().item(OpenResult.DUPLICATE_TRANSACTION)
+                        : claimAndInsert(pending, now)))
+                // a concurrent request with the same transaction id won the insert; everything rolled back
+                .onFailure(UniqueViolations::isUniqueViolation)
+                .recoverWithItem(OpenResult.DUPLICATE_TRANSACTION);
+    }
+
+    private static Uni<OpenResult> claimAndInsert(Enrollment pending, Instant now) {
+        return ChallengeEntity.update("usedAt = ?1 where id = ?2 and usedAt is null and voidedAt is null"
+                + " and expiresAt > ?1", now, pending.challengeId())
+                .chain(claimed -> claimed == 0
+                        ? Uni.createFrom().item(OpenResult.CHALLENGE_UNAVAILABLE)
+                        : EntityMapping.toEntity(pending, now).persistAndFlush().replaceWith(OpenResult.OPENED));
+    }
+
+    @Override
+    @WithTransaction
+    public Uni<Enrollment> complete(String transactionId, EnrollmentStatus status, byte[] certificateDer,
+            String rejectReason) {
+        return EnrollmentEntity.<EnrollmentEntity>findById(transactionId).map(entity -> {
+            if (entity == null) {
+                return null;
+            }
+            if (EnrollmentStatus.PENDING.name().equals(entity.status)) {
+                entity.status = status.name();
+                entity.certificateDer = certificateDer;
+                entity.rejectReason = rejectReason;
+                entity.updatedAt = Instant.now();
+            }
+            return EntityMapping.toEnrollment(entity);
+        });
+    }
+
+    @Override
+    @WithTransaction
+    public Uni<Void> abandon(Enrollment pending) {
+        return EnrollmentEntity.delete("transactionId = ?1 and status = ?2", pending.transactionId(),
+                EnrollmentStatus.PENDING.name())
+                .chain(deleted -> deleted == 0
+                        ? Uni.createFrom().voidItem()
+                        : ChallengeEntity.update("usedAt = null where id = ?1", pending.challengeId())
+                                .replaceWithVoid());
+    }
+}

@@ -1,0 +1,43 @@
+package io.stratus.enrollment.repository;
+
+import java.time.Instant;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import io.stratus.enrollment.entity.RaCredentialEntity;
+import io.stratus.enrollment.mapping.EntityMapping;
+import io.stratus.enrollment.service.RaCredentialStore;
+import io.stratus.enrollment.service.StoredRaCredential;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class PanacheRaCredentialStore implements RaCredentialStore {
+
+    @Override
+    @WithSession
+    public Uni<StoredRaCredential> find(String authorityId) {
+        return RaCredentialEntity.<RaCredentialEntity>findById(authorityId).map(EntityMapping::toRaCredential);
+    }
+
+    @Override
+    @WithTransaction
+    public Uni<Boolean> createIfAbsent(StoredRaCredential credential) {
+        return RaCredentialEntity.<RaCredentialEntity>findById(credential.authorityId()).chain(existing -> existing != null
+                ? Uni.createFrom().item(false)
+                : EntityMapping.toEntity(credential, Instant.now()).persist().replaceWith(true));
+    }
+
+    @Override
+    @WithTransaction
+    public Uni<Boolean> storeCertificate(String authorityId, String transactionId, String certificatePem) {
+        return RaCredentialEntity.<RaCredentialEntity>findById(authorityId).map(existing -> {
+            if (existing == null || !existing.transactionId.equals(transactionId)) {
+                return false;
+            }
+            existing.certificatePem = certificatePem;
+            existing.issuedAt = Instant.now();
+            return true;
+        });
+    }
+}

@@ -1,0 +1,41 @@
+package io.stratus.enrollment.rest;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.Startup;
+import io.stratus.enrollment.service.IssuanceWaiters;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * {@code stratus_scep_requests_total{operation,outcome}}, the PKIOperation latency
+ * ({@code stratus_scep_pkioperation_seconds{outcome}}) and the requests waiting for the CA
+ * ({@code stratus_scep_waiting}).
+ */
+@Startup
+@ApplicationScoped
+public class ScepMetrics {
+
+    private final MeterRegistry registry;
+
+    public ScepMetrics(MeterRegistry registry, IssuanceWaiters waiters) {
+        this.registry = registry;
+        registry.gauge("stratus.scep.waiting", waiters, IssuanceWaiters::size);
+    }
+
+    public void count(String operation, String outcome) {
+        registry.counter("stratus.scep.requests", "operation", operation, "outcome", outcome).increment();
+    }
+
+    public Timer.Sample start() {
+        return Timer.start(registry);
+    }
+
+    public void pkiOperation(Timer.Sample sample, String outcome) {
+        sample.stop(Timer.builder("stratus.scep.pkioperation")
+                .description("SCEP PKIOperation latency, from the request to the signed CertRep")
+                .tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .register(registry));
+        count(ScepOperation.PKI_OPERATION, outcome);
+    }
+}

@@ -1,0 +1,55 @@
+package io.stratus.enrollment.rest;
+
+import io.quarkus.logging.Log;
+import io.stratus.enrollment.service.RaNotReadyException;
+import io.stratus.enrollment.service.UndecodableMessageException;
+import io.stratus.enrollment.service.UnknownAuthorityException;
+import io.stratus.platform.rest.Problem;
+import jakarta.ws.rs.core.Response;
+
+/** HTTP answers (problem+json) for SCEP requests that get no CertRep, and their metric outcome. */
+final class ScepProblems {
+
+    static final String RETRY_AFTER_SECONDS = "10";
+
+    private ScepProblems() {
+    }
+
+    static Response response(Throwable failure) {
+        if (failure instanceof UnknownAuthorityException) {
+            return Problem.of(Response.Status.NOT_FOUND, failure.getMessage()).toResponse();
+        }
+        if (failure instanceof RaNotReadyException) {
+            return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, failure.getMessage())
+                    .toResponse()).header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
+        if (failure instanceof UndecodableMessageException) {
+            return badRequest("not a SCEP pkiMessage: " + failure.getMessage());
+        }
+        Log.errorf(failure, "SCEP request failed unexpectedly");
+        return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "unexpected error; see the service log")
+                .toResponse();
+    }
+
+    static String outcome(Throwable failure) {
+        if (failure instanceof UnknownAuthorityException) {
+            return "not_found";
+        }
+        if (failure instanceof RaNotReadyException) {
+            return "unavailable";
+        }
+        if (failure instanceof UndecodableMessageException) {
+            return "bad_request";
+        }
+        return "error";
+    }
+
+    static Response badRequest(String detail) {
+        return Problem.of(Response.Status.BAD_REQUEST, detail).toResponse();
+    }
+
+    static Response tooLarge(int limit) {
+        return Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE,
+                "the PKIOperation message exceeds " + limit + " bytes").toResponse();
+    }
+}

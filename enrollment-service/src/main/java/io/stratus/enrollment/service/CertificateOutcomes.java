@@ -1,0 +1,94 @@
+package io.stratus.enrollment.service;
+
+import java.security.cert.X509Certificate;
+import java.util.Arrays;
+import java.util.Base64;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.stratus.crypto.Csrs;
+import io.stratus.crypto.Pem;
+import io.stratus.events.CertificateIssuedEvent;
+import io.stratus.events.CertificateRejectedEvent;
+import io.stratus.events.RequestPurpose;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The CA's answers: RA certificates are stored for their CA, device outcomes complete their transaction. */
+@ApplicationScoped
+public class CertificateOutcomes {
+
+    private final RaCredentialStore raCredentials;
+    private final RaCredentialCache raCache;
+    private final EnrollmentStore enrollments;
+    private final IssuanceWaiters waiters;
+
+    public CertificateOutcomes(RaCredentialStore raCredentials, RaCredentialCache raCache,
+            EnrollmentStore enrollments, IssuanceWaiters waiters) {
+        this.raCredentials = raCredentials;
+        this.raCache = raCache;
+        this.enrollments = enrollments;
+        this.waiters = waiters;
+    }
+
+    public Uni<Void> issued(CertificateIssuedEvent event) {
+        byte[] der;
+        X509Certificate certificate;
+        try {
+            der = Base64.getDecoder().decode(event.certificate());
+            certificate = Pem.certificate(der);
+        } catch (RuntimeException e) {
+            return Uni.createFrom().failure(new IllegalArgumentException(
+                    "CertificateIssued " + event.transactionId() + " carries no DER certificate"));
+        }
+        if (event.purpose() == RequestPurpose.RA) {
+            return raIssued(event, certificate);
+        }
+        return complete(event.tenant(), event.transactionId(), EnrollmentStatus.ISSUED, der, null);
+    }
+
+    public Uni<Void> rejected(CertificateRejectedEvent event) {
+        if (event.purpose() == RequestPurpose.RA) {
+            Log.errorf("the CA %s refused the RA certificate (%s: %s); SCEP stays unavailable for it",
+                    event.authorityId(), event.reason(), event.detail());
+            return Uni.createFrom().voidItem();
+        }
+        return complete(event.tenant(), event.transactionId(), EnrollmentStatus.REJECTED, null,
+                event.reason() == null ? "REJECTED" : event.reason());
+    }
+
+    private Uni<Void> raIssued(CertificateIssuedEvent event, X509Certificate certificate) {
+        return raCredentials.find(event.authorityId()).chain(credential -> {
+            if (credential == null || !credential.transactionId().equals(event.transactionId())) {
+                Log.warnf("RA certificate for unknown request %s of CA %s ignored", event.transactionId(),
+                        event.authorityId());
+                return Uni.createFrom().voidItem();
+            }
+            byte[] requestedKey = Csrs.parse(credential.csrDer()).publicKey().getEncoded();
+            if (!Arrays.equals(requestedKey, certificate.getPublicKey().getEncoded())) {
+                Log.errorf("RA certificate for CA %s does not certify the RA key; ignored", event.authorityId());
+                return Uni.createFrom().voidItem();
+            }
+            return raCredentials.storeCertificate(event.authorityId(), event.transactionId(), Pem.encode(certificate))
+                    .invoke(stored -> {
+                        raCache.forget(event.authorityId());
+                        Log.infof("RA certificate stored for CA %s; SCEP is available", event.authorityId());
+                    })
+                    .replaceWithVoid();
+        });
+    }
+
+    private Uni<Void> complete(String tenant, String transactionId, EnrollmentStatus status, byte[] der,
+            String reason) {
+        return enrollments.find(transactionId).chain(known -> {
+            if (known == null || !known.tenant().equals(tenant)) {
+                Log.debugf("outcome of unknown transaction %s ignored", transactionId);
+                return Uni.createFrom().voidItem();
+            }
+            return enrollments.complete(transactionId, status, der, reason).invoke(stored -> {
+                if (stored != null) {
+                    waiters.complete(stored);
+                }
+            }).replaceWithVoid();
+        });
+    }
+}

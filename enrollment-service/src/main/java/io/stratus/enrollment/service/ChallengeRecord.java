@@ -1,0 +1,11 @@
+package io.stratus.enrollment.service;
+
+import java.time.Instant;
+
+import io.stratus.events.IssuancePolicy;
+
+/** What profile-service said about one challenge: its hash, whom it is for, until when, and the policy. */
+public record ChallengeRecord(String id, String tenant, String deviceId, String assignmentId, String profileId,
+        String authorityId, String challengeHash, IssuancePolicy policy, Instant expiresAt, Instant usedAt,
+        Instant voidedAt) {
+}

@@ -1,0 +1,66 @@
+package io.stratus.enrollment.service;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * PKCSReqs waiting for the CA's answer, by transaction id. A waiter holds no thread: it is a future
+ * completed by the certificates consumer, or given up after the reply timeout.
+ */
+@ApplicationScoped
+public class IssuanceWaiters {
+
+    private final ConcurrentMap<String, CompletableFuture<Enrollment>> waiting = new ConcurrentHashMap<>();
+
+    /** Starts waiting for a transaction; call before the request is published so no answer is missed. */
+    public Waiter register(String transactionId) {
+        return new Waiter(transactionId, waiting.computeIfAbsent(transactionId, id -> new CompletableFuture<>()));
+    }
+
+    /** Hands the CA's answer to whoever waits for it on this instance. */
+    public void complete(Enrollment outcome) {
+        CompletableFuture<Enrollment> future = waiting.remove(outcome.transactionId());
+        if (future != null) {
+            future.complete(outcome);
+        }
+    }
+
+    /** How many requests wait now (a gauge). */
+    public int size() {
+        return waiting.size();
+    }
+
+    /** One registered wait. */
+    public final class Waiter {
+        private final String transactionId;
+        private final CompletableFuture<Enrollment> future;
+
+        private Waiter(String transactionId, CompletableFuture<Enrollment> future) {
+            this.transactionId = transactionId;
+            this.future = future;
+        }
+
+        /**
+         * The answer, or null after {@code timeout}; resumes on the caller's Vert.x context (if any).
+         */
+        public Uni<Enrollment> await(Duration timeout) {
+            Context context = Vertx.currentContext();
+            Uni<Enrollment> answer = Uni.createFrom().completionStage(future)
+                    .ifNoItem().after(timeout).recoverWithItem((Enrollment) null)
+                    .eventually(this::cancel);
+            return context == null ? answer : answer.emitOn(task -> context.runOnContext(ignored -> task.run()));
+        }
+
+        /** Stops waiting (the request could not be relayed, or the wait is over). */
+        public void cancel() {
+            waiting.remove(transactionId, future);
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package io.stratus.enrollment.service;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.stratus.crypto.scep.FailInfo;
+import io.stratus.crypto.scep.ScepServer;
+import io.stratus.events.AuthorityStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * SCEP PKIOperation, independent of HTTP: decode (on a worker), dispatch on the message type, sign the
+ * CertRep (on a worker).
+ */
+@ApplicationScoped
+public class PkiOperations {
+
+    private final ScepServer server = new ScepServer();
+    private final ScepAuthorities authorities;
+    private final EnrollmentRequests enrollmentRequests;
+    private final EnrollmentStore enrollments;
+    private final Workers workers;
+
+    public PkiOperations(ScepAuthorities authorities, EnrollmentRequests enrollmentRequests,
+            EnrollmentStore enrollments, Workers workers) {
+        this.authorities = authorities;
+        this.enrollmentRequests = enrollmentRequests;
+        this.enrollments = enrollments;
+        this.workers = workers;
+    }
+
+    /**
+     * Answers one pkiMessage with a signed CertRep.
+     *
+     * @throws UnknownAuthorityException, RaNotReadyException, UndecodableMessageException (as failed Unis)
+     */
+    public Uni<ScepReply> handle(String tenant, String authorityId, byte[] message) {
+        return authorities.load(tenant, authorityId)
+                .chain(ca -> workers.run(() -> DecodedRequest.decode(server, message, ca))
+                        .chain(decoded -> answer(ca, decoded)
+                                .chain(answer -> workers.run(() -> CertRepBuilder.build(decoded.request(), answer,
+                                        ca.ra())))));
+    }
+
+    private Uni<ScepAnswer> answer(ScepAuthority ca, DecodedRequest decoded) {
+        String transactionId = decoded.request().transactionId();
+        if (decoded.failed()) {
+            Log.infof("SCEP message %s refused (%s): %s", transactionId, decoded.failInfo(), decoded.failure());
+            return Uni.createFrom().item(ScepAnswer.failure(decoded.failInfo()));
+        }
+        if (ca.authority().status() != AuthorityStatus.ACTIVE) {
+            Log.infof("SCEP message %s refused: CA %s is %s", transactionId, ca.authority().id(),
+                    ca.authority().status());
+            return Uni.createFrom().item(ScepAnswer.failure(FailInfo.badRequest));
+        }
+        switch (decoded.request().messageType()) {
+            case PKCSReq:
+            case RenewalReq:
+                return enrollmentRequests.enroll(ca, decoded);
+            case CertPoll:
+                return poll(ca, transactionId);
+            default:
+                Log.infof("SCEP message %s refused: %s is not supported", transactionId,
+                        decoded.request().messageType());
+                return Uni.createFrom().item(ScepAnswer.failure(FailInfo.badRequest));
+        }
+    }
+
+    private Uni<ScepAnswer> poll(ScepAuthority ca, String transactionId) {
+        return enrollments.find(transactionId).map(enrollment -> {
+            if (enrollment == null || !EnrollmentRequests.belongsTo(ca, enrollment)) {
+                Log.infof("SCEP CertPoll %s: no such transaction", transactionId);
+                return ScepAnswer.failure(FailInfo.badCertId);
+            }
+            return ScepAnswer.of(enrollment);
+        });
+    }
+}

@@ -1,0 +1,207 @@
+package io.stratus.enrollment.support;
+
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+
+import io.stratus.crypto.CaCertificateBuilder;
+import io.stratus.crypto.CaCertificateBuilder.CaSpec;
+import io.stratus.crypto.Csrs;
+import io.stratus.crypto.KeyAlgorithm;
+import io.stratus.crypto.LeafCertificateSigner;
+import io.stratus.crypto.LeafCertificateSigner.LeafSpec;
+import io.stratus.crypto.Pem;
+import io.stratus.crypto.San;
+import io.stratus.crypto.Serials;
+import io.stratus.crypto.SubjectNames;
+import io.stratus.events.AuthorityCreatedEvent;
+import io.stratus.events.AuthorityKind;
+import io.stratus.events.AuthorityStatus;
+import io.stratus.events.AuthorityStatusChangedEvent;
+import io.stratus.events.CertificateIssuedEvent;
+import io.stratus.events.CertificateRejectedEvent;
+import io.stratus.events.CertificateRequestedEvent;
+import io.stratus.events.CloudEvent;
+import io.stratus.events.EventCodec;
+import io.stratus.events.IssuancePolicy;
+import io.stratus.events.SubjectAltName;
+import io.stratus.events.Topics;
+
+/**
+ * Plays ca-service over Kafka with real keys: a root and issuing CAs, announced with AuthorityCreated;
+ * it answers CertificateRequested (RA and device) with CertificateIssued, signed by the issuing CA.
+ * Devices can be silenced (their requests are held until released) or refused.
+ */
+public final class TestCertificateAuthority implements AutoCloseable {
+
+    public static final String SOURCE = "/stratus/ca-service";
+
+    public final String tenant;
+    public final String rootId = "root-" + UUID.randomUUID();
+    public final KeyPair rootKeys = KeyAlgorithm.RSA_2048.generate();
+    public final X509Certificate root;
+
+    private final Map<String, Issuer> issuers = new ConcurrentHashMap<>();
+    private final List<CertificateRequestedEvent> received = new CopyOnWriteArrayList<>();
+    private final Set<String> silencedDevices = ConcurrentHashMap.newKeySet();
+    private final Set<String> refusedDevices = ConcurrentHashMap.newKeySet();
+    private final Map<String, CertificateRequestedEvent> held = new ConcurrentHashMap<>();
+    private final Thread loop;
+    private volatile boolean running = true;
+
+    /** An issuing CA: its key and certificate. */
+    public record Issuer(String id, KeyPair keys, X509Certificate certificate) {
+    }
+
+    public TestCertificateAuthority(String tenant) {
+        this.tenant = tenant;
+        Instant now = Instant.now();
+        this.root = CaCertificateBuilder.selfSignedRoot(CaSpec.of("CN=Stratus Test Root " + tenant + ",O=Stratus Test",
+                KeyAlgorithm.RSA_2048, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(3650))), rootKeys);
+        Kafka.publish(SOURCE, new AuthorityCreatedEvent(tenant, rootId, AuthorityKind.ROOT, null, "Test Root",
+                SubjectNames.toString(root.getSubjectX500Principal()), AuthorityStatus.ACTIVE, Pem.encode(root),
+                Pem.encode(root), root.getNotAfter().toInstant()));
+        KafkaConsumer<String, String> consumer = Kafka.consumer("test-ca-" + UUID.randomUUID());
+        consumer.subscribe(List.of(Topics.ENROLLMENT_REQUESTS));
+        this.loop = new Thread(() -> answer(consumer), "test-ca-" + tenant);
+        loop.setDaemon(true);
+        loop.start();
+    }
+
+    /** Creates an issuing CA under the root and announces it (ACTIVE). */
+    public Issuer createIssuing(String name) {
+        return createIssuing(name, true);
+    }
+
+    /** As {@link #createIssuing(String)}; with {@code answering} false its requests (RA too) go unanswered. */
+    public Issuer createIssuing(String name, boolean answering) {
+        Instant now = Instant.now();
+        KeyPair keys = KeyAlgorithm.RSA_2048.generate();
+        X509Certificate certificate = CaCertificateBuilder.issuing(CaSpec.of("CN=" + name + ",O=Stratus Test",
+                KeyAlgorithm.RSA_2048, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1825))),
+                keys.getPublic(), root, rootKeys.getPrivate());
+        Issuer issuer = new Issuer("ca-" + UUID.randomUUID(), keys, certificate);
+        if (answering) {
+            issuers.put(issuer.id(), issuer);
+        }
+        Kafka.publish(SOURCE, new AuthorityCreatedEvent(tenant, issuer.id(), AuthorityKind.ISSUING, rootId, name,
+                SubjectNames.toString(certificate.getSubjectX500Principal()), AuthorityStatus.ACTIVE,
+                Pem.encode(certificate), Pem.encode(List.of(certificate, root)),
+                certificate.getNotAfter().toInstant()));
+        return issuer;
+    }
+
+    public void changeStatus(Issuer issuer, AuthorityStatus status) {
+        Kafka.publish(SOURCE, new AuthorityStatusChangedEvent(tenant, issuer.id(), status, "test"));
+    }
+
+    /** Requests from this device are held until {@link #release(String)}. */
+    public void silence(String deviceId) {
+        silencedDevices.add(deviceId);
+    }
+
+    /** Requests from this device are refused with CertificateRejected. */
+    public void refuse(String deviceId) {
+        refusedDevices.add(deviceId);
+    }
+
+    /** Answers a held request. */
+    public void release(String transactionId) {
+        CertificateRequestedEvent request = Await.value("the held request " + transactionId,
+                () -> held.remove(transactionId));
+        issue(request);
+    }
+
+    /** Every CertificateRequested seen, in order. */
+    public List<CertificateRequestedEvent> received() {
+        return new ArrayList<>(received);
+    }
+
+    public long requestsFor(String transactionId) {
+        return received.stream().filter(r -> r.transactionId().equals(transactionId)).count();
+    }
+
+    private void answer(KafkaConsumer<String, String> consumer) {
+        try (consumer) {
+            while (running) {
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(100))) {
+                    handle(record.value());
+                }
+            }
+        } catch (RuntimeException e) {
+            if (running) {
+                System.err.println("test CA stopped: " + e);
+                e.printStackTrace();
+            }
+        }
+    }
+
+    private void handle(String value) {
+        CloudEvent event = EventCodec.decode(value);
+        if (!(event.data() instanceof CertificateRequestedEvent)) {
+            return;
+        }
+        CertificateRequestedEvent request = (CertificateRequestedEvent) event.data();
+        if (!tenant.equals(request.tenant()) || !issuers.containsKey(request.authorityId())) {
+            return;
+        }
+        received.add(request);
+        if (silencedDevices.contains(request.deviceId())) {
+            held.put(request.transactionId(), request);
+        } else if (refusedDevices.contains(request.deviceId())) {
+            Kafka.publish(SOURCE, new CertificateRejectedEvent(tenant, request.transactionId(),
+                    request.authorityId(), request.deviceId(), request.assignmentId(), request.profileId(),
+                    request.purpose(), "POLICY_VIOLATION", "refused by the test CA"));
+        } else {
+            issue(request);
+        }
+    }
+
+    private void issue(CertificateRequestedEvent request) {
+        Issuer issuer = issuers.get(request.authorityId());
+        Csrs.ParsedCsr csr = Csrs.parse(Base64.getDecoder().decode(request.csr()));
+        IssuancePolicy policy = request.policy();
+        Instant now = Instant.now();
+        Instant notAfter = now.plus(Duration.ofDays(policy.validityDays()));
+        if (notAfter.isAfter(issuer.certificate().getNotAfter().toInstant())) {
+            notAfter = issuer.certificate().getNotAfter().toInstant();
+        }
+        List<San> sans = new ArrayList<>();
+        if (policy.subjectAltNames() != null) {
+            for (SubjectAltName san : policy.subjectAltNames()) {
+                sans.add(new San(San.Type.valueOf(san.type().name()), san.value()));
+            }
+        }
+        LeafSpec spec = new LeafSpec(policy.subject(), sans, policy.extendedKeyUsages(), policy.keyUsages(),
+                now.minus(Duration.ofMinutes(5)), notAfter, null, null, null, null);
+        X509Certificate certificate = LeafCertificateSigner.sign(spec, csr.publicKey(), issuer.certificate(),
+                issuer.keys().getPrivate());
+        Kafka.publish(SOURCE, new CertificateIssuedEvent(tenant, request.transactionId(), request.authorityId(),
+                request.deviceId(), request.assignmentId(), request.profileId(), request.purpose(),
+                Serials.hex(certificate.getSerialNumber()), SubjectNames.toString(certificate.getSubjectX500Principal()),
+                certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(),
+                Base64.getEncoder().encodeToString(Pem.der(certificate))));
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            loop.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package io.stratus.enrollment.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.cert.X509Certificate;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import org.bouncycastle.asn1.x500.X500Name;
+
+import io.stratus.crypto.ChallengeSeal;
+import io.stratus.crypto.Csrs;
+import io.stratus.crypto.KeyAlgorithm;
+import io.stratus.crypto.San;
+import io.stratus.crypto.SubjectNames;
+import io.stratus.crypto.scep.ScepClientMessages;
+import io.stratus.crypto.scep.ScepResponse;
+
+/**
+ * A managed device: an identity key (challenges are sealed to it), an enrollment key pair, and a SCEP
+ * client built from {@code io.stratus.crypto.scep}.
+ */
+public final class TestDevice {
+
+    public final String id = "dev-" + UUID.randomUUID();
+    public final String name;
+    public final KeyPair identity = KeyAlgorithm.EC_P256.generate();
+    public final KeyPair keys = KeyAlgorithm.RSA_2048.generate();
+    public final String transactionId = ScepClientMessages.transactionId(keys.getPublic());
+    private X509Certificate signer;
+
+    public TestDevice(String name) {
+        this.name = name;
+    }
+
+    public String subject() {
+        return "CN=" + name + ",O=Stratus Test";
+    }
+
+    public String dnsName() {
+        return name + ".devices.test";
+    }
+
+    /** Opens a challenge sealed to this device's identity key. */
+    public String open(String sealedChallenge) {
+        byte[] secret = ChallengeSeal.open(Base64.getDecoder().decode(sealedChallenge), identity.getPrivate(),
+                identity.getPublic());
+        return new String(secret, StandardCharsets.UTF_8);
+    }
+
+    /** A CSR as the profile asks (subject and DNS SAN of this device). */
+    public byte[] csr(String challenge) {
+        return csr(subject(), challenge);
+    }
+
+    public byte[] csr(String subject, String challenge) {
+        return Csrs.build(keys, subject, List.of(San.dns(dnsName())), challenge);
+    }
+
+    /** The self-signed certificate the device signs its requests with. */
+    public synchronized X509Certificate signer() {
+        if (signer == null) {
+            signer = ScepClientMessages.selfSignedSigner(keys, subject());
+        }
+        return signer;
+    }
+
+    /** PKCSReq over POST; the verified CertRep. */
+    public ScepResponse pkcsReq(ScepHttp http, X509Certificate ra, byte[] csr) {
+        return pkcsReq(http, ra, ra, csr);
+    }
+
+    /** PKCSReq over POST with its content encrypted to {@code recipient}; the CertRep must be signed by {@code ra}. */
+    public ScepResponse pkcsReq(ScepHttp http, X509Certificate recipient, X509Certificate ra, byte[] csr) {
+        byte[] nonce = ScepClientMessages.newNonce();
+        byte[] message = ScepClientMessages.pkcsReq(csr, signer(), keys.getPrivate(), recipient, transactionId,
+                nonce);
+        return decode(http.postPkiOperation(message), ra, nonce);
+    }
+
+    /** PKCSReq over GET (message in the query string). */
+    public ScepResponse pkcsReqOverGet(ScepHttp http, X509Certificate ra, byte[] csr) {
+        byte[] nonce = ScepClientMessages.newNonce();
+        byte[] message = ScepClientMessages.pkcsReq(csr, signer(), keys.getPrivate(), ra, transactionId, nonce);
+        return decode(http.getPkiOperation(message), ra, nonce);
+    }
+
+    /** CertPoll (GetCertInitial) for this device's transaction. */
+    public ScepResponse certPoll(ScepHttp http, X509Certificate ra, X509Certificate issuer) {
+        byte[] nonce = ScepClientMessages.newNonce();
+        byte[] message = ScepClientMessages.certPoll(X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded()),
+                SubjectNames.parse(subject()), signer(), keys.getPrivate(), ra, transactionId, nonce);
+        return decode(http.postPkiOperation(message), ra, nonce);
+    }
+
+    private ScepResponse decode(HttpResponse<byte[]> response, X509Certificate ra, byte[] nonce) {
+        assertEquals(200, response.statusCode(), () -> "HTTP " + response.statusCode() + ": "
+                + new String(response.body(), StandardCharsets.UTF_8));
+        assertEquals("application/x-pki-message", response.headers().firstValue("Content-Type").orElse(""));
+        return ScepClientMessages.decodeResponse(response.body(), signer(), keys.getPrivate(), nonce, List.of(ra));
+    }
+}
