@@ -1,0 +1,96 @@
+package io.stratus.ca.entity;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.stratus.events.AuthorityKind;
+import io.stratus.events.AuthorityStatus;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A certification authority of a tenant: its certificate and its private key wrapped under the KEK. */
+@Entity
+@Table(name = "authority")
+public class AuthorityEntity extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    @Column(nullable = false)
+    public String tenant;
+
+    @Column(name = "display_name", nullable = false)
+    public String displayName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AuthorityKind kind;
+
+    @Column(name = "parent_id")
+    public String parentId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public AuthorityStatus status;
+
+    @Column(name = "subject_dn", nullable = false)
+    public String subjectDn;
+
+    @Column(name = "serial_hex", nullable = false)
+    public String serialHex;
+
+    @Column(name = "key_algorithm", nullable = false)
+    public String keyAlgorithm;
+
+    @Column(name = "not_before", nullable = false)
+    public Instant notBefore;
+
+    @Column(name = "not_after", nullable = false)
+    public Instant notAfter;
+
+    /** EKU OIDs, comma-separated; empty when the CA is not restricted. */
+    @Column(nullable = false)
+    public String ekus = "";
+
+    @Column(name = "certificate_pem", nullable = false)
+    public String certificatePem;
+
+    /** The private key, wrapped (AES-256-GCM) under the KEK with this authority's id as AAD. */
+    @Column(name = "wrapped_key", nullable = false)
+    public byte[] wrappedKey;
+
+    @Column(name = "crl_number", nullable = false)
+    public long crlNumber;
+
+    @Column(name = "crl_der")
+    public byte[] crlDer;
+
+    @Column(name = "crl_next_update")
+    public Instant crlNextUpdate;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public List<String> ekuList() {
+        return ekus == null || ekus.isBlank() ? List.of() : Arrays.asList(ekus.split(","));
+    }
+
+    public void ekuList(List<String> oids) {
+        ekus = String.join(",", oids);
+    }
+
+    public boolean isIssuing() {
+        return kind == AuthorityKind.ISSUING;
+    }
+
+    @Override
+    public String toString() {
+        return "Authority[" + id + ", " + tenant + ", " + kind + ", " + status + "]";
+    }
+}

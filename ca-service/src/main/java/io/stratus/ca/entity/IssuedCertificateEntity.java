@@ -1,0 +1,76 @@
+package io.stratus.ca.entity;
+
+import java.time.Instant;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.stratus.events.RequestPurpose;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A certificate a CA signed; unique per transaction id and per (authority, serial). */
+@Entity
+@Table(name = "issued_certificate")
+public class IssuedCertificateEntity extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    @Column(nullable = false)
+    public String tenant;
+
+    @Column(name = "authority_id", nullable = false)
+    public String authorityId;
+
+    @Column(name = "serial_hex", nullable = false)
+    public String serialHex;
+
+    @Column(name = "transaction_id", nullable = false)
+    public String transactionId;
+
+    @Column(name = "device_id")
+    public String deviceId;
+
+    @Column(name = "assignment_id")
+    public String assignmentId;
+
+    @Column(name = "profile_id")
+    public String profileId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public RequestPurpose purpose;
+
+    @Column(name = "subject_dn", nullable = false)
+    public String subjectDn;
+
+    @Column(name = "not_before", nullable = false)
+    public Instant notBefore;
+
+    @Column(name = "not_after", nullable = false)
+    public Instant notAfter;
+
+    @Column(name = "certificate_der", nullable = false)
+    public byte[] certificateDer;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public CertificateStatus status;
+
+    @Column(name = "revoked_at")
+    public Instant revokedAt;
+
+    @Column(name = "revocation_reason")
+    public String revocationReason;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Override
+    public String toString() {
+        return "IssuedCertificate[" + authorityId + "/" + serialHex + ", tx " + transactionId + "]";
+    }
+}

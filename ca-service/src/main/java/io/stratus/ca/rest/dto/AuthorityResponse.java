@@ -1,0 +1,13 @@
+package io.stratus.ca.rest.dto;
+
+import java.time.Instant;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** A CA as the API shows it: its certificate and URLs, never its key. {@code scepUrl} only for issuing CAs. */
+public record AuthorityResponse(String id, String tenant, String displayName, String kind, String parentId,
+        String status, String subjectDn, String serialNumber, String keyAlgorithm, Instant notBefore,
+        Instant notAfter, List<String> extendedKeyUsages, String certificatePem, String crlUrl, String caIssuersUrl,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String scepUrl) {
+}

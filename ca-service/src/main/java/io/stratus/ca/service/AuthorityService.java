@@ -1,0 +1,158 @@
+package io.stratus.ca.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.stratus.ca.config.CaConfig;
+import io.stratus.ca.entity.AuthorityEntity;
+import io.stratus.ca.messaging.EventOutbox;
+import io.stratus.ca.messaging.OutboxRelay;
+import io.stratus.ca.repository.AuthorityRepository;
+import io.stratus.ca.rest.dto.CreateAuthorityRequest;
+import io.stratus.ca.service.CaCertificateFactory.IssuedCa;
+import io.stratus.crypto.Pem;
+import io.stratus.crypto.Serials;
+import io.stratus.events.AuthorityCreatedEvent;
+import io.stratus.events.AuthorityKind;
+import io.stratus.events.AuthorityStatus;
+import io.stratus.events.CloudEvent;
+import io.stratus.platform.rest.ProblemException;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Creates and reads CAs. A new CA's row and its AuthorityCreated event are committed together. */
+@ApplicationScoped
+public class AuthorityService {
+
+    private final AuthorityRepository authorities;
+    private final AuthorityRequestValidator validator;
+    private final ParentAuthorityRules parentRules;
+    private final CaCertificateFactory factory;
+    private final CaKeyStore keys;
+    private final EventOutbox outbox;
+    private final OutboxRelay relay;
+    private final CaConfig config;
+    private final Vertx vertx;
+
+    public AuthorityService(AuthorityRepository authorities, AuthorityRequestValidator validator,
+            ParentAuthorityRules parentRules, CaCertificateFactory factory, CaKeyStore keys, EventOutbox outbox,
+            OutboxRelay relay, CaConfig config, Vertx vertx) {
+        this.authorities = authorities;
+        this.validator = validator;
+        this.parentRules = parentRules;
+        this.factory = factory;
+        this.keys = keys;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.config = config;
+        this.vertx = vertx;
+    }
+
+    public Uni<AuthorityEntity> create(String tenant, CreateAuthorityRequest body) {
+        NewAuthority request = validator.validate(tenant, body);
+        Instant notBefore = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return Panache.withSession(() -> checkLimit(tenant).chain(() -> parentOf(request)))
+                .invoke(parent -> parentRules.check(request, parent, notBefore))
+                .chain(parent -> vertx.executeBlocking(
+                        Uni.createFrom().item(() -> factory.create(request, parent, notBefore)))
+                        .chain(ca -> Panache.withTransaction(() -> authorities.lockTenant(tenant)
+                                .chain(() -> checkLimit(tenant))
+                                .chain(() -> persist(request, ca, parent)))))
+                .invoke(created -> {
+                    Log.infof("created %s CA %s (%s) in tenant %s", created.kind, created.id, created.subjectDn,
+                            tenant);
+                    relay.trigger();
+                });
+    }
+
+    public Uni<List<AuthorityEntity>> list(String tenant) {
+        return Panache.withSession(() -> authorities.listByTenant(tenant));
+    }
+
+    /** The CA, or a 404 problem. */
+    public Uni<AuthorityEntity> get(String tenant, String id) {
+        return Panache.withSession(() -> authorities.findInTenant(tenant, id))
+                .onItem().ifNull().failWith(() -> notFound(tenant, id));
+    }
+
+    /** The CA followed by its issuers up to the root. */
+    public Uni<List<AuthorityEntity>> chain(String tenant, String id) {
+        return Panache.withSession(() -> authorities.findInTenant(tenant, id)
+                .onItem().ifNull().failWith(() -> notFound(tenant, id))
+                .chain(ca -> appendIssuers(new ArrayList<>(List.of(ca)))));
+    }
+
+    public static String chainPem(List<AuthorityEntity> chain) {
+        StringBuilder pem = new StringBuilder();
+        chain.forEach(ca -> pem.append(ca.certificatePem.endsWith("\n") ? ca.certificatePem : ca.certificatePem + "\n"));
+        return pem.toString();
+    }
+
+    private Uni<List<AuthorityEntity>> appendIssuers(List<AuthorityEntity> chain) {
+        AuthorityEntity last = chain.get(chain.size() - 1);
+        if (last.parentId == null || chain.size() > 8) {
+            return Uni.createFrom().item(chain);
+        }
+        return authorities.findInTenant(last.tenant, last.parentId).chain(parent -> {
+            if (parent == null) {
+                return Uni.createFrom().item(chain);
+            }
+            chain.add(parent);
+            return appendIssuers(chain);
+        });
+    }
+
+    private Uni<Void> checkLimit(String tenant) {
+        int max = config.maxAuthoritiesPerTenant();
+        return authorities.countByTenant(tenant).invoke(count -> {
+            if (count >= max) {
+                throw ProblemException.conflict("tenant " + tenant + " already has " + count
+                        + " CAs, the maximum is " + max);
+            }
+        }).replaceWithVoid();
+    }
+
+    private Uni<AuthorityEntity> parentOf(NewAuthority request) {
+        if (request.kind() == AuthorityKind.ROOT) {
+            return Uni.createFrom().nullItem();
+        }
+        return authorities.findInTenant(request.tenant(), request.parentId())
+                .onItem().ifNull().failWith(() -> ProblemException.notFound(
+                        "parent CA " + request.parentId() + " does not exist in tenant " + request.tenant()));
+    }
+
+    private Uni<AuthorityEntity> persist(NewAuthority request, IssuedCa ca, AuthorityEntity parent) {
+        AuthorityEntity entity = new AuthorityEntity();
+        entity.id = UUID.randomUUID().toString();
+        entity.tenant = request.tenant();
+        entity.displayName = request.displayName();
+        entity.kind = request.kind();
+        entity.parentId = request.parentId();
+        entity.status = AuthorityStatus.ACTIVE;
+        entity.subjectDn = request.subjectDn();
+        entity.serialHex = Serials.hex(ca.certificate().getSerialNumber());
+        entity.keyAlgorithm = request.keyAlgorithm().name();
+        entity.notBefore = ca.certificate().getNotBefore().toInstant();
+        entity.notAfter = ca.certificate().getNotAfter().toInstant();
+        entity.ekuList(request.extendedKeyUsageOids());
+        entity.certificatePem = Pem.encode(ca.certificate());
+        entity.wrappedKey = keys.wrap(entity.id, ca.keyPair().getPrivate());
+        entity.createdAt = Instant.now();
+        List<AuthorityEntity> chain = parent == null ? List.of(entity) : List.of(entity, parent);
+        AuthorityCreatedEvent event = new AuthorityCreatedEvent(entity.tenant, entity.id, entity.kind,
+                entity.parentId, entity.displayName, entity.subjectDn, entity.status, entity.certificatePem,
+                chainPem(chain), entity.notAfter);
+        return authorities.persist(entity)
+                .call(() -> outbox.append(CloudEvent.of(EventOutbox.SOURCE, event)));
+    }
+
+    private static ProblemException notFound(String tenant, String id) {
+        return ProblemException.notFound("CA " + id + " does not exist in tenant " + tenant);
+    }
+}

@@ -1,0 +1,180 @@
+package io.stratus.ca.service;
+
+import java.security.cert.CertificateEncodingException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.stratus.ca.entity.AuthorityEntity;
+import io.stratus.ca.entity.CertificateStatus;
+import io.stratus.ca.entity.IssuedCertificateEntity;
+import io.stratus.ca.messaging.CertificateEventPublisher;
+import io.stratus.ca.repository.AuthorityRepository;
+import io.stratus.ca.repository.IssuedCertificateRepository;
+import io.stratus.crypto.CryptoException;
+import io.stratus.crypto.Serials;
+import io.stratus.crypto.SubjectNames;
+import io.stratus.events.AuthorityStatus;
+import io.stratus.events.CertificateRequestedEvent;
+import io.vertx.core.Context;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Answers certificate requests: at most one certificate per transaction id (a repeated request gets the stored
+ * certificate again), otherwise check the CA, sign off the event loop, store, and publish the outcome. The returned
+ * Uni completes only after the outcome was acknowledged by Kafka, so the request is acknowledged after that.
+ */
+@ApplicationScoped
+public class IssuanceService {
+
+    static final String TRANSACTION_CONSTRAINT = "issued_certificate_transaction_uq";
+    static final int RETRIES = 4;
+    static final Duration RETRY_BACKOFF = Duration.ofMillis(200);
+    static final Duration RETRY_BACKOFF_MAX = Duration.ofSeconds(5);
+
+    private final AuthorityRepository authorities;
+    private final IssuedCertificateRepository certificates;
+    private final LeafIssuer issuer;
+    private final CertificateEventPublisher publisher;
+    private final IssuanceMetrics metrics;
+    private final Vertx vertx;
+
+    public IssuanceService(AuthorityRepository authorities, IssuedCertificateRepository certificates, LeafIssuer issuer,
+            CertificateEventPublisher publisher, IssuanceMetrics metrics, Vertx vertx) {
+        this.authorities = authorities;
+        this.certificates = certificates;
+        this.issuer = issuer;
+        this.publisher = publisher;
+        this.metrics = metrics;
+        this.vertx = vertx;
+    }
+
+    /**
+     * Answers one request. Unexpected failures (database or Kafka unavailable) are retried a few times, which is
+     * safe because a stored certificate is answered again; after that the failure goes back to the caller.
+     */
+    public Uni<Void> handle(CertificateRequestedEvent request) {
+        Context context = io.vertx.core.Vertx.currentContext();
+        Uni<Void> attempt = Uni.createFrom().deferred(() -> answer(request));
+        if (context != null) {
+            // a retry resubscribes from a timer thread; the database session needs the original Vert.x context
+            attempt = attempt.runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()));
+        }
+        return attempt
+                .onFailure().invoke(failure -> Log.warnf("answering transaction %s failed, retrying: %s",
+                        request.transactionId(), failure.toString()))
+                .onFailure().retry().withBackOff(RETRY_BACKOFF, RETRY_BACKOFF_MAX).atMost(RETRIES);
+    }
+
+    private Uni<Void> answer(CertificateRequestedEvent request) {
+        return Panache.withSession(() -> certificates.findByTransactionId(request.transactionId()))
+                .chain(existing -> existing != null ? answerAgain(request, existing) : issue(request))
+                .onFailure(IssuanceRejection.class).recoverWithUni(failure -> reject(request, (IssuanceRejection) failure));
+    }
+
+    private Uni<Void> answerAgain(CertificateRequestedEvent request, IssuedCertificateEntity existing) {
+        if (!existing.tenant.equals(request.tenant())) {
+            return Uni.createFrom().failure(IssuanceRejection.policy(
+                    "transaction id " + request.transactionId() + " was already used"));
+        }
+        Log.infof("transaction %s was already answered with serial %s; publishing that certificate again",
+                request.transactionId(), existing.serialHex);
+        return publisher.issued(existing);
+    }
+
+    private Uni<Void> issue(CertificateRequestedEvent request) {
+        return Panache.withSession(() -> findAuthority(request))
+                .map(authority -> usable(request, authority))
+                .chain(authority -> vertx.executeBlocking(Uni.createFrom().item(() -> issuer.issue(request, authority)))
+                        .chain(certificate -> store(request, authority, certificate)))
+                .chain(stored -> publisher.issued(stored).invoke(() -> {
+                    metrics.issued(stored.authorityId, stored.purpose);
+                    Log.infof("issued %s certificate %s by CA %s for transaction %s (device %s)", stored.purpose,
+                            stored.serialHex, stored.authorityId, stored.transactionId, stored.deviceId);
+                }));
+    }
+
+    private Uni<AuthorityEntity> findAuthority(CertificateRequestedEvent request) {
+        if (request.authorityId() == null || request.authorityId().isBlank()) {
+            return Uni.createFrom().nullItem();
+        }
+        return authorities.findById(request.authorityId());
+    }
+
+    private static AuthorityEntity usable(CertificateRequestedEvent request, AuthorityEntity authority) {
+        if (authority == null || !authority.tenant.equals(request.tenant())) {
+            throw new IssuanceRejection(IssuanceRejection.UNKNOWN_AUTHORITY,
+                    "CA " + request.authorityId() + " does not exist in tenant " + request.tenant());
+        }
+        if (authority.status != AuthorityStatus.ACTIVE) {
+            throw new IssuanceRejection(IssuanceRejection.AUTHORITY_NOT_ACTIVE,
+                    "CA " + authority.id + " is " + authority.status);
+        }
+        if (!authority.isIssuing()) {
+            throw new IssuanceRejection(IssuanceRejection.AUTHORITY_NOT_ACTIVE,
+                    "CA " + authority.id + " is a root CA; only issuing CAs sign certificates");
+        }
+        return authority;
+    }
+
+    /** Stores the certificate; if a concurrent request with the same transaction id won, answers with its row. */
+    private Uni<IssuedCertificateEntity> store(CertificateRequestedEvent request, AuthorityEntity authority,
+            X509Certificate certificate) {
+        IssuedCertificateEntity row = toEntity(request, authority, certificate);
+        return Panache.withTransaction(() -> certificates.persist(row))
+                .onFailure(failure -> violates(failure, TRANSACTION_CONSTRAINT)).recoverWithUni(duplicate -> {
+                    Log.infof("transaction %s was stored concurrently; answering with the stored certificate",
+                            request.transactionId());
+                    return Panache.withSession(() -> certificates.findByTransactionId(request.transactionId()));
+                });
+    }
+
+    private static IssuedCertificateEntity toEntity(CertificateRequestedEvent request, AuthorityEntity authority,
+            X509Certificate certificate) {
+        IssuedCertificateEntity row = new IssuedCertificateEntity();
+        row.id = UUID.randomUUID().toString();
+        row.tenant = authority.tenant;
+        row.authorityId = authority.id;
+        row.serialHex = Serials.hex(certificate.getSerialNumber());
+        row.transactionId = request.transactionId();
+        row.deviceId = request.deviceId();
+        row.assignmentId = request.assignmentId();
+        row.profileId = request.profileId();
+        row.purpose = request.purpose();
+        row.subjectDn = SubjectNames.toString(certificate.getSubjectX500Principal());
+        row.notBefore = certificate.getNotBefore().toInstant();
+        row.notAfter = certificate.getNotAfter().toInstant();
+        try {
+            row.certificateDer = certificate.getEncoded();
+        } catch (CertificateEncodingException e) {
+            throw new CryptoException("cannot encode the signed certificate", e);
+        }
+        row.status = CertificateStatus.ISSUED;
+        row.createdAt = Instant.now();
+        return row;
+    }
+
+    private Uni<Void> reject(CertificateRequestedEvent request, IssuanceRejection rejection) {
+        metrics.rejected(rejection.reason());
+        Log.infof("rejected transaction %s for CA %s: %s (%s)", request.transactionId(), request.authorityId(),
+                rejection.reason(), rejection.detail());
+        return publisher.rejected(request, rejection.reason(), rejection.detail());
+    }
+
+    static boolean violates(Throwable failure, String constraint) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains(constraint)) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,15 @@
+package io.stratus.ca.service;
+
+import java.util.List;
+
+import io.stratus.crypto.KeyAlgorithm;
+import io.stratus.events.AuthorityKind;
+
+/** A validated request for a new CA (parent checks still to come). */
+public record NewAuthority(String tenant, String displayName, AuthorityKind kind, String parentId, String subjectDn,
+        int validityYears, KeyAlgorithm keyAlgorithm, List<String> extendedKeyUsageOids) {
+
+    public NewAuthority {
+        extendedKeyUsageOids = List.copyOf(extendedKeyUsageOids);
+    }
+}

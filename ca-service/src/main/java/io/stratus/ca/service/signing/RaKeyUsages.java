@@ -1,0 +1,15 @@
+package io.stratus.ca.service.signing;
+
+import java.util.List;
+
+import io.stratus.crypto.KeyUsages;
+
+/** An RA certificate signs and decrypts SCEP messages: digitalSignature and keyEncipherment, no EKU. */
+final class RaKeyUsages implements SigningOption {
+
+    @Override
+    public void apply(SigningContext context, LeafDraft draft) {
+        draft.keyUsages = List.of(KeyUsages.DIGITAL_SIGNATURE, KeyUsages.KEY_ENCIPHERMENT);
+        draft.extendedKeyUsageOids = List.of();
+    }
+}

@@ -1,0 +1,124 @@
+package io.stratus.ca.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.stratus.ca.support.CaApi;
+import io.stratus.ca.support.Database;
+import io.stratus.ca.support.Kafka;
+import io.stratus.crypto.KeyWrapping;
+import io.stratus.crypto.Pem;
+import io.stratus.events.AuthorityCreatedEvent;
+import io.stratus.events.AuthorityKind;
+import io.stratus.events.AuthorityStatus;
+import io.stratus.events.CloudEvent;
+import io.stratus.events.Topics;
+import io.stratus.testkit.StratusTestResource;
+
+/** AuthorityCreated events reach Kafka through the outbox, with the chain and never a key. */
+@QuarkusTest
+@WithTestResource(value = StratusTestResource.class, initArgs = @ResourceArg(name = "database", value = "ca"))
+class AuthorityEventsTest {
+
+    private static final byte[] TEST_KEK = java.util.Base64.getDecoder()
+            .decode("c3RyYXR1cy10ZXN0LWtlay0zMi1ieXRlcy1sb25nISE=");
+
+    @Test
+    void creatingCasPublishesAuthorityCreatedWithChainAndNoKey() throws Exception {
+        String tenant = "events-" + UUID.randomUUID().toString().substring(0, 8);
+        Map<String, Object> root = CaApi.createRoot(tenant);
+        Map<String, Object> issuing = CaApi.createIssuing(tenant, (String) root.get("id"));
+        String issuingId = (String) issuing.get("id");
+
+        ConsumerRecord<String, String> record = Kafka.await(Topics.AUTHORITIES, r -> issuingId.equals(r.key()));
+        assertNoKeyMaterial(record.value());
+        CloudEvent event = Kafka.decode(record);
+        assertEquals("/stratus/ca-service", event.source());
+        assertEquals("io.stratus.authority.created", event.type());
+        assertEquals(tenant, event.tenant());
+        AuthorityCreatedEvent created = (AuthorityCreatedEvent) event.data();
+        assertEquals(issuingId, created.authorityId());
+        assertEquals(AuthorityKind.ISSUING, created.kind());
+        assertEquals(root.get("id"), created.parentId());
+        assertEquals(AuthorityStatus.ACTIVE, created.status());
+        assertEquals(issuing.get("certificatePem"), created.certificatePem());
+        List<java.security.cert.X509Certificate> chain = Pem.certificates(created.chainPem());
+        assertEquals(List.of(Pem.certificate((String) issuing.get("certificatePem")),
+                Pem.certificate((String) root.get("certificatePem"))), chain);
+
+        String rootId = (String) root.get("id");
+        ConsumerRecord<String, String> rootRecord = Kafka.await(Topics.AUTHORITIES, r -> rootId.equals(r.key()));
+        assertNoKeyMaterial(rootRecord.value());
+        assertEquals(1, Pem.certificates(((AuthorityCreatedEvent) Kafka.decode(rootRecord).data()).chainPem()).size());
+
+        assertEquals(1, Database.awaitCount(1,
+                "select count(*) from outbox_event where event_key = ? and sent_at is not null", issuingId),
+                "the outbox row is marked sent after the broker's ack");
+    }
+
+    @Test
+    void keysAreStoredOnlyWrappedAndBoundToTheirCa() throws Exception {
+        String tenant = "keys-" + UUID.randomUUID().toString().substring(0, 8);
+        String rootId = (String) CaApi.createRoot(tenant).get("id");
+        String otherId = (String) CaApi.createRoot(tenant).get("id");
+        try (var db = Database.connect(); var query = db.prepareStatement(
+                "select id, wrapped_key from authority where id in (?, ?)")) {
+            query.setString(1, rootId);
+            query.setString(2, otherId);
+            ResultSet rows = query.executeQuery();
+            Map<String, byte[]> wrapped = new java.util.HashMap<>();
+            while (rows.next()) {
+                wrapped.put(rows.getString(1), rows.getBytes(2));
+            }
+            byte[] blob = wrapped.get(rootId);
+            assertNotNull(blob);
+            assertFalse(new String(blob, StandardCharsets.ISO_8859_1).contains("PRIVATE KEY"));
+            var key = KeyWrapping.unwrap(blob, TEST_KEK, "EC", rootId.getBytes(StandardCharsets.UTF_8));
+            assertEquals("EC", key.getAlgorithm());
+            org.junit.jupiter.api.Assertions.assertThrows(RuntimeException.class,
+                    () -> KeyWrapping.unwrap(blob, TEST_KEK, "EC", otherId.getBytes(StandardCharsets.UTF_8)),
+                    "a wrapped key only opens with its own CA id");
+        }
+    }
+
+    @Test
+    void unsentOutboxRowsArePublishedLater() throws Exception {
+        // A row committed but never sent, as if the process died between commit and send.
+        String key = "outbox-" + UUID.randomUUID();
+        AuthorityCreatedEvent data = new AuthorityCreatedEvent("crash-tenant", key, AuthorityKind.ROOT, null, "Crash",
+                "CN=Crash", AuthorityStatus.ACTIVE, "-", "-", Instant.now());
+        String payload = io.stratus.events.EventCodec.encode(CloudEvent.of("/stratus/ca-service", data));
+        try (var db = Database.connect(); var insert = db.prepareStatement(
+                "insert into outbox_event (topic, event_key, payload, created_at) values (?, ?, ?, now())")) {
+            insert.setString(1, Topics.AUTHORITIES);
+            insert.setString(2, key);
+            insert.setString(3, payload);
+            insert.executeUpdate();
+        }
+        ConsumerRecord<String, String> record = Kafka.await(Topics.AUTHORITIES, r -> key.equals(r.key()));
+        assertEquals(payload, record.value());
+        assertEquals(0, Database.awaitCount(0,
+                "select count(*) from outbox_event where event_key = ? and sent_at is null", key),
+                "the relay marks the row sent");
+    }
+
+    private static void assertNoKeyMaterial(String json) {
+        assertFalse(json.contains("PRIVATE KEY"), "no PEM private key in the event");
+        assertFalse(json.toLowerCase().contains("wrapped"), "no wrapped key in the event");
+        assertFalse(json.contains("\"privateKey\""), "no key field in the event");
+    }
+}
