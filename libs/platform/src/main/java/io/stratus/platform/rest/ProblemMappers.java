@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import io.quarkus.logging.Log;
 import jakarta.annotation.Priority;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
@@ -65,10 +66,20 @@ public final class ProblemMappers {
         }
     }
 
+    /**
+     * HTTP errors raised by JAX-RS itself. Quarkus REST wraps a JSON syntax error in a bare 400 whose cause
+     * is the parser's exception: that one is answered like any other JSON problem.
+     */
     @Provider
+    @Priority(Priorities.USER - 100)
     public static class WebApplicationProblemMapper implements ExceptionMapper<WebApplicationException> {
+        private final JsonProblemMapper json = new JsonProblemMapper();
+
         @Override
         public Response toResponse(WebApplicationException e) {
+            if (e.getCause() instanceof JsonProcessingException cause) {
+                return json.toResponse(cause);
+            }
             Response original = e.getResponse();
             if (original.hasEntity() || original.getStatus() < 400) {
                 return original;

@@ -1,8 +1,7 @@
-package io.stratus.ca.rest;
+package io.stratus.platform.rest;
 
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import io.stratus.platform.rest.Problem;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;

@@ -1,0 +1,6 @@
+package io.stratus.profile.entity;
+
+/** Whom a SCEP profile's certificate identifies. */
+public enum CertificateType {
+    DEVICE, USER
+}

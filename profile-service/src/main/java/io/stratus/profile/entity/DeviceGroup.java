@@ -1,0 +1,20 @@
+package io.stratus.profile.entity;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A group of devices that profiles are assigned to. */
+@Entity
+@Table(name = "device_group")
+public class DeviceGroup {
+    @Id
+    public String id;
+    public String tenant;
+    public String name;
+    @Column(name = "created_at")
+    public Instant createdAt;
+}

@@ -1,0 +1,28 @@
+package io.stratus.profile.repository;
+
+import java.util.List;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import io.stratus.profile.entity.Assignment;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class AssignmentRepository implements PanacheRepositoryBase<Assignment, String> {
+
+    public Uni<Assignment> find(String tenant, String id) {
+        return find("tenant = ?1 and id = ?2", tenant, id).firstResult();
+    }
+
+    /** The tenant's assignments whose include list names {@code groupId} (a GIN-indexed array containment). */
+    public Uni<List<Assignment>> includingGroup(String tenant, String groupId) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select * from assignment where tenant = :tenant"
+                        + " and include_group_ids @> array[cast(:groupId as text)] order by created_at, id",
+                        Assignment.class)
+                .setParameter("tenant", tenant)
+                .setParameter("groupId", groupId)
+                .getResultList());
+    }
+}

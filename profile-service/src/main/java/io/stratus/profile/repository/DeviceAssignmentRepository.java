@@ -1,0 +1,43 @@
+package io.stratus.profile.repository;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import io.stratus.profile.entity.DeploymentStatus;
+import io.stratus.profile.entity.DeviceAssignment;
+import io.stratus.profile.entity.DeviceAssignmentKey;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class DeviceAssignmentRepository implements PanacheRepositoryBase<DeviceAssignment, DeviceAssignmentKey> {
+
+    public Uni<List<DeviceAssignment>> ofProfile(String tenant, String profileId) {
+        return list("tenant = ?1 and profileId = ?2 order by deviceId, assignmentId", tenant, profileId);
+    }
+
+    /** Which of {@code deviceIds} already have a row for the assignment. */
+    public Uni<List<String>> devicesWithAssignment(String assignmentId, Collection<String> deviceIds) {
+        if (deviceIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return find("assignmentId = ?1 and deviceId in ?2", assignmentId, deviceIds)
+                .project(GroupMemberRepository.DeviceIdOnly.class).list()
+                .map(rows -> rows.stream().map(GroupMemberRepository.DeviceIdOnly::deviceId).toList());
+    }
+
+    /**
+     * Sets the outcome of a device's assignment; setting the same outcome twice changes nothing.
+     *
+     * @return the number of rows changed (0 when unknown or already in that state)
+     */
+    public Uni<Integer> recordOutcome(String tenant, String deviceId, String assignmentId, DeploymentStatus status,
+            String serialNumber, String reason, Instant at) {
+        return update("status = ?1, serialNumber = ?2, reason = ?3, updatedAt = ?4"
+                + " where tenant = ?5 and deviceId = ?6 and assignmentId = ?7"
+                + " and (status <> ?1 or serialNumber is distinct from ?2 or reason is distinct from ?3)",
+                status, serialNumber, reason, at, tenant, deviceId, assignmentId);
+    }
+}

@@ -1,0 +1,38 @@
+package io.stratus.profile.repository;
+
+import java.util.Collection;
+import java.util.List;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.smallrye.mutiny.Uni;
+import io.stratus.profile.entity.DeviceGroup;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+@ApplicationScoped
+public class GroupRepository implements PanacheRepositoryBase<DeviceGroup, String> {
+
+    public Uni<DeviceGroup> find(String tenant, String id) {
+        return find("tenant = ?1 and id = ?2", tenant, id).firstResult();
+    }
+
+    public Uni<List<DeviceGroup>> findByIds(String tenant, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return list("tenant = ?1 and id in ?2", tenant, ids);
+    }
+
+    /**
+     * The groups, locked until the transaction ends (in id order, so two lockers cannot deadlock). Changing a
+     * group's members and creating an assignment that includes it take this lock, so each sees the other's
+     * committed work and every new member in scope is assigned exactly once.
+     */
+    public Uni<List<DeviceGroup>> lock(String tenant, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return find("tenant = ?1 and id in ?2 order by id", tenant, ids).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
+    }
+}

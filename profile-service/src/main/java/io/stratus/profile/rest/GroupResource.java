@@ -1,0 +1,58 @@
+package io.stratus.profile.rest;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Uni;
+import io.stratus.profile.mapping.Views;
+import io.stratus.profile.rest.dto.GroupCreation;
+import io.stratus.profile.rest.dto.GroupView;
+import io.stratus.profile.rest.dto.MembersAdded;
+import io.stratus.profile.rest.dto.MembersAddition;
+import io.stratus.profile.service.GroupService;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+@Path("/api/v1/tenants/{tenant}/groups")
+@Tag(name = "groups")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class GroupResource {
+
+    private final GroupService groups;
+
+    public GroupResource(GroupService groups) {
+        this.groups = groups;
+    }
+
+    @POST
+    @RolesAllowed(ApiRoles.PROFILE_MANAGE)
+    public Uni<Response> create(@PathParam("tenant") String tenant, GroupCreation creation, @Context UriInfo uri) {
+        return groups.create(tenant, creation).map(group -> Created.at(uri, group.id, Views.of(group, List.of())));
+    }
+
+    @GET
+    @Path("/{groupId}")
+    @RolesAllowed(ApiRoles.PROFILE_READ)
+    public Uni<GroupView> get(@PathParam("tenant") String tenant, @PathParam("groupId") String groupId) {
+        return groups.get(tenant, groupId);
+    }
+
+    @POST
+    @Path("/{groupId}/members")
+    @RolesAllowed(ApiRoles.DEVICE_MANAGE)
+    public Uni<MembersAdded> addMembers(@PathParam("tenant") String tenant, @PathParam("groupId") String groupId,
+            MembersAddition addition) {
+        return groups.addMembers(tenant, groupId, addition);
+    }
+}

@@ -1,0 +1,17 @@
+package io.stratus.profile.rest.dto;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An assignment and, when just created, what it did.
+ *
+ * @param devices       devices in scope (include groups minus exclude groups)
+ * @param assigned      ProfileAssigned events emitted
+ * @param failed        devices whose profile could not be resolved (a variable without value)
+ * @param notApplicable devices of another platform than the profile's
+ */
+public record AssignmentView(String id, String tenant, String profileId, List<String> includeGroupIds,
+        List<String> excludeGroupIds, Instant createdAt, Integer devices, Integer assigned, Integer failed,
+        Integer notApplicable) {
+}

@@ -1,0 +1,8 @@
+package io.stratus.profile.rest.dto;
+
+import java.time.Instant;
+
+/** A registered device. */
+public record DeviceView(String id, String tenant, String name, String platform, String serialNumber,
+        String identityPublicKey, String identityKeyAlgorithm, Instant createdAt) {
+}

@@ -1,0 +1,111 @@
+package io.stratus.profile.service;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.stratus.platform.rest.ProblemException;
+import io.stratus.profile.entity.Assignment;
+import io.stratus.profile.entity.ScepProfile;
+import io.stratus.profile.mapping.Views;
+import io.stratus.profile.messaging.OutboxRelay;
+import io.stratus.profile.repository.AssignmentRepository;
+import io.stratus.profile.repository.DeviceRepository;
+import io.stratus.profile.repository.GroupRepository;
+import io.stratus.profile.repository.ScepProfileRepository;
+import io.stratus.profile.rest.dto.AssignmentCreation;
+import io.stratus.profile.rest.dto.AssignmentView;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Assignments of SCEP profiles to groups; creating one deploys the profile to every device in scope. */
+@ApplicationScoped
+public class AssignmentService {
+
+    private static final int MAX_GROUPS = 100;
+
+    private final AssignmentRepository assignments;
+    private final ScepProfileRepository profiles;
+    private final GroupRepository groups;
+    private final DeviceRepository devices;
+    private final DeploymentService deployments;
+    private final OutboxRelay relay;
+
+    public AssignmentService(AssignmentRepository assignments, ScepProfileRepository profiles,
+            GroupRepository groups, DeviceRepository devices, DeploymentService deployments, OutboxRelay relay) {
+        this.assignments = assignments;
+        this.profiles = profiles;
+        this.groups = groups;
+        this.devices = devices;
+        this.deployments = deployments;
+        this.relay = relay;
+    }
+
+    public Uni<AssignmentView> create(String tenant, AssignmentCreation request) {
+        Assignment assignment = validated(tenant, Require.body(request));
+        return Panache.withTransaction(() -> profile(tenant, assignment.profileId)
+                .call(profile -> checkGroupsExist(tenant, assignment))
+                .call(profile -> assignments.persist(assignment))
+                .chain(profile -> devices.inScope(tenant, assignment.includeGroupIds, assignment.excludeGroupIds)
+                        .chain(inScope -> deployments.deploy(assignment, profile, inScope))))
+                .onFailure().transform(failure -> Conflicts.asConflict(failure,
+                        "the groups of this assignment changed concurrently; retry"))
+                .map(counts -> withCounts(assignment, counts))
+                .invoke(view -> {
+                    Log.infof("assignment %s of profile %s in tenant %s: %d devices, %d assigned, %d failed, %d not"
+                            + " applicable", view.id(), view.profileId(), tenant, view.devices(), view.assigned(),
+                            view.failed(), view.notApplicable());
+                    relay.wake();
+                });
+    }
+
+    public Uni<AssignmentView> get(String tenant, String id) {
+        return Panache.withSession(() -> assignments.find(tenant, id)).onItem().ifNull()
+                .failWith(() -> ProblemException.notFound("assignment '" + id + "' not found in tenant " + tenant))
+                .map(Views::of);
+    }
+
+    private static Assignment validated(String tenant, AssignmentCreation request) {
+        Assignment assignment = new Assignment();
+        assignment.id = UUID.randomUUID().toString();
+        assignment.tenant = tenant;
+        assignment.profileId = Require.text(request.profileId(), "profileId");
+        assignment.includeGroupIds = Require.nonEmptyIds(request.includeGroupIds(), "includeGroupIds", MAX_GROUPS);
+        assignment.excludeGroupIds = Require.ids(request.excludeGroupIds(), "excludeGroupIds", MAX_GROUPS);
+        assignment.excludeGroupIds.stream().filter(assignment.includeGroupIds::contains).findFirst()
+                .ifPresent(both -> {
+                    throw ProblemException.badRequest("group '" + both + "' is both included and excluded");
+                });
+        assignment.createdAt = Instant.now();
+        return assignment;
+    }
+
+    private Uni<ScepProfile> profile(String tenant, String profileId) {
+        return profiles.find(tenant, profileId).onItem().ifNull().failWith(() -> ProblemException.badRequest(
+                "profileId names the unknown SCEP profile '" + profileId + "' in tenant " + tenant));
+    }
+
+    /** Checks that the groups exist and locks them (see {@link GroupRepository#lock}). */
+    private Uni<Void> checkGroupsExist(String tenant, Assignment assignment) {
+        List<String> named = new ArrayList<>(assignment.includeGroupIds);
+        named.addAll(assignment.excludeGroupIds);
+        return groups.lock(tenant, named).invoke(found -> {
+            Set<String> known = new HashSet<>();
+            found.forEach(group -> known.add(group.id));
+            named.stream().filter(id -> !known.contains(id)).findFirst().ifPresent(unknown -> {
+                throw ProblemException.badRequest("unknown group '" + unknown + "' in tenant " + tenant);
+            });
+        }).replaceWithVoid();
+    }
+
+    private static AssignmentView withCounts(Assignment assignment, DeploymentCounts counts) {
+        return new AssignmentView(assignment.id, assignment.tenant, assignment.profileId, assignment.includeGroupIds,
+                assignment.excludeGroupIds, assignment.createdAt, counts.devices(), counts.assigned(), counts.failed(),
+                counts.notApplicable());
+    }
+}

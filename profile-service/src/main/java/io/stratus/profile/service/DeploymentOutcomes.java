@@ -1,0 +1,61 @@
+package io.stratus.profile.service;
+
+import java.time.Instant;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.stratus.events.CertificateIssuedEvent;
+import io.stratus.events.CertificateRejectedEvent;
+import io.stratus.events.RequestPurpose;
+import io.stratus.profile.entity.DeploymentStatus;
+import io.stratus.profile.repository.DeviceAssignmentRepository;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Records what the CA did with a device's request in the device's assignment status. Idempotent. */
+@ApplicationScoped
+public class DeploymentOutcomes {
+
+    private final DeviceAssignmentRepository deviceAssignments;
+
+    public DeploymentOutcomes(DeviceAssignmentRepository deviceAssignments) {
+        this.deviceAssignments = deviceAssignments;
+    }
+
+    public Uni<Void> issued(CertificateIssuedEvent event, Instant at) {
+        if (!concernsAssignment(event.purpose(), event.assignmentId(), event.deviceId())) {
+            return Uni.createFrom().voidItem();
+        }
+        return record(event.tenant(), event.deviceId(), event.assignmentId(), DeploymentStatus.SUCCEEDED,
+                event.serialNumber(), null, at);
+    }
+
+    public Uni<Void> rejected(CertificateRejectedEvent event, Instant at) {
+        if (!concernsAssignment(event.purpose(), event.assignmentId(), event.deviceId())) {
+            return Uni.createFrom().voidItem();
+        }
+        String reason = event.detail() == null || event.detail().isBlank() ? event.reason()
+                : event.reason() + ": " + event.detail();
+        return record(event.tenant(), event.deviceId(), event.assignmentId(), DeploymentStatus.FAILED, null, reason,
+                at);
+    }
+
+    private Uni<Void> record(String tenant, String deviceId, String assignmentId, DeploymentStatus status,
+            String serialNumber, String reason, Instant at) {
+        return Panache.withTransaction(() -> deviceAssignments.recordOutcome(tenant, deviceId, assignmentId, status,
+                serialNumber, reason, at))
+                .invoke(changed -> {
+                    if (changed > 0) {
+                        Log.infof("device %s of tenant %s, assignment %s: %s", deviceId, tenant, assignmentId, status);
+                    } else {
+                        Log.debugf("device %s of tenant %s, assignment %s: already %s or unknown", deviceId, tenant,
+                                assignmentId, status);
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private static boolean concernsAssignment(RequestPurpose purpose, String assignmentId, String deviceId) {
+        return purpose == RequestPurpose.DEVICE && assignmentId != null && deviceId != null;
+    }
+}

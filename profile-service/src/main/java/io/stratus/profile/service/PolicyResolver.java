@@ -1,0 +1,50 @@
+package io.stratus.profile.service;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.stratus.crypto.SubjectNames;
+import io.stratus.events.IssuancePolicy;
+import io.stratus.events.KeySpec;
+import io.stratus.events.SubjectAltName;
+import io.stratus.profile.entity.Device;
+import io.stratus.profile.entity.SanTemplate;
+import io.stratus.profile.entity.ScepProfile;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Resolves a SCEP profile for one device into the issuance policy its certificate must follow. */
+@ApplicationScoped
+public class PolicyResolver {
+
+    /** @throws ProfileResolutionException when the device lacks a value or a resolved name is not valid */
+    public IssuancePolicy resolve(ScepProfile profile, Device device) {
+        return new IssuancePolicy(subject(profile, device), subjectAltNames(profile, device),
+                new KeySpec(profile.keyAlgorithm, profile.keySize), List.copyOf(profile.ekus),
+                List.copyOf(profile.keyUsages), profile.validityDays);
+    }
+
+    private static String subject(ScepProfile profile, Device device) {
+        String resolved = ProfileVariables.resolve(profile.subjectNameFormat, device, ProfileVariables::escapeDnValue,
+                "the subject name format");
+        try {
+            return SubjectNames.toString(SubjectNames.parse(resolved));
+        } catch (IllegalArgumentException e) {
+            throw new ProfileResolutionException("the resolved subject '" + resolved
+                    + "' is not a distinguished name");
+        }
+    }
+
+    private static List<SubjectAltName> subjectAltNames(ScepProfile profile, Device device) {
+        List<SubjectAltName> sans = new ArrayList<>();
+        for (SanTemplate template : profile.sans.items()) {
+            String value = ProfileVariables.resolve(template.value(), device, v -> v,
+                    "the " + template.type() + " subject alternative name");
+            String problem = SanValues.problem(template.type(), value);
+            if (problem != null) {
+                throw new ProfileResolutionException("resolved " + template.type() + " name " + problem);
+            }
+            sans.add(new SubjectAltName(template.type(), value));
+        }
+        return sans;
+    }
+}

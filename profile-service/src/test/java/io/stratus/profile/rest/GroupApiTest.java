@@ -1,0 +1,97 @@
+package io.stratus.profile.rest;
+
+import static io.stratus.profile.support.Api.addMembers;
+import static io.stratus.profile.support.Api.admin;
+import static io.stratus.profile.support.Api.as;
+import static io.stratus.profile.support.Api.base;
+import static io.stratus.profile.support.Api.createGroup;
+import static io.stratus.profile.support.Api.problem;
+import static io.stratus.profile.support.Api.registerDevice;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.stratus.crypto.KeyAlgorithm;
+import io.stratus.profile.support.DeviceIdentity;
+import io.stratus.profile.support.Tokens;
+import io.stratus.testkit.StratusTestResource;
+
+@QuarkusTest
+@WithTestResource(value = StratusTestResource.class, initArgs = @ResourceArg(name = "database", value = "profile"))
+class GroupApiTest {
+
+    private final String tenant = "grp-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void createsGroupsAndAddsMembersOnce() {
+        registerDevice(tenant, DeviceIdentity.of("g-1", "G1", "S1", "WINDOWS", KeyAlgorithm.EC_P256));
+        registerDevice(tenant, DeviceIdentity.of("g-2", "G2", "S2", "WINDOWS", KeyAlgorithm.EC_P256));
+        String groupId = admin().body(Map.of("name", "Laptops")).post(base(tenant) + "/groups").then()
+                .statusCode(201).body("name", equalTo("Laptops")).body("deviceIds", empty())
+                .extract().path("id");
+
+        assertEquals(2, addMembers(tenant, groupId, "g-1", "g-2", "g-1").getInt("added"));
+        assertEquals(0, addMembers(tenant, groupId, "g-2").getInt("added"));
+        admin().get(base(tenant) + "/groups/" + groupId).then().statusCode(200)
+                .body("deviceIds", contains("g-1", "g-2"));
+    }
+
+    @Test
+    void badGroupRequestsAreRefused() {
+        registerDevice(tenant + "-x", DeviceIdentity.of("foreign", "F", "S", "WINDOWS", KeyAlgorithm.EC_P256));
+        registerDevice(tenant, DeviceIdentity.of("mine", "M", "S", "WINDOWS", KeyAlgorithm.EC_P256));
+        String groupId = createGroup(tenant, "G");
+        String members = base(tenant) + "/groups/" + groupId + "/members";
+
+        problem(admin().body(Map.of()).post(base(tenant) + "/groups").then(), 400, "name is required");
+        problem(admin().body("[1,2").post(base(tenant) + "/groups").then(), 400, "invalid JSON");
+        problem(admin().body(Map.of("deviceIds", List.of())).post(members).then(), 400, "deviceIds must name at least");
+        problem(admin().body(Map.of("deviceIds", List.of("mine", "ghost"))).post(members).then(), 400,
+                "unknown device id(s) in tenant " + tenant + ": ghost");
+        problem(admin().body(Map.of("deviceIds", List.of("foreign"))).post(members).then(), 400, "foreign");
+        problem(admin().body(Map.of("deviceIds", List.of("mine"))).post(base(tenant) + "/groups/nope/members")
+                .then(), 404, "group 'nope' not found");
+        problem(admin().get(base(tenant) + "/groups/nope").then(), 404, "group 'nope' not found");
+        // a group of another tenant is not found through this tenant
+        String foreignGroup = createGroup(tenant + "-x", "theirs");
+        problem(admin().get(base(tenant) + "/groups/" + foreignGroup).then(), 404, "not found");
+        // the refused additions left the group empty
+        admin().get(base(tenant) + "/groups/" + groupId).then().statusCode(200).body("deviceIds", empty());
+    }
+
+    @Test
+    void groupsNeedProfileManageAndMembershipNeedsDeviceManage() {
+        registerDevice(tenant, DeviceIdentity.of("r-1", "R1", "S", "WINDOWS", KeyAlgorithm.EC_P256));
+        String groups = base(tenant) + "/groups";
+        Map<String, String> group = Map.of("name", "rbac");
+        as(null).body(group).post(groups).then().statusCode(401);
+        as(Tokens.of(ApiRoles.DEVICE_MANAGE, tenant)).body(group).post(groups).then().statusCode(403);
+        as(Tokens.of(ApiRoles.PROFILE_MANAGE, "other")).body(group).post(groups).then().statusCode(403);
+        String groupId = as(Tokens.of(ApiRoles.PROFILE_MANAGE, tenant)).body(group).post(groups).then()
+                .statusCode(201).extract().path("id");
+
+        String members = groups + "/" + groupId + "/members";
+        Map<String, List<String>> body = Map.of("deviceIds", List.of("r-1"));
+        as(null).body(body).post(members).then().statusCode(401);
+        as(Tokens.of(ApiRoles.PROFILE_MANAGE, tenant)).body(body).post(members).then().statusCode(403);
+        as(Tokens.of(ApiRoles.DEVICE_MANAGE, "other")).body(body).post(members).then().statusCode(403);
+        as(Tokens.of(ApiRoles.DEVICE_MANAGE, tenant)).body(body).post(members).then().statusCode(200)
+                .body("added", equalTo(1));
+
+        String one = groups + "/" + groupId;
+        as(null).get(one).then().statusCode(401);
+        as(Tokens.of(ApiRoles.DEVICE_MANAGE, tenant)).get(one).then().statusCode(403);
+        as(Tokens.of(ApiRoles.PROFILE_READ, "other")).get(one).then().statusCode(403);
+        as(Tokens.of(ApiRoles.PROFILE_READ, tenant)).get(one).then().statusCode(200);
+    }
+}
