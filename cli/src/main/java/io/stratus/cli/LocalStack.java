@@ -1,0 +1,209 @@
+package io.stratus.cli;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The local stack's process manager: Kafka + PostgreSQL ({@code LocalInfraMain}) and one JVM per service,
+ * with pid files under {@code .stratus/pids/} and logs under {@code .stratus/logs/}.
+ */
+final class LocalStack {
+    static final Duration SERVICE_STOP_GRACE = Duration.ofSeconds(30);
+    static final Duration INFRA_STOP_GRACE = Duration.ofSeconds(60);
+
+    enum State { RUNNING, STOPPED, STALE }
+
+    /** One process of the stack as its pid file and {@code /proc} see it. */
+    record ProcessStatus(String name, long pid, State state) {
+        boolean running() {
+            return state == State.RUNNING;
+        }
+    }
+
+    private final StackDir dir;
+    private final Installation installation;
+    private final Map<String, String> env;
+    private final PrintWriter out;
+
+    LocalStack(StackDir dir, Installation installation, Map<String, String> env, PrintWriter out) {
+        this.dir = dir;
+        this.installation = installation;
+        this.env = env;
+        this.out = out;
+    }
+
+    StackDir dir() {
+        return dir;
+    }
+
+    /** Every process name of the stack: infra first, then the services. */
+    static List<String> names() {
+        List<String> names = new ArrayList<>();
+        names.add(StackDir.INFRA);
+        for (Service s : Service.values()) {
+            names.add(s.id());
+        }
+        return names;
+    }
+
+    ProcessStatus probe(String name) {
+        OptionalLong pid = PidFile.read(dir.pidFile(name));
+        if (pid.isEmpty()) {
+            return new ProcessStatus(name, -1, java.nio.file.Files.exists(dir.pidFile(name)) ? State.STALE : State.STOPPED);
+        }
+        boolean ours = Procs.matches(pid.getAsLong(), ProcessLauncher.markers(dir, name));
+        return new ProcessStatus(name, pid.getAsLong(), ours ? State.RUNNING : State.STALE);
+    }
+
+    Map<String, ProcessStatus> statuses() {
+        Map<String, ProcessStatus> m = new LinkedHashMap<>();
+        for (String n : names()) {
+            m.put(n, probe(n));
+        }
+        return m;
+    }
+
+    /** The configuration of the last {@code up}, if any. */
+    Optional<StackConfig> config() {
+        return StackConfig.load(dir.stackFile(), env);
+    }
+
+    /** True if every process the configuration needs is running. */
+    boolean fullyRunning() {
+        Optional<StackConfig> c = config();
+        if (c.isEmpty()) {
+            return false;
+        }
+        Map<String, ProcessStatus> st = statuses();
+        boolean services = Service.values().length == st.values().stream()
+                .filter(p -> !p.name().equals(StackDir.INFRA) && p.running()).count();
+        return services && (!c.get().needsInfra() || st.get(StackDir.INFRA).running());
+    }
+
+    /** Starts whatever is not running yet and waits until every service is ready. */
+    StackConfig up(UpRequest request) {
+        dir.create();
+        Map<String, ProcessStatus> st = statuses();
+        boolean anyRunning = st.values().stream().anyMatch(ProcessStatus::running);
+        StackConfig config = request.resolve(config(), anyRunning, env, dir.root());
+        config.save(dir.stackFile());
+        for (ProcessStatus p : st.values()) {
+            if (p.state() == State.STALE) {
+                out.println("Removing stale pid file " + dir.pidFile(p.name()) + " (" + staleReason(p) + ")");
+                PidFile.delete(dir.pidFile(p.name()));
+            }
+        }
+        Secrets secrets = new Secrets(dir);
+        secrets.issuer();
+        secrets.adminToken();
+        List<Service> toStart = new ArrayList<>();
+        for (Service s : Service.values()) {
+            if (!st.get(s.id()).running()) {
+                toStart.add(s);
+            }
+        }
+        checkJars(toStart);
+        for (Service s : toStart) {
+            requireFree(config.port(s), s.id(), s.portOption());
+        }
+        new InfraStarter(dir, installation, out).ensure(config, st.get(StackDir.INFRA), request.timeout());
+        ProcessLauncher launcher = new ProcessLauncher(dir);
+        Map<Service, Long> pids = new LinkedHashMap<>();
+        for (Service s : Service.values()) {
+            ProcessStatus p = st.get(s.id());
+            if (p.running()) {
+                out.println(s.id() + " already running (pid " + p.pid() + ") at " + config.baseUrl(s));
+                pids.put(s, p.pid());
+                continue;
+            }
+            long pid = launcher.start(s.id(), installation.javaBinary(), jvmOptions(), List.of("-jar", s.jar(installation.repoRoot()).toString()),
+                    ServiceEnv.of(s, config, secrets));
+            out.println("Started " + s.id() + " (pid " + pid + ") on port " + config.port(s) + ", log " + dir.log(s.id()));
+            pids.put(s, pid);
+        }
+        out.flush();
+        new HealthWaiter(dir, out).awaitReady(config, pids, request.timeout());
+        return config;
+    }
+
+    private void checkJars(List<Service> services) {
+        List<String> missing = new ArrayList<>();
+        for (Service s : services) {
+            if (!java.nio.file.Files.exists(s.jar(installation.repoRoot()))) {
+                missing.add(s.jar(installation.repoRoot()).toString());
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw new StackException("not built: " + String.join(", ", missing)
+                    + "\nBuild them with: cd " + installation.repoRoot() + " && ./mvnw -q -DskipTests install");
+        }
+    }
+
+    static void requireFree(int port, String what, String option) {
+        if (!io.stratus.testkit.Ports.bindable(port)) {
+            throw new StackException("port " + port + " (" + what + ") is in use by another program; stop it, or choose another port with "
+                    + option + " (or --free-ports)");
+        }
+    }
+
+    private List<String> jvmOptions() {
+        String opts = env.getOrDefault("STRATUS_JAVA_OPTS", "-Xmx1g");
+        List<String> l = new ArrayList<>();
+        for (String o : opts.trim().split("\\s+")) {
+            if (!o.isEmpty()) {
+                l.add(o);
+            }
+        }
+        return l;
+    }
+
+    static String staleReason(ProcessStatus p) {
+        if (p.pid() <= 0) {
+            return "no pid in it";
+        }
+        return Procs.alive(p.pid()) ? "pid " + p.pid() + " now belongs to another program; left alone"
+                : "pid " + p.pid() + " is not running";
+    }
+
+    /** Stops exactly the processes recorded in the pid files (after checking their command lines). */
+    List<String> down() {
+        List<String> report = new ArrayList<>();
+        Map<String, ProcessStatus> st = statuses();
+        List<ProcessStatus> services = new ArrayList<>();
+        for (ProcessStatus p : st.values()) {
+            if (p.state() == State.STALE) {
+                report.add("removed stale pid file of " + p.name() + " (" + staleReason(p) + ")");
+                PidFile.delete(dir.pidFile(p.name()));
+            } else if (p.running() && !p.name().equals(StackDir.INFRA)) {
+                services.add(p);
+            }
+        }
+        services.forEach(p -> Procs.requestStop(p.pid()));
+        for (ProcessStatus p : services) {
+            boolean killed = !Procs.awaitExit(p.pid(), SERVICE_STOP_GRACE);
+            if (killed) {
+                ProcessHandle.of(p.pid()).ifPresent(ProcessHandle::destroyForcibly);
+                Procs.awaitExit(p.pid(), Duration.ofSeconds(10));
+            }
+            report.add((killed ? "killed " : "stopped ") + p.name() + " (pid " + p.pid() + ")"
+                    + (killed ? " after " + SERVICE_STOP_GRACE.toSeconds() + " s without exiting on SIGTERM" : ""));
+            PidFile.delete(dir.pidFile(p.name()));
+        }
+        ProcessStatus infra = st.get(StackDir.INFRA);
+        if (infra.running()) {
+            boolean killed = Procs.terminate(infra.pid(), INFRA_STOP_GRACE);
+            if (killed) {
+                InfraStarter.killOrphanPostgres(dir).ifPresent(pid -> report.add("stopped orphaned PostgreSQL (pid " + pid + ")"));
+            }
+            report.add((killed ? "killed " : "stopped ") + "infra (Kafka, PostgreSQL; pid " + infra.pid() + ")");
+            PidFile.delete(dir.pidFile(StackDir.INFRA));
+        }
+        return report;
+    }
+}

@@ -1,0 +1,117 @@
+package io.stratus.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.stratus.testkit.JwtIssuer;
+import io.stratus.testkit.Roles;
+
+/** The local stack's secrets: the JWT signing key, the admin token and the services' key-encryption keys. */
+final class Secrets {
+    static final Duration TOKEN_TTL = Duration.ofDays(30);
+    /** A saved token is replaced when it has less than this left. */
+    static final Duration TOKEN_MIN_LEFT = Duration.ofDays(1);
+
+    private final StackDir dir;
+    private JwtIssuer issuer;
+
+    Secrets(StackDir dir) {
+        this.dir = dir;
+    }
+
+    /** The signing key pair, created on first use under {@code .stratus/jwt/}. */
+    synchronized JwtIssuer issuer() {
+        if (issuer == null) {
+            dir.create();
+            issuer = JwtIssuer.loadOrCreate(dir.jwt());
+        }
+        return issuer;
+    }
+
+    Path publicKeyFile() {
+        return issuer().publicKeyFile();
+    }
+
+    /** The admin token in {@code .stratus/admin.token}, minted (again) if missing or about to expire. */
+    String adminToken() {
+        Path file = dir.adminToken();
+        if (Files.exists(file)) {
+            try {
+                String saved = Files.readString(file).trim();
+                if (expiresAfter(saved, Instant.now().plus(TOKEN_MIN_LEFT)) && signedBy(saved, issuer().publicKey())) {
+                    return saved;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file, e);
+            }
+        }
+        String token = issuer().adminToken(TOKEN_TTL);
+        StackDir.writeSecret(file, token + "\n");
+        return token;
+    }
+
+    /** A token for the device simulator: it registers devices at profile-service. */
+    String simulatorToken() {
+        return issuer().token("device-simulator", Set.of(Roles.DEVICE_MANAGE, Roles.PROFILE_READ), Set.of("*"), TOKEN_TTL);
+    }
+
+    /** A base64 AES-256 key-encryption key in {@code .stratus/keys/<name>.kek}, created once. */
+    String kek(String name) {
+        Path file = dir.keys().resolve(name + ".kek");
+        try {
+            if (Files.exists(file)) {
+                return Files.readString(file).trim();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        String b64 = Base64.getEncoder().encodeToString(key);
+        StackDir.writeSecret(file, b64 + "\n");
+        return b64;
+    }
+
+    /** True if the JWT's RS256 signature verifies with {@code key} (a token of an older key pair does not). */
+    static boolean signedBy(String jwt, PublicKey key) {
+        String[] parts = jwt.split("\\.");
+        if (parts.length != 3) {
+            return false;
+        }
+        try {
+            Signature sig = Signature.getInstance("SHA256withRSA");
+            sig.initVerify(key);
+            sig.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+            return sig.verify(Base64.getUrlDecoder().decode(parts[2]));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** True if the JWT's {@code exp} is after {@code instant}; false for anything that is not a JWT. */
+    static boolean expiresAfter(String jwt, Instant instant) {
+        String[] parts = jwt.split("\\.");
+        if (parts.length != 3) {
+            return false;
+        }
+        try {
+            JsonNode claims = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(parts[1]));
+            return claims.path("exp").asLong(0) > instant.getEpochSecond();
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

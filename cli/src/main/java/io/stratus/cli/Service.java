@@ -1,0 +1,46 @@
+package io.stratus.cli;
+
+import java.nio.file.Path;
+
+/** The Stratus services the local stack runs, each as its own JVM. */
+enum Service {
+    CA("ca-service", "ca", 8081, "--ca-port"),
+    ENROLLMENT("enrollment-service", "enrollment", 8082, "--enrollment-port"),
+    PROFILE("profile-service", "profile", 8083, "--profile-port"),
+    SIMULATOR("device-simulator", null, 8084, "--simulator-port");
+
+    private final String id;
+    private final String database;
+    private final int defaultPort;
+    private final String portOption;
+
+    Service(String id, String database, int defaultPort, String portOption) {
+        this.id = id;
+        this.database = database;
+        this.defaultPort = defaultPort;
+        this.portOption = portOption;
+    }
+
+    /** The {@code up} option that sets this service's port. */
+    String portOption() {
+        return portOption;
+    }
+
+    /** Process name, module directory, log and pid file name. */
+    String id() {
+        return id;
+    }
+
+    /** The service's database, or {@code null} if it has none. */
+    String database() {
+        return database;
+    }
+
+    int defaultPort() {
+        return defaultPort;
+    }
+
+    Path jar(Path repoRoot) {
+        return repoRoot.resolve(id).resolve("target/quarkus-app/quarkus-run.jar");
+    }
+}

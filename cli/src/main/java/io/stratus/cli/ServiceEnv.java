@@ -1,0 +1,44 @@
+package io.stratus.cli;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.stratus.testkit.JwtIssuer;
+
+/** The environment each service starts with (keys from docs/architecture.md). */
+final class ServiceEnv {
+    private ServiceEnv() {
+    }
+
+    static Map<String, String> of(Service s, StackConfig c, Secrets secrets) {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(c.port(s)));
+        env.put("KAFKA_BOOTSTRAP_SERVERS", c.kafkaBootstrap());
+        env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", secrets.publicKeyFile().toString());
+        env.put("MP_JWT_VERIFY_ISSUER", JwtIssuer.ISSUER);
+        env.put("QUARKUS_DEVSERVICES_ENABLED", "false");
+        if (s.database() != null) {
+            DbUrl db = c.database();
+            env.put("QUARKUS_DATASOURCE_REACTIVE_URL", db.reactiveUrl(s.database()));
+            env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(s.database()));
+            env.put("QUARKUS_DATASOURCE_USERNAME", db.user());
+            env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
+        }
+        switch (s) {
+            case CA -> {
+                env.put("STRATUS_CA_KEK", secrets.kek("ca"));
+                env.put("STRATUS_CA_PUBLIC_URL", c.baseUrl(Service.CA));
+                env.put("STRATUS_CA_SCEP_URL", c.baseUrl(Service.ENROLLMENT) + "/scep");
+            }
+            case ENROLLMENT -> env.put("STRATUS_ENROLLMENT_KEK", secrets.kek("enrollment"));
+            case SIMULATOR -> {
+                env.put("STRATUS_SIMULATOR_PROFILE_URL", c.baseUrl(Service.PROFILE));
+                env.put("STRATUS_SIMULATOR_TOKEN", secrets.simulatorToken());
+            }
+            case PROFILE -> {
+                // common keys only
+            }
+        }
+        return env;
+    }
+}

@@ -1,0 +1,85 @@
+package io.stratus.cli;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+
+/** The layout of the local stack's state directory ({@code .stratus/}). */
+record StackDir(Path root) {
+    static final String INFRA = "infra";
+
+    StackDir {
+        root = root.toAbsolutePath().normalize();
+    }
+
+    Path logs() {
+        return root.resolve("logs");
+    }
+
+    Path pids() {
+        return root.resolve("pids");
+    }
+
+    Path log(String name) {
+        return logs().resolve(name + ".log");
+    }
+
+    Path pidFile(String name) {
+        return pids().resolve(name + ".pid");
+    }
+
+    /** The JWT signing key pair ({@code jwt-private.pem}, {@code jwt-public.pem}). */
+    Path jwt() {
+        return root.resolve("jwt");
+    }
+
+    Path keys() {
+        return root.resolve("keys");
+    }
+
+    Path adminToken() {
+        return root.resolve("admin.token");
+    }
+
+    /** Ports and endpoints chosen by the last {@code up}. */
+    Path stackFile() {
+        return root.resolve("stack.json");
+    }
+
+    Path kafkaData() {
+        return root.resolve("kafka");
+    }
+
+    Path postgresData() {
+        return root.resolve("postgres");
+    }
+
+    void create() {
+        try {
+            Files.createDirectories(logs());
+            Files.createDirectories(pids());
+            for (Path secret : new Path[] {jwt(), keys()}) {
+                Files.createDirectories(secret);
+                Files.setPosixFilePermissions(secret, PosixFilePermissions.fromString("rwx------"));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + root, e);
+        }
+    }
+
+    /** Writes a file readable by the owner only (mode 0600), atomically. */
+    static void writeSecret(Path file, String content) {
+        try {
+            Files.createDirectories(file.getParent());
+            Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp",
+                    PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(tmp, content);
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package io.stratus.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+class CommandParsingTest {
+
+    private static ParseResult parse(String... args) {
+        return Main.commandLine(Map.of()).parseArgs(args);
+    }
+
+    private static <T> T command(ParseResult r, Class<T> type) {
+        return type.cast(r.subcommand().commandSpec().userObject());
+    }
+
+    @Test
+    void upOptionsBecomeARequest() {
+        ParseResult r = parse("--dir", "/tmp/x", "up", "--ca-port", "9001", "--pg-port", "9002", "--free-ports", "--timeout", "7");
+        Main main = (Main) r.commandSpec().userObject();
+        assertEquals(Path.of("/tmp/x"), main.dir);
+        UpRequest req = command(r, UpCommand.class).request();
+        assertEquals(Map.of(Service.CA, 9001), req.servicePorts());
+        assertEquals(9002, req.pgPort());
+        assertNull(req.kafkaPort());
+        assertTrue(req.freePorts());
+        assertEquals(Duration.ofSeconds(7), req.timeout());
+        assertTrue(req.hasExplicitPorts());
+    }
+
+    @Test
+    void upDefaultsReuseTheLastPorts() {
+        UpRequest req = command(parse("up"), UpCommand.class).request();
+        assertFalse(req.hasExplicitPorts());
+        assertFalse(req.freePorts());
+        assertEquals(UpRequest.DEFAULT_TIMEOUT, req.timeout());
+    }
+
+    @Test
+    void outOfRangePortIsRefused() {
+        UpCommand up = command(parse("up", "--ca-port", "70000"), UpCommand.class);
+        assertThrows(IllegalArgumentException.class, up::request);
+        assertEquals(1, run("up", "--ca-port", "0").code());
+    }
+
+    @Test
+    void demoAndBenchDefaultsAndOptions() {
+        DemoCommand demo = command(parse("demo"), DemoCommand.class);
+        assertEquals(10, demo.devices);
+        assertEquals("demo", demo.tenant);
+        assertNull(demo.outDir);
+        demo = command(parse("demo", "--devices", "5", "--out", "out"), DemoCommand.class);
+        assertEquals(5, demo.devices);
+        assertEquals(Path.of("out"), demo.outDir);
+
+        BenchCommand bench = command(parse("bench", "--devices", "1000", "--concurrency", "16", "--json"), BenchCommand.class);
+        assertEquals(1000, bench.devices);
+        assertEquals(16, bench.concurrency);
+        assertTrue(bench.json);
+        assertTrue(command(parse("status", "--json"), StatusCommand.class).json);
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertEquals(2, run("bogus").code());
+        assertEquals(2, run("demo", "--devices", "many").code());
+        Result r = run("bench", "--nope");
+        assertEquals(2, r.code());
+        assertTrue(r.err().contains("--nope"), r.err());
+        assertEquals(1, run("demo", "--devices", "0").code());
+    }
+
+    @Test
+    void helpAndVersion() {
+        Result r = run("--help");
+        assertEquals(0, r.code());
+        for (String c : new String[] {"up", "down", "status", "token", "demo", "bench"}) {
+            assertTrue(r.out().contains(c), r.out());
+        }
+        assertTrue(run("--version").out().startsWith("stratus "));
+    }
+
+    @Test
+    void stateDirectoryComesFromOptionThenEnvironment() {
+        Main fromEnv = (Main) new CommandLine(new Main(Map.of(Main.ENV_HOME, "/srv/stratus"))).parseArgs("status")
+                .commandSpec().userObject();
+        assertEquals(Path.of("/srv/stratus"), fromEnv.stackDir().root());
+        Main fromOption = (Main) new CommandLine(new Main(Map.of(Main.ENV_HOME, "/srv/stratus"))).parseArgs("--dir", "/x", "status")
+                .commandSpec().userObject();
+        assertEquals(Path.of("/x"), fromOption.stackDir().root());
+    }
+
+    record Result(int code, String out, String err) {
+    }
+
+    static Result run(String... args) {
+        return run(Map.of(), args);
+    }
+
+    static Result run(Map<String, String> env, String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(env, new PrintWriter(out), new PrintWriter(err), args);
+        return new Result(code, out.toString(), err.toString());
+    }
+}

@@ -1,0 +1,86 @@
+package io.stratus.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.stratus.testkit.JwtIssuer;
+
+class SecretsAndOutputTest {
+
+    @Test
+    void adminTokenIsCreatedOnceAndReplacedWhenTheKeyChanges(@TempDir Path dir) throws Exception {
+        StackDir stack = new StackDir(dir);
+        String first = new Secrets(stack).adminToken();
+        assertEquals(first, new Secrets(stack).adminToken());
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(stack.adminToken())));
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(stack.jwt())));
+        assertTrue(Secrets.signedBy(first, JwtIssuer.load(stack.jwt()).publicKey()));
+        assertTrue(Secrets.expiresAfter(first, Instant.now().plus(Secrets.TOKEN_TTL).minusSeconds(60)));
+        assertFalse(Secrets.expiresAfter("garbage", Instant.now()));
+
+        JwtIssuer.generate().save(stack.jwt()); // a new key pair: the old token no longer verifies
+        String second = new Secrets(stack).adminToken();
+        assertNotEquals(first, second);
+        assertTrue(Secrets.signedBy(second, JwtIssuer.load(stack.jwt()).publicKey()));
+    }
+
+    @Test
+    void tokenCommandPrintsTheSavedToken(@TempDir Path dir) {
+        CommandParsingTest.Result r = CommandParsingTest.run("--dir", dir.toString(), "token");
+        assertEquals(0, r.code(), r.err());
+        assertEquals(new Secrets(new StackDir(dir)).adminToken(), r.out().trim());
+    }
+
+    @Test
+    void benchJsonIsExactlyOneLineWithTheAgreedKeys() throws Exception {
+        JsonNode sim = Json.MAPPER.readTree("{\"state\":\"DONE\",\"devices\":100,\"issued\":99,\"failed\":1,\"seconds\":2.00049,"
+                + "\"enrollments_per_second\":49.4878,\"p50_ms\":12.34,\"p95_ms\":40,\"p99_ms\":80.06}");
+        String line = BenchResult.from(sim).jsonLine();
+        assertEquals("{\"devices\":100,\"issued\":99,\"failed\":1,\"seconds\":2,\"enrollments_per_second\":49.5,"
+                + "\"p50_ms\":12.3,\"p95_ms\":40,\"p99_ms\":80.1}", line);
+        assertFalse(line.contains("\n"));
+        assertTrue(BenchResult.from(sim).humanLine().contains("49.5 enrollments/s"));
+    }
+
+    @Test
+    void statusOfAnEmptyDirectorySaysNothingRuns(@TempDir Path dir) throws Exception {
+        CommandParsingTest.Result r = CommandParsingTest.run(Map.of(), "--dir", dir.toString(), "status", "--json");
+        assertEquals(StatusCommand.NOT_RUNNING, r.code());
+        JsonNode s = Json.MAPPER.readTree(r.out());
+        assertFalse(s.get("running").asBoolean());
+        assertEquals("http://localhost:8081", s.path("services").path("ca-service").path("url").asText());
+        assertFalse(s.path("services").path("device-simulator").path("running").asBoolean(true));
+        assertEquals("127.0.0.1:19092", s.get("kafka").asText());
+        assertEquals("postgresql://127.0.0.1:15432", s.get("database").asText());
+        assertFalse(s.path("infra").path("running").asBoolean(true));
+        CommandParsingTest.Result text = CommandParsingTest.run("--dir", dir.toString(), "status");
+        assertTrue(text.out().contains("stopped"), text.out());
+        CommandParsingTest.Result down = CommandParsingTest.run("--dir", dir.toString(), "down");
+        assertEquals(0, down.code());
+        assertTrue(down.out().contains("Nothing is running"), down.out());
+    }
+
+    @Test
+    void upRefusesAPortInUse(@TempDir Path dir) throws Exception {
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            CommandParsingTest.Result r = CommandParsingTest.run(Map.of(Main.ENV_KAFKA, "127.0.0.1:1", Main.ENV_DB_URL,
+                    "postgresql://u:p@127.0.0.1:1"), "--dir", dir.toString(), "up", "--ca-port", String.valueOf(s.getLocalPort()),
+                    "--timeout", "5");
+            assertEquals(1, r.code());
+            assertTrue(r.err().contains("port " + s.getLocalPort() + " (ca-service) is in use"), r.err());
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.stratus.testkit;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.kafka.KafkaContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+
+import io.stratus.events.Topics;
+
+/**
+ * Kafka and PostgreSQL in containers (Testcontainers), one pair per JVM; used only with
+ * {@code -Dstratus.testcontainers=true}. Loaded lazily so that the embedded path never touches Docker classes.
+ */
+final class ContainerInfra implements TestInfra {
+    static final String KAFKA_IMAGE = "apache/kafka:4.1.2";
+    static final String POSTGRES_IMAGE = "postgres:16-alpine";
+    private static ContainerInfra instance;
+
+    private final KafkaContainer kafka;
+    private final PostgreSQLContainer postgres;
+
+    private ContainerInfra(KafkaContainer kafka, PostgreSQLContainer postgres) {
+        this.kafka = kafka;
+        this.postgres = postgres;
+    }
+
+    static synchronized ContainerInfra get() {
+        if (instance == null) {
+            boolean docker;
+            try {
+                docker = DockerClientFactory.instance().isDockerAvailable();
+            } catch (RuntimeException e) {
+                docker = false;
+            }
+            if (!docker) {
+                throw new IllegalStateException("-Dstratus.testcontainers=true but no Docker engine answers; "
+                        + "start Docker (or set DOCKER_HOST) or drop the flag to use the embedded Kafka and PostgreSQL");
+            }
+            KafkaContainer kafka = new KafkaContainer(KAFKA_IMAGE)
+                    .withEnv("KAFKA_NUM_PARTITIONS", "4")
+                    .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0");
+            PostgreSQLContainer pg = new PostgreSQLContainer(POSTGRES_IMAGE)
+                    .withUsername(Postgres.USER).withPassword(Postgres.PASSWORD).withDatabaseName("postgres");
+            kafka.start();
+            pg.start();
+            KafkaBroker.createTopics(kafka.getBootstrapServers(), Topics.allWithDeadLetters(), 4);
+            ContainerInfra infra = new ContainerInfra(kafka, pg);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                kafka.stop();
+                pg.stop();
+            }, "stratus-containers-stop"));
+            instance = infra;
+        }
+        return instance;
+    }
+
+    @Override
+    public String bootstrapServers() {
+        return kafka.getBootstrapServers();
+    }
+
+    @Override
+    public void createDatabase(String name) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), username(), password())) {
+            Postgres.createDatabase(c, name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot connect to the PostgreSQL container: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String jdbcUrl(String db) {
+        return "jdbc:postgresql://" + postgres.getHost() + ":" + postgres.getMappedPort(5432) + "/" + db;
+    }
+
+    @Override
+    public String reactiveUrl(String db) {
+        return "postgresql://" + postgres.getHost() + ":" + postgres.getMappedPort(5432) + "/" + db;
+    }
+
+    @Override
+    public String username() {
+        return Postgres.USER;
+    }
+
+    @Override
+    public String password() {
+        return Postgres.PASSWORD;
+    }
+}

@@ -1,0 +1,66 @@
+package io.stratus.testkit;
+
+import io.stratus.events.Topics;
+
+/**
+ * One Kafka broker and one PostgreSQL per JVM, started on first use and stopped by a shutdown hook.
+ * Test classes of one module share them; each module gets its own databases via {@link #database(String)}.
+ */
+public final class SharedInfra {
+    private static SharedInfra instance;
+
+    private KafkaBroker kafka;
+    private Postgres postgres;
+
+    private SharedInfra() {
+    }
+
+    public static synchronized SharedInfra get() {
+        if (instance == null) {
+            SharedInfra infra = new SharedInfra();
+            Runtime.getRuntime().addShutdownHook(new Thread(infra::stop, "stratus-shared-infra-stop"));
+            instance = infra;
+        }
+        return instance;
+    }
+
+    /** The broker, started on free ports on first call, with the Stratus topics created. */
+    public synchronized KafkaBroker kafka() {
+        if (kafka == null) {
+            kafka = KafkaBroker.startOnFreePorts();
+            kafka.createTopics(Topics.allWithDeadLetters(), 4);
+        }
+        return kafka;
+    }
+
+    /** PostgreSQL in a temporary directory, started on first call. */
+    public synchronized Postgres postgres() {
+        if (postgres == null) {
+            postgres = Postgres.start(null, 0);
+        }
+        return postgres;
+    }
+
+    /** Creates (if needed) and returns the name of a database. */
+    public String database(String name) {
+        postgres().createDatabase(name);
+        return name;
+    }
+
+    private synchronized void stop() {
+        try {
+            if (kafka != null) {
+                kafka.close();
+            }
+        } catch (RuntimeException e) {
+            System.err.println("stratus testkit: Kafka did not stop cleanly: " + e);
+        }
+        try {
+            if (postgres != null) {
+                postgres.close();
+            }
+        } catch (RuntimeException e) {
+            System.err.println("stratus testkit: PostgreSQL did not stop cleanly: " + e);
+        }
+    }
+}
