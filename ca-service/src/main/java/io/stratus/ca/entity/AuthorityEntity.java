@@ -42,23 +42,24 @@ public class AuthorityEntity extends PanacheEntityBase {
     @Column(name = "subject_dn", nullable = false)
     public String subjectDn;
 
-    @Column(name = "serial_hex", nullable = false)
+    @Column(name = "serial_hex")
     public String serialHex;
 
     @Column(name = "key_algorithm", nullable = false)
     public String keyAlgorithm;
 
-    @Column(name = "not_before", nullable = false)
+    @Column(name = "not_before")
     public Instant notBefore;
 
-    @Column(name = "not_after", nullable = false)
+    @Column(name = "not_after")
     public Instant notAfter;
 
     /** EKU OIDs, comma-separated; empty when the CA is not restricted. */
     @Column(nullable = false)
     public String ekus = "";
 
-    @Column(name = "certificate_pem", nullable = false)
+    /** Null only while SIGNING_REQUIRED. */
+    @Column(name = "certificate_pem")
     public String certificatePem;
 
     /** The private key, wrapped (AES-256-GCM) under the KEK with this authority's id as AAD. */
@@ -73,6 +74,33 @@ public class AuthorityEntity extends PanacheEntityBase {
 
     @Column(name = "crl_next_update")
     public Instant crlNextUpdate;
+
+    /** Set when a newer CRL must be signed before the stored one is served again (a revocation happened). */
+    @Column(name = "crl_stale", nullable = false)
+    public boolean crlStale;
+
+    @Column(name = "revoked_at")
+    public Instant revokedAt;
+
+    /** RFC 5280 reason name, e.g. cessationOfOperation. */
+    @Column(name = "revocation_reason")
+    public String revocationReason;
+
+    /** Soft deletion: the row stays for the parent's CRL, the certificates' foreign keys and the audit trail. */
+    @Column(name = "deleted_at")
+    public Instant deletedAt;
+
+    /** Signed by a root outside Stratus (bring your own CA). */
+    @Column(nullable = false)
+    public boolean external;
+
+    /** The PKCS#10 request of an external CA, for the external root to sign. */
+    @Column(name = "csr_pem")
+    public String csrPem;
+
+    /** The issuers of an external CA up to its root, PEM, as uploaded with its certificate. */
+    @Column(name = "external_chain_pem")
+    public String externalChainPem;
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;

@@ -16,10 +16,11 @@ public class AuthorityMapper {
 
     public AuthorityResponse toResponse(AuthorityEntity authority) {
         return new AuthorityResponse(authority.id, authority.tenant, authority.displayName, authority.kind.name(),
-                authority.parentId, authority.status.name(), authority.subjectDn, authority.serialHex,
-                authority.keyAlgorithm, authority.notBefore, authority.notAfter, authority.ekuList(),
+                authority.parentId, authority.status.name(), authority.external, authority.subjectDn,
+                authority.serialHex, authority.keyAlgorithm, authority.notBefore, authority.notAfter, authority.ekuList(),
                 authority.certificatePem, urls.crl(authority.tenant, authority.id),
-                urls.caIssuers(authority.tenant, authority.id),
-                authority.isIssuing() ? urls.scep(authority.tenant, authority.id) : null);
+                urls.caIssuers(authority.tenant, authority.id), null,
+                authority.isIssuing() ? urls.scep(authority.tenant, authority.id) : null, authority.revokedAt,
+                authority.revocationReason);
     }
 }

@@ -1,39 +1,46 @@
 package io.stratus.ca.repository;
 
-import java.time.Instant;
 import java.util.List;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.stratus.ca.entity.AuthorityEntity;
+import io.stratus.events.AuthorityStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
-/** CAs, always looked up within a tenant. */
+/** CAs, always looked up within a tenant; soft-deleted CAs are invisible except to their parent's CRL. */
 @ApplicationScoped
 public class AuthorityRepository implements PanacheRepositoryBase<AuthorityEntity, String> {
 
     public Uni<List<AuthorityEntity>> listByTenant(String tenant) {
-        return list("tenant = ?1 order by createdAt, id", tenant);
+        return list("tenant = ?1 and deletedAt is null order by createdAt, id", tenant);
     }
 
-    /** The CA with this id in this tenant, or null. */
+    /** The CA with this id in this tenant, or null (also for a deleted CA). */
     public Uni<AuthorityEntity> findInTenant(String tenant, String id) {
-        return find("tenant = ?1 and id = ?2", tenant, id).firstResult();
+        return find("tenant = ?1 and id = ?2 and deletedAt is null", tenant, id).firstResult();
+    }
+
+    /** Like {@link #findInTenant} but locks the row until the transaction ends (lifecycle changes, CRL signing). */
+    public Uni<AuthorityEntity> lockInTenant(String tenant, String id) {
+        return find("tenant = ?1 and id = ?2 and deletedAt is null", tenant, id)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
     public Uni<Long> countByTenant(String tenant) {
-        return count("tenant", tenant);
+        return count("tenant = ?1 and deletedAt is null", tenant);
     }
 
-    /**
-     * Stores a newly signed CRL if nobody else stored one since {@code previousNumber} was read.
-     *
-     * @return 1 when stored, 0 when another CRL won
-     */
-    public Uni<Integer> storeCrl(String id, long previousNumber, long number, byte[] der, Instant nextUpdate) {
-        return update("crlNumber = ?1, crlDer = ?2, crlNextUpdate = ?3 where id = ?4 and crlNumber = ?5", number, der,
-                nextUpdate, id, previousNumber);
+    /** The issuing CAs of a root that are not deleted. */
+    public Uni<List<AuthorityEntity>> childrenOf(String parentId) {
+        return list("parentId = ?1 and deletedAt is null order by createdAt, id", parentId);
+    }
+
+    /** The revoked issuing CAs of a root, deleted ones included: they stay on the root's CRL. */
+    public Uni<List<AuthorityEntity>> revokedChildrenOf(String parentId) {
+        return list("parentId = ?1 and status = ?2 order by revokedAt", parentId, AuthorityStatus.REVOKED);
     }
 
     /**

@@ -2,7 +2,6 @@ package io.stratus.ca.rest;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -11,11 +10,15 @@ import io.smallrye.mutiny.Uni;
 import io.stratus.ca.mapping.AuthorityMapper;
 import io.stratus.ca.rest.dto.AuthorityResponse;
 import io.stratus.ca.rest.dto.CreateAuthorityRequest;
-import io.stratus.ca.service.AuthorityService;
-import io.stratus.crypto.Pem;
+import io.stratus.ca.rest.dto.RevokeRequest;
+import io.stratus.ca.rest.dto.UploadCertificateRequest;
+import io.stratus.ca.service.AuthorityLifecycle;
+import io.stratus.ca.service.ExternalAuthorities;
 import io.stratus.platform.rest.ProblemException;
+import io.stratus.ca.service.AuthorityService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -32,11 +35,18 @@ import jakarta.ws.rs.core.UriInfo;
 public class AuthorityResource {
 
     private final AuthorityService authorities;
+    private final AuthorityLifecycle lifecycle;
+    private final ExternalAuthorities external;
     private final AuthorityMapper mapper;
+    private final Actor actor;
 
-    public AuthorityResource(AuthorityService authorities, AuthorityMapper mapper) {
+    public AuthorityResource(AuthorityService authorities, AuthorityLifecycle lifecycle,
+            ExternalAuthorities external, AuthorityMapper mapper, Actor actor) {
         this.authorities = authorities;
+        this.lifecycle = lifecycle;
+        this.external = external;
         this.mapper = mapper;
+        this.actor = actor;
     }
 
     @POST
@@ -45,7 +55,7 @@ public class AuthorityResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a root or issuing CA")
     public Uni<Response> create(@PathParam("tenant") String tenant, CreateAuthorityRequest body, UriInfo uri) {
-        return authorities.create(tenant, body).map(created -> Response
+        return authorities.create(tenant, body, actor.name()).map(created -> Response
                 .created(URI.create(uri.getAbsolutePath().toString() + "/" + created.id))
                 .entity(mapper.toResponse(created))
                 .build());
@@ -71,16 +81,12 @@ public class AuthorityResource {
     @GET
     @Path("/{id}/certificate")
     @RolesAllowed(CaRoles.CA_READ)
-    @Produces({PkiMediaTypes.PEM, PkiMediaTypes.PKIX_CERT})
-    @Operation(summary = "The CA certificate, PEM (default) or DER")
+    @Produces({PkiMediaTypes.PEM, PkiMediaTypes.PKIX_CERT, PkiMediaTypes.PKCS7_CERTIFICATES})
+    @Operation(summary = "The CA certificate: PEM (default), DER (.cer) or the full chain as certs-only PKCS#7 (.p7b)")
     public Uni<Response> certificate(@PathParam("tenant") String tenant, @PathParam("id") String id,
             @QueryParam("format") String format) {
-        boolean der = isDer(format);
-        return authorities.get(tenant, id).map(ca -> der
-                ? Response.ok(Pem.der(Pem.certificate(ca.certificatePem)), PkiMediaTypes.PKIX_CERT)
-                        .header("Content-Disposition", "attachment; filename=\"" + ca.id + ".cer\"").build()
-                : Response.ok(ca.certificatePem, PkiMediaTypes.PEM)
-                        .header("Content-Disposition", "attachment; filename=\"" + ca.id + ".pem\"").build());
+        CertificateDownload.Format checked = CertificateDownload.Format.parse(format);
+        return authorities.chain(tenant, id).map(chain -> CertificateDownload.of(chain, checked));
     }
 
     @GET
@@ -93,14 +99,71 @@ public class AuthorityResource {
                 .map(chain -> Response.ok(AuthorityService.chainPem(chain), PkiMediaTypes.PEM).build());
     }
 
-    private static boolean isDer(String format) {
-        String value = format == null ? "pem" : format.trim().toLowerCase(Locale.ROOT);
-        if (value.equals("pem") || value.isEmpty()) {
-            return false;
+    @POST
+    @Path("/{id}/pause")
+    @RolesAllowed(CaRoles.CA_MANAGE)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Pause an ACTIVE CA: it issues nothing but keeps serving its CRL and certificate")
+    public Uni<AuthorityResponse> pause(@PathParam("tenant") String tenant, @PathParam("id") String id) {
+        return lifecycle.pause(tenant, id, actor.name()).map(mapper::toResponse);
+    }
+
+    @POST
+    @Path("/{id}/resume")
+    @RolesAllowed(CaRoles.CA_MANAGE)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Resume a PAUSED CA")
+    public Uni<AuthorityResponse> resume(@PathParam("tenant") String tenant, @PathParam("id") String id) {
+        return lifecycle.resume(tenant, id, actor.name()).map(mapper::toResponse);
+    }
+
+    @POST
+    @Path("/{id}/revoke")
+    @RolesAllowed(CaRoles.CA_MANAGE)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Revoke a PAUSED CA whose certificates (or issuing CAs) are all revoked; it goes onto its"
+            + " parent's CRL")
+    public Uni<AuthorityResponse> revoke(@PathParam("tenant") String tenant, @PathParam("id") String id,
+            RevokeRequest body) {
+        return lifecycle.revoke(tenant, id, body == null ? null : body.reason(), actor.name())
+                .map(mapper::toResponse);
+    }
+
+    @GET
+    @Path("/{id}/csr")
+    @RolesAllowed(CaRoles.CA_READ)
+    @Produces(PkiMediaTypes.PKCS10)
+    @Operation(summary = "The PKCS#10 request of an external CA, for your root to sign")
+    public Uni<Response> csr(@PathParam("tenant") String tenant, @PathParam("id") String id) {
+        return authorities.get(tenant, id).map(ca -> {
+            if (ca.csrPem == null) {
+                throw ProblemException.conflict("CA " + id + " is not external: Stratus signed it, it has no CSR");
+            }
+            return Response.ok(ca.csrPem, PkiMediaTypes.PKCS10).header("Content-Disposition",
+                    "attachment; filename=\"" + CertificateDownload.fileName(ca) + ".csr\"").build();
+        });
+    }
+
+    @POST
+    @Path("/{id}/certificate")
+    @RolesAllowed(CaRoles.CA_CREATE)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Upload the externally signed certificate and chain of a CA in SIGNING_REQUIRED")
+    public Uni<AuthorityResponse> upload(@PathParam("tenant") String tenant, @PathParam("id") String id,
+            UploadCertificateRequest body) {
+        if (body == null) {
+            throw ProblemException.badRequest("a JSON body with certificate and chain is required");
         }
-        if (value.equals("der")) {
-            return true;
-        }
-        throw ProblemException.badRequest("format must be pem or der");
+        return external.activate(tenant, id, body.certificate(), body.chain(), actor.name()).map(mapper::toResponse);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(CaRoles.CA_MANAGE)
+    @Operation(summary = "Delete a revoked issuing CA, or a root whose issuing CAs are deleted")
+    public Uni<Response> delete(@PathParam("tenant") String tenant, @PathParam("id") String id) {
+        return lifecycle.delete(tenant, id, actor.name()).map(ignored -> Response.noContent().build());
     }
 }

@@ -33,7 +33,7 @@ public class PkiResource {
     @Produces(PkiMediaTypes.PKIX_CERT)
     @Operation(summary = "The CA certificate, DER")
     public Uni<Response> caCertificate(@PathParam("tenant") String tenant, @PathParam("id") String id) {
-        return authorities.get(tenant, id)
+        return authorities.getSigned(tenant, id)
                 .map(ca -> Response.ok(Pem.der(Pem.certificate(ca.certificatePem)), PkiMediaTypes.PKIX_CERT).build());
     }
 

@@ -37,13 +37,31 @@ public class AuthorityRequestValidator {
         }
         String checkedTenant = tenant(tenant);
         AuthorityKind kind = kind(request.kind());
+        boolean external = Boolean.TRUE.equals(request.external());
+        if (external) {
+            return external(checkedTenant, kind, request);
+        }
         String parentId = parent(kind, request.parentId());
         String subjectDn = subject(request.subject());
         int years = validityYears(kind, request.validityYears());
         KeyAlgorithm algorithm = keyAlgorithm(request.keyAlgorithm());
         List<String> ekus = extendedKeyUsages(request.extendedKeyUsages());
         String displayName = displayName(request.displayName(), request.subject().commonName());
-        return new NewAuthority(checkedTenant, displayName, kind, parentId, subjectDn, years, algorithm, ekus);
+        return new NewAuthority(checkedTenant, displayName, kind, parentId, subjectDn, years, algorithm, ekus, false);
+    }
+
+    private static NewAuthority external(String tenant, AuthorityKind kind, CreateAuthorityRequest request) {
+        if (kind != AuthorityKind.ISSUING) {
+            throw ProblemException.badRequest("only an ISSUING CA can be external (signed by your own root)");
+        }
+        if (request.parentId() != null && !request.parentId().isBlank()) {
+            throw ProblemException.badRequest("an external CA has no parentId: its root is outside Stratus");
+        }
+        String subjectDn = subject(request.subject());
+        KeyAlgorithm algorithm = keyAlgorithm(request.keyAlgorithm());
+        List<String> ekus = extendedKeyUsages(request.extendedKeyUsages());
+        String displayName = displayName(request.displayName(), request.subject().commonName());
+        return new NewAuthority(tenant, displayName, kind, null, subjectDn, 0, algorithm, ekus, true);
     }
 
     static String tenant(String tenant) {

@@ -9,13 +9,13 @@ import java.util.UUID;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.stratus.ca.config.CaConfig;
 import io.stratus.ca.entity.AuthorityEntity;
 import io.stratus.ca.messaging.EventOutbox;
 import io.stratus.ca.messaging.OutboxRelay;
 import io.stratus.ca.repository.AuthorityRepository;
 import io.stratus.ca.rest.dto.CreateAuthorityRequest;
 import io.stratus.ca.service.CaCertificateFactory.IssuedCa;
+import io.stratus.ca.service.audit.AuditLog;
 import io.stratus.crypto.Pem;
 import io.stratus.crypto.Serials;
 import io.stratus.events.AuthorityCreatedEvent;
@@ -37,12 +37,14 @@ public class AuthorityService {
     private final CaKeyStore keys;
     private final EventOutbox outbox;
     private final OutboxRelay relay;
-    private final CaConfig config;
+    private final TenantLimit limit;
+    private final ExternalAuthorities external;
+    private final AuditLog audit;
     private final Vertx vertx;
 
     public AuthorityService(AuthorityRepository authorities, AuthorityRequestValidator validator,
             ParentAuthorityRules parentRules, CaCertificateFactory factory, CaKeyStore keys, EventOutbox outbox,
-            OutboxRelay relay, CaConfig config, Vertx vertx) {
+            OutboxRelay relay, TenantLimit limit, ExternalAuthorities external, AuditLog audit, Vertx vertx) {
         this.authorities = authorities;
         this.validator = validator;
         this.parentRules = parentRules;
@@ -50,20 +52,28 @@ public class AuthorityService {
         this.keys = keys;
         this.outbox = outbox;
         this.relay = relay;
-        this.config = config;
+        this.limit = limit;
+        this.external = external;
+        this.audit = audit;
         this.vertx = vertx;
     }
 
-    public Uni<AuthorityEntity> create(String tenant, CreateAuthorityRequest body) {
+    /** Creates a CA; {@code actor} is written into the audit log. */
+    public Uni<AuthorityEntity> create(String tenant, CreateAuthorityRequest body, String actor) {
         NewAuthority request = validator.validate(tenant, body);
+        if (request.external()) {
+            return external.create(request, actor);
+        }
         Instant notBefore = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        return Panache.withSession(() -> checkLimit(tenant).chain(() -> parentOf(request)))
+        return Panache.withSession(() -> limit.check(tenant).chain(() -> parentOf(request)))
                 .invoke(parent -> parentRules.check(request, parent, notBefore))
                 .chain(parent -> vertx.executeBlocking(
                         Uni.createFrom().item(() -> factory.create(request, parent, notBefore)))
                         .chain(ca -> Panache.withTransaction(() -> authorities.lockTenant(tenant)
-                                .chain(() -> checkLimit(tenant))
-                                .chain(() -> persist(request, ca, parent)))))
+                                .chain(() -> limit.check(tenant))
+                                .chain(() -> persist(request, ca, parent))
+                                .call(created -> audit.append(tenant, actor, "AUTHORITY_CREATED",
+                                        "authority:" + created.id, AuditLog.SUCCESS)))))
                 .invoke(created -> {
                     Log.infof("created %s CA %s (%s) in tenant %s", created.kind, created.id, created.subjectDn,
                             tenant);
@@ -81,11 +91,24 @@ public class AuthorityService {
                 .onItem().ifNull().failWith(() -> notFound(tenant, id));
     }
 
-    /** The CA followed by its issuers up to the root. */
+    /** The CA if it has its certificate; a 409 problem while it waits for an external signature. */
+    public Uni<AuthorityEntity> getSigned(String tenant, String id) {
+        return get(tenant, id).invoke(AuthorityService::requireCertificate);
+    }
+
+    /** The CA followed by its issuers up to the root (for an external CA: the uploaded chain). */
     public Uni<List<AuthorityEntity>> chain(String tenant, String id) {
         return Panache.withSession(() -> authorities.findInTenant(tenant, id)
                 .onItem().ifNull().failWith(() -> notFound(tenant, id))
+                .invoke(AuthorityService::requireCertificate)
                 .chain(ca -> appendIssuers(new ArrayList<>(List.of(ca)))));
+    }
+
+    static void requireCertificate(AuthorityEntity ca) {
+        if (ca.certificatePem == null) {
+            throw ProblemException.conflict("CA " + ca.id + " has no certificate yet: download its CSR"
+                    + " (GET .../csr), have your root sign it and upload the result (POST .../certificate)");
+        }
     }
 
     public static String chainPem(List<AuthorityEntity> chain) {
@@ -97,6 +120,7 @@ public class AuthorityService {
     private Uni<List<AuthorityEntity>> appendIssuers(List<AuthorityEntity> chain) {
         AuthorityEntity last = chain.get(chain.size() - 1);
         if (last.parentId == null || chain.size() > 8) {
+            chain.addAll(ExternalAuthorities.issuersOf(last));
             return Uni.createFrom().item(chain);
         }
         return authorities.findInTenant(last.tenant, last.parentId).chain(parent -> {
@@ -106,16 +130,6 @@ public class AuthorityService {
             chain.add(parent);
             return appendIssuers(chain);
         });
-    }
-
-    private Uni<Void> checkLimit(String tenant) {
-        int max = config.maxAuthoritiesPerTenant();
-        return authorities.countByTenant(tenant).invoke(count -> {
-            if (count >= max) {
-                throw ProblemException.conflict("tenant " + tenant + " already has " + count
-                        + " CAs, the maximum is " + max);
-            }
-        }).replaceWithVoid();
     }
 
     private Uni<AuthorityEntity> parentOf(NewAuthority request) {

@@ -4,6 +4,7 @@ import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -15,6 +16,7 @@ import io.stratus.ca.entity.IssuedCertificateEntity;
 import io.stratus.ca.messaging.CertificateEventPublisher;
 import io.stratus.ca.repository.AuthorityRepository;
 import io.stratus.ca.repository.IssuedCertificateRepository;
+import io.stratus.ca.service.audit.AuditLog;
 import io.stratus.crypto.CryptoException;
 import io.stratus.crypto.Serials;
 import io.stratus.crypto.SubjectNames;
@@ -23,6 +25,7 @@ import io.stratus.events.CertificateRequestedEvent;
 import io.vertx.core.Context;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 /**
  * Answers certificate requests: at most one certificate per transaction id (a repeated request gets the stored
@@ -34,6 +37,7 @@ public class IssuanceService {
 
     static final String TRANSACTION_CONSTRAINT = "issued_certificate_transaction_uq";
     static final int RETRIES = 4;
+    static final int MAX_TENANT_LENGTH = 64;
     static final Duration RETRY_BACKOFF = Duration.ofMillis(200);
     static final Duration RETRY_BACKOFF_MAX = Duration.ofSeconds(5);
 
@@ -42,15 +46,17 @@ public class IssuanceService {
     private final LeafIssuer issuer;
     private final CertificateEventPublisher publisher;
     private final IssuanceMetrics metrics;
+    private final AuditLog audit;
     private final Vertx vertx;
 
     public IssuanceService(AuthorityRepository authorities, IssuedCertificateRepository certificates, LeafIssuer issuer,
-            CertificateEventPublisher publisher, IssuanceMetrics metrics, Vertx vertx) {
+            CertificateEventPublisher publisher, IssuanceMetrics metrics, AuditLog audit, Vertx vertx) {
         this.authorities = authorities;
         this.certificates = certificates;
         this.issuer = issuer;
         this.publisher = publisher;
         this.metrics = metrics;
+        this.audit = audit;
         this.vertx = vertx;
     }
 
@@ -107,7 +113,7 @@ public class IssuanceService {
     }
 
     private static AuthorityEntity usable(CertificateRequestedEvent request, AuthorityEntity authority) {
-        if (authority == null || !authority.tenant.equals(request.tenant())) {
+        if (authority == null || !authority.tenant.equals(request.tenant()) || authority.deletedAt != null) {
             throw new IssuanceRejection(IssuanceRejection.UNKNOWN_AUTHORITY,
                     "CA " + request.authorityId() + " does not exist in tenant " + request.tenant());
         }
@@ -126,12 +132,24 @@ public class IssuanceService {
     private Uni<IssuedCertificateEntity> store(CertificateRequestedEvent request, AuthorityEntity authority,
             X509Certificate certificate) {
         IssuedCertificateEntity row = toEntity(request, authority, certificate);
-        return Panache.withTransaction(() -> certificates.persist(row))
+        return Panache.withTransaction(() -> authorities.findById(authority.id, LockModeType.PESSIMISTIC_READ)
+                .invoke(current -> stillActive(current))
+                .chain(() -> certificates.persist(row))
+                .call(() -> audit.append(row.tenant, AuditLog.SYSTEM, "CERTIFICATE_ISSUED",
+                        "certificate:" + row.authorityId + "/" + row.serialHex, AuditLog.SUCCESS)))
                 .onFailure(failure -> violates(failure, TRANSACTION_CONSTRAINT)).recoverWithUni(duplicate -> {
                     Log.infof("transaction %s was stored concurrently; answering with the stored certificate",
                             request.transactionId());
                     return Panache.withSession(() -> certificates.findByTransactionId(request.transactionId()));
                 });
+    }
+
+    /** A pause or revocation that committed while this certificate was being signed wins: nothing is stored. */
+    private static void stillActive(AuthorityEntity current) {
+        if (current.status != AuthorityStatus.ACTIVE || current.deletedAt != null) {
+            throw new IssuanceRejection(IssuanceRejection.AUTHORITY_NOT_ACTIVE,
+                    "CA " + current.id + " is " + current.status);
+        }
     }
 
     private static IssuedCertificateEntity toEntity(CertificateRequestedEvent request, AuthorityEntity authority,
@@ -155,7 +173,7 @@ public class IssuanceService {
             throw new CryptoException("cannot encode the signed certificate", e);
         }
         row.status = CertificateStatus.ISSUED;
-        row.createdAt = Instant.now();
+        row.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         return row;
     }
 
@@ -163,7 +181,27 @@ public class IssuanceService {
         metrics.rejected(rejection.reason());
         Log.infof("rejected transaction %s for CA %s: %s (%s)", request.transactionId(), request.authorityId(),
                 rejection.reason(), rejection.detail());
-        return publisher.rejected(request, rejection.reason(), rejection.detail());
+        return auditRejection(request, rejection)
+                .chain(() -> publisher.rejected(request, rejection.reason(), rejection.detail()));
+    }
+
+    /** Records the refusal in the tenant's audit log; a tenant name that cannot be stored is only logged. */
+    private Uni<Void> auditRejection(CertificateRequestedEvent request, IssuanceRejection rejection) {
+        if (request.tenant().length() > MAX_TENANT_LENGTH) {
+            return Uni.createFrom().voidItem();
+        }
+        String target = "transaction:" + shorten(request.transactionId());
+        return Panache.withTransaction(() -> audit.append(request.tenant(), AuditLog.SYSTEM, "CERTIFICATE_REJECTED",
+                target, "REJECTED: " + rejection.reason()))
+                .onFailure().recoverWithItem(failure -> {
+                    Log.warnf("cannot audit the rejection of transaction %s: %s", request.transactionId(),
+                            failure.toString());
+                    return null;
+                });
+    }
+
+    private static String shorten(String value) {
+        return value.length() > 250 ? value.substring(0, 250) : value;
     }
 
     static boolean violates(Throwable failure, String constraint) {

@@ -152,7 +152,7 @@ class AuthorityResourceTest {
         given().auth().oauth2(token).queryParam("format", "pkcs12")
                 .get("/api/v1/tenants/{t}/authorities/{id}/certificate", tenant, id)
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("detail", containsString("pem or der"));
+                .body("detail", containsString("der, pem or p7b"));
     }
 
     @Test

@@ -58,4 +58,25 @@ public final class CaApi {
     public static Map<String, Object> createIssuing(String tenant, String rootId) {
         return create(tenant, issuingBody(rootId, "Test Issuing " + tenant, 2, "EC_P256", List.of("CLIENT_AUTH")));
     }
+
+    /** A token that may pause, resume, revoke and delete CAs and revoke certificates of {@code tenant}. */
+    public static String manager(String tenant) {
+        return token(Set.of(Roles.CA_MANAGE, Roles.CERT_REVOKE, Roles.CA_READ), tenant);
+    }
+
+    /** POST .../authorities/{id}/{verb} (pause, resume, revoke) with a manager token. */
+    public static Response lifecycle(String tenant, String id, String verb) {
+        return given().auth().oauth2(manager(tenant)).contentType(ContentType.JSON).body(Map.of())
+                .post("/api/v1/tenants/{t}/authorities/{id}/" + verb, tenant, id);
+    }
+
+    public static Response delete(String tenant, String id) {
+        return given().auth().oauth2(manager(tenant)).delete("/api/v1/tenants/{t}/authorities/{id}", tenant, id);
+    }
+
+    /** POST .../certificates/{serial}/revoke with a manager token. */
+    public static Response revokeCertificate(String tenant, String serial, String reason) {
+        return given().auth().oauth2(manager(tenant)).contentType(ContentType.JSON).body(Map.of("reason", reason))
+                .post("/api/v1/tenants/{t}/certificates/{serial}/revoke", tenant, serial);
+    }
 }

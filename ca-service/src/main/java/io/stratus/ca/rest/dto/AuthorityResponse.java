@@ -5,9 +5,14 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
-/** A CA as the API shows it: its certificate and URLs, never its key. {@code scepUrl} only for issuing CAs. */
+/**
+ * A CA as the API shows it: its certificate and URLs, never its key. {@code scepUrl} only for issuing CAs;
+ * {@code ocspUrl} stays null until ca-service answers OCSP.
+ */
 public record AuthorityResponse(String id, String tenant, String displayName, String kind, String parentId,
-        String status, String subjectDn, String serialNumber, String keyAlgorithm, Instant notBefore,
+        String status, boolean external, String subjectDn, String serialNumber, String keyAlgorithm, Instant notBefore,
         Instant notAfter, List<String> extendedKeyUsages, String certificatePem, String crlUrl, String caIssuersUrl,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String scepUrl) {
+        String ocspUrl, @JsonInclude(JsonInclude.Include.NON_NULL) String scepUrl,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant revokedAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String revocationReason) {
 }

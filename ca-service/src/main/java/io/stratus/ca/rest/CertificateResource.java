@@ -1,0 +1,71 @@
+package io.stratus.ca.rest;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.smallrye.mutiny.Uni;
+import io.stratus.ca.mapping.CertificateMapper;
+import io.stratus.ca.rest.dto.CertificatePageResponse;
+import io.stratus.ca.rest.dto.CertificateResponse;
+import io.stratus.ca.rest.dto.RevokeRequest;
+import io.stratus.ca.service.CertificateInventory;
+import io.stratus.ca.service.CertificateRevocation;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/** The tenant's issued certificates: inventory and revocation by serial. */
+@Path("/api/v1/tenants/{tenant}/certificates")
+@Tag(name = "certificates")
+@Produces(MediaType.APPLICATION_JSON)
+public class CertificateResource {
+
+    private final CertificateInventory inventory;
+    private final CertificateRevocation revocation;
+    private final Actor actor;
+
+    public CertificateResource(CertificateInventory inventory, CertificateRevocation revocation, Actor actor) {
+        this.inventory = inventory;
+        this.revocation = revocation;
+        this.actor = actor;
+    }
+
+    @GET
+    @RolesAllowed(CaRoles.CA_READ)
+    @Operation(summary = "List certificates, oldest first, filtered by CA, device and status; keyset pages")
+    public Uni<CertificatePageResponse> list(@PathParam("tenant") String tenant,
+            @QueryParam("authorityId") String authorityId, @QueryParam("deviceId") String deviceId,
+            @QueryParam("status") String status, @QueryParam("after") String after,
+            @QueryParam("limit") Integer limit) {
+        return inventory.list(tenant, authorityId, deviceId, status, after, limit)
+                .map(page -> new CertificatePageResponse(
+                        page.items().stream().map(c -> CertificateMapper.toResponse(c, false)).toList(),
+                        page.next()));
+    }
+
+    @GET
+    @Path("/{serial}")
+    @RolesAllowed(CaRoles.CA_READ)
+    @Operation(summary = "One certificate by serial (hex), with its PEM")
+    public Uni<CertificateResponse> get(@PathParam("tenant") String tenant, @PathParam("serial") String serial,
+            @QueryParam("authorityId") String authorityId) {
+        return inventory.get(tenant, serial, authorityId).map(c -> CertificateMapper.toResponse(c, true));
+    }
+
+    @POST
+    @Path("/{serial}/revoke")
+    @RolesAllowed(CaRoles.CERT_REVOKE)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Revoke a certificate with an RFC 5280 reason; the CA's CRL is re-issued")
+    public Uni<CertificateResponse> revoke(@PathParam("tenant") String tenant, @PathParam("serial") String serial,
+            @QueryParam("authorityId") String authorityId, RevokeRequest body) {
+        return revocation.revoke(tenant, serial, authorityId, body == null ? null : body.reason(), actor.name())
+                .map(c -> CertificateMapper.toResponse(c, false));
+    }
+}

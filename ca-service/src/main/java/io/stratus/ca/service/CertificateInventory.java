@@ -1,0 +1,108 @@
+package io.stratus.ca.service;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.stratus.ca.entity.CertificateStatus;
+import io.stratus.ca.entity.IssuedCertificateEntity;
+import io.stratus.ca.repository.IssuedCertificateRepository;
+import io.stratus.ca.repository.IssuedCertificateRepository.CertificateQuery;
+import io.stratus.platform.rest.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * A tenant's issued certificates, filtered and paged by keyset on (created_at, id): the cursor is the position of
+ * the last row of the previous page, so a page costs the same at row ten and at row ten million.
+ */
+@ApplicationScoped
+public class CertificateInventory {
+
+    public static final int DEFAULT_LIMIT = 100;
+    public static final int MAX_LIMIT = 1000;
+
+    private final IssuedCertificateRepository certificates;
+    private final CertificateLookup lookup;
+
+    public CertificateInventory(IssuedCertificateRepository certificates, CertificateLookup lookup) {
+        this.certificates = certificates;
+        this.lookup = lookup;
+    }
+
+    /** A page of certificates and the cursor of the next page (null on the last page). */
+    public record Page(List<IssuedCertificateEntity> items, String next) {
+    }
+
+    public Uni<Page> list(String tenant, String authorityId, String deviceId, String status, String after,
+            Integer limit) {
+        int size = limit(limit);
+        Instant afterAt = null;
+        String afterId = null;
+        if (after != null && !after.isBlank()) {
+            String[] position = decode(after);
+            afterAt = Instant.parse(position[0]);
+            afterId = position[1];
+        }
+        CertificateQuery query = new CertificateQuery(tenant, blankToNull(authorityId), blankToNull(deviceId),
+                status(status), afterAt, afterId);
+        return Panache.withSession(() -> certificates.page(query, size + 1)).map(rows -> {
+            if (rows.size() <= size) {
+                return new Page(rows, null);
+            }
+            List<IssuedCertificateEntity> items = rows.subList(0, size);
+            return new Page(items, encode(items.get(size - 1)));
+        });
+    }
+
+    public Uni<IssuedCertificateEntity> get(String tenant, String serial, String authorityId) {
+        return Panache.withSession(() -> lookup.find(tenant, serial, authorityId));
+    }
+
+    static String encode(IssuedCertificateEntity last) {
+        String position = last.createdAt.toString() + "|" + last.id;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
+    }
+
+    static String[] decode(String cursor) {
+        try {
+            String position = new String(Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.UTF_8);
+            String[] parts = position.split("\\|", 2);
+            Instant.parse(parts[0]);
+            if (parts.length != 2 || parts[1].isBlank()) {
+                throw new IllegalArgumentException("no id");
+            }
+            return parts;
+        } catch (RuntimeException e) {
+            throw ProblemException.badRequest("after is not a cursor this API returned (use the 'next' value)");
+        }
+    }
+
+    private static int limit(Integer limit) {
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw ProblemException.badRequest("limit must be between 1 and " + MAX_LIMIT);
+        }
+        return limit;
+    }
+
+    private static CertificateStatus status(String status) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        try {
+            return CertificateStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("status must be ISSUED or REVOKED");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}

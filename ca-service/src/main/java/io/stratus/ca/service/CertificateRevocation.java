@@ -1,0 +1,95 @@
+package io.stratus.ca.service;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.stratus.ca.entity.CertificateStatus;
+import io.stratus.ca.entity.IssuedCertificateEntity;
+import io.stratus.ca.mapping.RevocationReasons;
+import io.stratus.ca.messaging.EventOutbox;
+import io.stratus.ca.messaging.OutboxRelay;
+import io.stratus.ca.repository.AuthorityRepository;
+import io.stratus.ca.repository.IssuedCertificateRepository;
+import io.stratus.ca.service.audit.AuditLog;
+import io.stratus.events.CertificateRevokedEvent;
+import io.stratus.events.CloudEvent;
+import io.stratus.platform.rest.ProblemException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+/**
+ * Revokes a leaf certificate: the status change, the CertificateRevoked event, the audit record and the CA's
+ * "CRL stale" mark commit together; then the CA's CRL is signed again (CrlPublished).
+ */
+@ApplicationScoped
+public class CertificateRevocation {
+
+    private final CertificateLookup lookup;
+    private final AuthorityRepository authorities;
+    private final IssuedCertificateRepository certificates;
+    private final CrlService crls;
+    private final EventOutbox outbox;
+    private final OutboxRelay relay;
+    private final AuditLog audit;
+
+    public CertificateRevocation(CertificateLookup lookup, AuthorityRepository authorities,
+            IssuedCertificateRepository certificates, CrlService crls, EventOutbox outbox, OutboxRelay relay,
+            AuditLog audit) {
+        this.lookup = lookup;
+        this.authorities = authorities;
+        this.certificates = certificates;
+        this.crls = crls;
+        this.outbox = outbox;
+        this.relay = relay;
+        this.audit = audit;
+    }
+
+    public Uni<IssuedCertificateEntity> revoke(String tenant, String serial, String authorityId, String reason,
+            String actor) {
+        String checkedReason = reason(reason);
+        return Panache.withSession(() -> lookup.find(tenant, serial, authorityId))
+                .chain(found -> Panache.withTransaction(() -> authorities.lockInTenant(tenant, found.authorityId)
+                        .onItem().ifNull().failWith(() -> ProblemException.notFound(
+                                "the CA of certificate " + found.serialHex + " was deleted"))
+                        .invoke(ca -> ca.crlStale = true)
+                        // locked after the CA (the order issuance uses too) and read afresh in this transaction
+                        .chain(() -> certificates.findById(found.id, LockModeType.PESSIMISTIC_WRITE))
+                        .invoke(certificate -> markRevoked(certificate, checkedReason))
+                        .call(certificate -> outbox.append(CloudEvent.of(EventOutbox.SOURCE, revokedEvent(certificate))))
+                        .call(certificate -> audit.append(tenant, actor, "CERTIFICATE_REVOKED",
+                                "certificate:" + certificate.authorityId + "/" + certificate.serialHex,
+                                AuditLog.SUCCESS + " (" + checkedReason + ")"))))
+                .call(certificate -> {
+                    Log.infof("revoked certificate %s of CA %s (%s)", certificate.serialHex, certificate.authorityId,
+                            checkedReason);
+                    relay.trigger();
+                    return crls.reissue(tenant, certificate.authorityId, true);
+                });
+    }
+
+    private static CertificateRevokedEvent revokedEvent(IssuedCertificateEntity c) {
+        return new CertificateRevokedEvent(c.tenant, c.authorityId, c.serialHex, c.deviceId, c.revocationReason,
+                c.revokedAt);
+    }
+
+    private static void markRevoked(IssuedCertificateEntity certificate, String reason) {
+        if (certificate.status == CertificateStatus.REVOKED) {
+            throw ProblemException.conflict("certificate " + certificate.serialHex + " was already revoked at "
+                    + certificate.revokedAt + " (" + certificate.revocationReason + ")");
+        }
+        certificate.status = CertificateStatus.REVOKED;
+        certificate.revokedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        certificate.revocationReason = reason;
+    }
+
+    private static String reason(String reason) {
+        try {
+            return RevocationReasons.forRevocation(reason);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("reason: " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package io.stratus.ca.service.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+
+import io.stratus.ca.entity.AuditRecordEntity;
+
+/**
+ * The hash of an audit record: hex SHA-256 over the previous record's hash and the record's canonical fields.
+ * Each field is written as {@code <length>:<value>;} so that no two different records share a canonical form.
+ */
+public final class AuditChain {
+
+    /** The previous hash of a tenant's first record. */
+    public static final String GENESIS_HASH = "0".repeat(64);
+
+    private AuditChain() {
+    }
+
+    public static String hash(AuditRecordEntity record) {
+        return hash(record.previousHash, record.tenant, record.sequence, record.actor, record.action, record.target,
+                record.outcome, record.at);
+    }
+
+    public static String hash(String previousHash, String tenant, long sequence, String actor, String action,
+            String target, String outcome, Instant at) {
+        StringBuilder canonical = new StringBuilder();
+        for (String field : new String[] {previousHash, tenant, Long.toString(sequence), actor, action, target,
+                outcome, DateTimeFormatter.ISO_INSTANT.format(at)}) {
+            canonical.append(field.length()).append(':').append(field).append(';');
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package io.stratus.ca.support;
+
+import java.security.KeyPair;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+import io.stratus.crypto.Csrs;
+import io.stratus.crypto.KeyAlgorithm;
+import io.stratus.events.CertificateRequestedEvent;
+import io.stratus.events.CloudEvent;
+import io.stratus.events.IssuancePolicy;
+import io.stratus.events.KeySpec;
+import io.stratus.events.RequestPurpose;
+import io.stratus.events.StratusEvent;
+import io.stratus.events.SubjectAltName;
+
+/** Asks a CA for a device certificate over Kafka, as enrollment-service does, and returns the outcome event. */
+public final class Leaves {
+
+    private static final KeyPair DEVICE_KEY = KeyAlgorithm.EC_P256.generate();
+
+    private Leaves() {
+    }
+
+    /** CertificateIssuedEvent or CertificateRejectedEvent for a fresh transaction; device id "device-" + tx. */
+    public static StratusEvent request(TopicReader outcomes, String tenant, String authorityId) {
+        String tx = "tx-" + UUID.randomUUID();
+        IssuancePolicy policy = new IssuancePolicy("CN=" + tx + ",O=Contoso",
+                List.of(new SubjectAltName(SubjectAltName.Type.DNS, "dev.contoso.test")), KeySpec.ec(256),
+                List.of("1.3.6.1.5.5.7.3.2"), List.of("digitalSignature"), 30);
+        String csr = Base64.getEncoder().encodeToString(Csrs.build(DEVICE_KEY, "CN=" + tx, List.of(), "unused"));
+        CertificateRequestedEvent request = new CertificateRequestedEvent(tenant, tx, authorityId, "device-" + tx,
+                "assignment-1", "profile-1", RequestPurpose.DEVICE, csr, policy);
+        Kafka.send(CloudEvent.of("/stratus/enrollment-service", request));
+        return Kafka.decode(outcomes.await(r -> r.value().contains("\"transactionId\":\"" + tx + "\""))).data();
+    }
+}
