@@ -1,9 +1,13 @@
 package io.stratus.enrollment.config;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 
 /** Configuration of enrollment-service ({@code stratus.enrollment.*}). */
 @ConfigMapping(prefix = "stratus.enrollment")
@@ -19,4 +23,21 @@ public interface EnrollmentConfig {
     /** Largest PKIOperation message accepted; larger bodies get HTTP 413. */
     @WithDefault("65536")
     int maxBodyBytes();
+
+    /**
+     * Static SCEP challenges by issuing-CA id ({@code stratus.enrollment.static-challenge.<caId>}); off
+     * unless set. INSECURE for fleets: anyone who knows it gets a certificate for any CN.
+     */
+    @WithName("static-challenge")
+    Map<String, String> staticChallenge();
+
+    /**
+     * Issuing-CA ids (or {@code *}) whose SCEP requests may use single-DES content encryption, which
+     * micromdm's scepclient 2.1 sends whatever GetCACaps says. Empty by default: DES is refused (badAlg).
+     */
+    Optional<List<String>> desAllowedFor();
+
+    /** How long fetching a published CRL from ca-service may take. */
+    @WithDefault("10s")
+    Duration crlFetchTimeout();
 }

@@ -2,13 +2,16 @@ package io.stratus.enrollment.entity;
 
 import java.time.Instant;
 
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One SCEP transaction: a PKCSReq accepted and relayed to the CA, and its outcome. */
+/** One SCEP transaction: a PKCSReq or RenewalReq accepted and relayed to the CA, and its outcome. */
 @Entity
 @Table(name = "enrollment")
 public class EnrollmentEntity extends PanacheEntityBase {
@@ -26,8 +29,27 @@ public class EnrollmentEntity extends PanacheEntityBase {
     @Column(name = "device_id", nullable = false)
     public String deviceId;
 
-    @Column(name = "challenge_id", nullable = false)
+    /** The one-time challenge used (ENROLL only). */
+    @Column(name = "challenge_id")
     public String challengeId;
+
+    /** ENROLL, RENEWAL or STATIC. */
+    @Column(nullable = false)
+    public String kind;
+
+    @Column(name = "assignment_id")
+    public String assignmentId;
+
+    @Column(name = "profile_id")
+    public String profileId;
+
+    /** The {@code IssuancePolicy} the certificate is issued under, as JSON (null for rows before V2). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String policy;
+
+    /** For a RENEWAL: the serial of the certificate it renews. */
+    @Column(name = "renewed_serial")
+    public String renewedSerial;
 
     /** PENDING, ISSUED or REJECTED. */
     @Column(nullable = false)

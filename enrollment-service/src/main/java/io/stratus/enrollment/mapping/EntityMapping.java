@@ -9,6 +9,7 @@ import io.stratus.enrollment.entity.RaCredentialEntity;
 import io.stratus.enrollment.service.Authority;
 import io.stratus.enrollment.service.ChallengeRecord;
 import io.stratus.enrollment.service.Enrollment;
+import io.stratus.enrollment.service.EnrollmentKind;
 import io.stratus.enrollment.service.EnrollmentStatus;
 import io.stratus.enrollment.service.StoredRaCredential;
 import io.stratus.events.AuthorityKind;
@@ -78,6 +79,8 @@ public final class EntityMapping {
     public static Enrollment toEnrollment(EnrollmentEntity e) {
         return e == null ? null
                 : new Enrollment(e.transactionId, e.tenant, e.authorityId, e.deviceId, e.challengeId,
+                        EnrollmentKind.valueOf(e.kind), e.assignmentId, e.profileId,
+                        e.policy == null ? null : PolicyJson.read(e.policy), e.renewedSerial,
                         EnrollmentStatus.valueOf(e.status), e.certificateDer, e.rejectReason);
     }
 
@@ -88,6 +91,11 @@ public final class EntityMapping {
         e.authorityId = r.authorityId();
         e.deviceId = r.deviceId();
         e.challengeId = r.challengeId();
+        e.kind = r.kind().name();
+        e.assignmentId = r.assignmentId();
+        e.profileId = r.profileId();
+        e.policy = r.policy() == null ? null : PolicyJson.write(r.policy());
+        e.renewedSerial = r.renewedSerial();
         e.status = r.status().name();
         e.certificateDer = r.certificateDer();
         e.rejectReason = r.rejectReason();

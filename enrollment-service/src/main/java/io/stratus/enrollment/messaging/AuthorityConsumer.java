@@ -4,20 +4,24 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 import io.smallrye.mutiny.Uni;
 import io.stratus.enrollment.service.AuthorityEvents;
+import io.stratus.enrollment.service.CrlEvents;
 import io.stratus.events.AuthorityCreatedEvent;
 import io.stratus.events.AuthorityStatusChangedEvent;
 import io.stratus.events.CloudEvent;
+import io.stratus.events.CrlPublishedEvent;
 import io.stratus.events.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** {@code stratus.authorities.v1}: CA created or changed status. */
+/** {@code stratus.authorities.v1}: CA created or changed status, CRL published. */
 @ApplicationScoped
 public class AuthorityConsumer {
 
     private final AuthorityEvents handler;
+    private final CrlEvents crls;
 
-    public AuthorityConsumer(AuthorityEvents handler) {
+    public AuthorityConsumer(AuthorityEvents handler, CrlEvents crls) {
         this.handler = handler;
+        this.crls = crls;
     }
 
     @Incoming("authorities")
@@ -32,6 +36,9 @@ public class AuthorityConsumer {
             }
             if (event.data() instanceof AuthorityStatusChangedEvent) {
                 return handler.statusChanged((AuthorityStatusChangedEvent) event.data());
+            }
+            if (event.data() instanceof CrlPublishedEvent) {
+                return crls.published((CrlPublishedEvent) event.data());
             }
             return Uni.createFrom().voidItem();
         });

@@ -6,11 +6,12 @@ import io.smallrye.mutiny.Uni;
 import io.stratus.enrollment.service.CertificateOutcomes;
 import io.stratus.events.CertificateIssuedEvent;
 import io.stratus.events.CertificateRejectedEvent;
+import io.stratus.events.CertificateRevokedEvent;
 import io.stratus.events.CloudEvent;
 import io.stratus.events.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** {@code stratus.certificates.v1}: the CA's answers to RA and device requests. */
+/** {@code stratus.certificates.v1}: the CA's answers to RA and device requests, revocations. */
 @ApplicationScoped
 public class CertificateConsumer {
 
@@ -32,6 +33,9 @@ public class CertificateConsumer {
             }
             if (event.data() instanceof CertificateRejectedEvent) {
                 return handler.rejected((CertificateRejectedEvent) event.data());
+            }
+            if (event.data() instanceof CertificateRevokedEvent) {
+                return handler.revoked((CertificateRevokedEvent) event.data());
             }
             return Uni.createFrom().voidItem();
         });

@@ -36,6 +36,10 @@ public class PanacheEnrollmentStore implements EnrollmentStore {
     }
 
     private static Uni<OpenResult> claimAndInsert(Enrollment pending, Instant now) {
+        if (pending.challengeId() == null) {
+            // a renewal or a static challenge: nothing to claim
+            return EntityMapping.toEntity(pending, now).persistAndFlush().replaceWith(OpenResult.OPENED);
+        }
         return ChallengeEntity.update("usedAt = ?1 where id = ?2 and usedAt is null and voidedAt is null"
                 + " and expiresAt > ?1", now, pending.challengeId())
                 .chain(claimed -> claimed == 0
@@ -66,7 +70,7 @@ public class PanacheEnrollmentStore implements EnrollmentStore {
     public Uni<Void> abandon(Enrollment pending) {
         return EnrollmentEntity.delete("transactionId = ?1 and status = ?2", pending.transactionId(),
                 EnrollmentStatus.PENDING.name())
-                .chain(deleted -> deleted == 0
+                .chain(deleted -> deleted == 0 || pending.challengeId() == null
                         ? Uni.createFrom().voidItem()
                         : ChallengeEntity.update("usedAt = null where id = ?1", pending.challengeId())
                                 .replaceWithVoid());

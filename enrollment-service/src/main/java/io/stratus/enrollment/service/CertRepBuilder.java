@@ -17,7 +17,9 @@ final class CertRepBuilder {
         byte[] certRep;
         switch (answer.status()) {
             case SUCCESS:
-                certRep = ScepServer.success(request, List.of(Pem.certificate(answer.certificateDer())), ra);
+                certRep = answer.crlDer() != null
+                        ? ScepServer.success(request, Pem.crl(answer.crlDer()), ra)
+                        : ScepServer.success(request, List.of(Pem.certificate(answer.certificateDer())), ra);
                 break;
             case PENDING:
                 certRep = ScepServer.pending(request, ra);

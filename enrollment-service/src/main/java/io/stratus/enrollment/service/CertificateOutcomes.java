@@ -1,6 +1,7 @@
 package io.stratus.enrollment.service;
 
 import java.security.cert.X509Certificate;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
 
@@ -8,12 +9,18 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.stratus.crypto.Csrs;
 import io.stratus.crypto.Pem;
+import io.stratus.crypto.Serials;
+import io.stratus.crypto.SubjectNames;
 import io.stratus.events.CertificateIssuedEvent;
 import io.stratus.events.CertificateRejectedEvent;
+import io.stratus.events.CertificateRevokedEvent;
 import io.stratus.events.RequestPurpose;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The CA's answers: RA certificates are stored for their CA, device outcomes complete their transaction. */
+/**
+ * The CA's answers: RA certificates are stored for their CA, device outcomes complete their transaction
+ * (an issued certificate is also recorded as handed out), revocations mark handed-out certificates.
+ */
 @ApplicationScoped
 public class CertificateOutcomes {
 
@@ -21,9 +28,11 @@ public class CertificateOutcomes {
     private final RaCredentialCache raCache;
     private final EnrollmentStore enrollments;
     private final IssuanceWaiters waiters;
+    private final IssuedCertificateStore issuedCertificates;
 
     public CertificateOutcomes(RaCredentialStore raCredentials, RaCredentialCache raCache,
-            EnrollmentStore enrollments, IssuanceWaiters waiters) {
+            EnrollmentStore enrollments, IssuanceWaiters waiters, IssuedCertificateStore issuedCertificates) {
+        this.issuedCertificates = issuedCertificates;
         this.raCredentials = raCredentials;
         this.raCache = raCache;
         this.enrollments = enrollments;
@@ -43,7 +52,37 @@ public class CertificateOutcomes {
         if (event.purpose() == RequestPurpose.RA) {
             return raIssued(event, certificate);
         }
-        return complete(event.tenant(), event.transactionId(), EnrollmentStatus.ISSUED, der, null);
+        return enrollments.find(event.transactionId()).chain(known -> {
+            if (known == null || !known.tenant().equals(event.tenant())) {
+                Log.debugf("certificate of unknown transaction %s ignored", event.transactionId());
+                return Uni.createFrom().voidItem();
+            }
+            // recorded before the transaction completes: a device holding the certificate can renew with it
+            IssuedCertificate handedOut = new IssuedCertificate(known.authorityId(),
+                    Serials.hex(certificate.getSerialNumber()), known.tenant(), known.deviceId(),
+                    known.transactionId(), SubjectNames.toString(certificate.getSubjectX500Principal()), der,
+                    certificate.getNotAfter().toInstant(), null);
+            return issuedCertificates.recordIfAbsent(handedOut)
+                    .chain(() -> complete(event.tenant(), event.transactionId(), EnrollmentStatus.ISSUED, der, null));
+        });
+    }
+
+    /** A certificate was revoked: it no longer authorises a RenewalReq. */
+    public Uni<Void> revoked(CertificateRevokedEvent event) {
+        String serial = SerialNumbers.normalize(event.serialNumber());
+        if (event.authorityId() == null || serial == null) {
+            return Uni.createFrom().failure(new IllegalArgumentException(
+                    "CertificateRevoked lacks the CA id or a hex serial number"));
+        }
+        Instant at = event.revokedAt() == null ? Instant.now() : event.revokedAt();
+        return issuedCertificates.revoke(event.authorityId(), serial, at, event.reason())
+                .invoke(count -> {
+                    if (count > 0) {
+                        Log.infof("certificate %s of CA %s revoked (%s); it can no longer renew", serial,
+                                event.authorityId(), event.reason());
+                    }
+                })
+                .replaceWithVoid();
     }
 
     public Uni<Void> rejected(CertificateRejectedEvent event) {

@@ -20,7 +20,8 @@ public interface EnrollmentStore {
 
     /**
      * In one database transaction: marks the challenge used (only if it is still unused and not voided)
-     * and records the PENDING transaction.
+     * and records the PENDING transaction. A transaction without a challenge (renewal, static challenge)
+     * is only recorded.
      */
     Uni<OpenResult> open(Enrollment pending);
 

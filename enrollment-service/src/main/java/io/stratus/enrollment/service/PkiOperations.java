@@ -1,9 +1,14 @@
 package io.stratus.enrollment.service;
 
+import java.util.List;
+import java.util.Set;
+
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.stratus.crypto.scep.FailInfo;
+import io.stratus.crypto.scep.ScepAlgorithmPolicy;
 import io.stratus.crypto.scep.ScepServer;
+import io.stratus.enrollment.config.EnrollmentConfig;
 import io.stratus.events.AuthorityStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -14,14 +19,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class PkiOperations {
 
-    private final ScepServer server = new ScepServer();
+    private static final ScepServer SERVER = new ScepServer(ScepAlgorithmPolicy.DEFAULT);
+    /** DEFAULT plus single DES, for the CAs listed in {@code stratus.enrollment.des-allowed-for}. */
+    private static final ScepServer DES_SERVER = new ScepServer(new ScepAlgorithmPolicy(true,
+            ScepAlgorithmPolicy.DEFAULT.allowTripleDes(), false, ScepAlgorithmPolicy.DEFAULT.allowSha1()));
+
+    private final Set<String> desAllowedFor;
     private final ScepAuthorities authorities;
     private final EnrollmentRequests enrollmentRequests;
+    private final RenewalRequests renewalRequests;
+    private final CertificateQueries queries;
     private final EnrollmentStore enrollments;
     private final Workers workers;
 
     public PkiOperations(ScepAuthorities authorities, EnrollmentRequests enrollmentRequests,
-            EnrollmentStore enrollments, Workers workers) {
+            RenewalRequests renewalRequests, CertificateQueries queries, EnrollmentStore enrollments,
+            Workers workers, EnrollmentConfig config) {
+        this.desAllowedFor = Set.copyOf(config.desAllowedFor().orElse(List.of()));
+        this.queries = queries;
+        this.renewalRequests = renewalRequests;
         this.authorities = authorities;
         this.enrollmentRequests = enrollmentRequests;
         this.enrollments = enrollments;
@@ -35,10 +51,14 @@ public class PkiOperations {
      */
     public Uni<ScepReply> handle(String tenant, String authorityId, byte[] message) {
         return authorities.load(tenant, authorityId)
-                .chain(ca -> workers.run(() -> DecodedRequest.decode(server, message, ca))
+                .chain(ca -> workers.run(() -> DecodedRequest.decode(serverFor(authorityId), message, ca))
                         .chain(decoded -> answer(ca, decoded)
                                 .chain(answer -> workers.run(() -> CertRepBuilder.build(decoded.request(), answer,
                                         ca.ra())))));
+    }
+
+    private ScepServer serverFor(String authorityId) {
+        return desAllowedFor.contains(authorityId) || desAllowedFor.contains("*") ? DES_SERVER : SERVER;
     }
 
     private Uni<ScepAnswer> answer(ScepAuthority ca, DecodedRequest decoded) {
@@ -54,10 +74,15 @@ public class PkiOperations {
         }
         switch (decoded.request().messageType()) {
             case PKCSReq:
-            case RenewalReq:
                 return enrollmentRequests.enroll(ca, decoded);
+            case RenewalReq:
+                return renewalRequests.renew(ca, decoded);
             case CertPoll:
                 return poll(ca, transactionId);
+            case GetCert:
+                return queries.certificate(ca, decoded.request());
+            case GetCRL:
+                return queries.crl(ca, decoded.request());
             default:
                 Log.infof("SCEP message %s refused: %s is not supported", transactionId,
                         decoded.request().messageType());
@@ -67,7 +92,7 @@ public class PkiOperations {
 
     private Uni<ScepAnswer> poll(ScepAuthority ca, String transactionId) {
         return enrollments.find(transactionId).map(enrollment -> {
-            if (enrollment == null || !EnrollmentRequests.belongsTo(ca, enrollment)) {
+            if (enrollment == null || !IssuanceRelay.belongsTo(ca, enrollment)) {
                 Log.infof("SCEP CertPoll %s: no such transaction", transactionId);
                 return ScepAnswer.failure(FailInfo.badCertId);
             }

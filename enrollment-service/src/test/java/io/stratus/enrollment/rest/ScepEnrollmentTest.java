@@ -321,6 +321,25 @@ class ScepEnrollmentTest {
     }
 
     @Test
+    void singleDesAndMd5AreBadAlgUnlessTheCaIsListed() {
+        TestDevice device = new TestDevice("legacy-" + shortId());
+        Assignment assignment = TestProfiles.assign(world.tenant, world.issuing.id(), device);
+        byte[] csr = device.csr(device.open(assignment.sealedChallenge()));
+        for (io.stratus.crypto.scep.ScepCipherSuite suite : List.of(io.stratus.crypto.scep.ScepCipherSuite.DES_SHA256,
+                io.stratus.crypto.scep.ScepCipherSuite.AES256_MD5)) {
+            byte[] nonce = io.stratus.crypto.scep.ScepClientMessages.newNonce();
+            byte[] message = io.stratus.crypto.scep.ScepClientMessages.pkcsReq(csr, device.signer(),
+                    device.keys.getPrivate(), ra, device.transactionId, nonce, suite);
+            HttpResponse<byte[]> response = scep.postPkiOperation(message);
+            assertEquals(200, response.statusCode());
+            ScepResponse reply = io.stratus.crypto.scep.ScepClientMessages.decodeResponse(response.body(),
+                    device.signer(), device.keys.getPrivate(), nonce, List.of(ra));
+            assertFailure(reply, FailInfo.badAlg);
+        }
+        assertEquals(0, world.ca.requestsFor(device.transactionId));
+    }
+
+    @Test
     void certPollForAnUnknownTransactionIsBadCertId() {
         TestDevice stranger = new TestDevice("stranger-" + shortId());
 

@@ -1,6 +1,9 @@
 package io.stratus.enrollment.support;
 
+import java.math.BigInteger;
+import java.net.InetSocketAddress;
 import java.security.KeyPair;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +21,9 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 
 import io.stratus.crypto.CaCertificateBuilder;
 import io.stratus.crypto.CaCertificateBuilder.CaSpec;
+import com.sun.net.httpserver.HttpServer;
+
+import io.stratus.crypto.Crls;
 import io.stratus.crypto.Csrs;
 import io.stratus.crypto.KeyAlgorithm;
 import io.stratus.crypto.LeafCertificateSigner;
@@ -34,6 +40,7 @@ import io.stratus.events.CertificateIssuedEvent;
 import io.stratus.events.CertificateRejectedEvent;
 import io.stratus.events.CertificateRequestedEvent;
 import io.stratus.events.CloudEvent;
+import io.stratus.events.CrlPublishedEvent;
 import io.stratus.events.EventCodec;
 import io.stratus.events.IssuancePolicy;
 import io.stratus.events.SubjectAltName;
@@ -58,6 +65,8 @@ public final class TestCertificateAuthority implements AutoCloseable {
     private final Set<String> silencedDevices = ConcurrentHashMap.newKeySet();
     private final Set<String> refusedDevices = ConcurrentHashMap.newKeySet();
     private final Map<String, CertificateRequestedEvent> held = new ConcurrentHashMap<>();
+    private final Map<String, byte[]> crlDocuments = new ConcurrentHashMap<>();
+    private HttpServer crlServer;
     private final Thread loop;
     private volatile boolean running = true;
 
@@ -87,12 +96,17 @@ public final class TestCertificateAuthority implements AutoCloseable {
 
     /** As {@link #createIssuing(String)}; with {@code answering} false its requests (RA too) go unanswered. */
     public Issuer createIssuing(String name, boolean answering) {
+        return createIssuing(name, answering, "ca-" + UUID.randomUUID());
+    }
+
+    /** As {@link #createIssuing(String, boolean)} with a chosen CA id (for configuration keyed by CA id). */
+    public Issuer createIssuing(String name, boolean answering, String id) {
         Instant now = Instant.now();
         KeyPair keys = KeyAlgorithm.RSA_2048.generate();
         X509Certificate certificate = CaCertificateBuilder.issuing(CaSpec.of("CN=" + name + ",O=Stratus Test",
                 KeyAlgorithm.RSA_2048, now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1825))),
                 keys.getPublic(), root, rootKeys.getPrivate());
-        Issuer issuer = new Issuer("ca-" + UUID.randomUUID(), keys, certificate);
+        Issuer issuer = new Issuer(id, keys, certificate);
         if (answering) {
             issuers.put(issuer.id(), issuer);
         }
@@ -122,6 +136,18 @@ public final class TestCertificateAuthority implements AutoCloseable {
         CertificateRequestedEvent request = Await.value("the held request " + transactionId,
                 () -> held.remove(transactionId));
         issue(request);
+    }
+
+    /** Answers every held request of a device; returns how many. */
+    public int releaseDevice(String deviceId) {
+        int released = 0;
+        for (CertificateRequestedEvent request : List.copyOf(held.values())) {
+            if (request.deviceId().equals(deviceId) && held.remove(request.transactionId(), request)) {
+                issue(request);
+                released++;
+            }
+        }
+        return released;
     }
 
     /** Every CertificateRequested seen, in order. */
@@ -195,8 +221,82 @@ public final class TestCertificateAuthority implements AutoCloseable {
                 Base64.getEncoder().encodeToString(Pem.der(certificate))));
     }
 
+    /**
+     * A leaf certificate signed by an issuing CA but never announced with CertificateIssued (so
+     * enrollment-service did not hand it out).
+     */
+    public X509Certificate signUnannounced(Issuer issuer, java.security.PublicKey key, String subject) {
+        Instant now = Instant.now();
+        LeafSpec spec = new LeafSpec(subject, List.of(), List.of("1.3.6.1.5.5.7.3.2"),
+                List.of("digitalSignature", "keyEncipherment"), now.minus(Duration.ofMinutes(5)),
+                now.plus(Duration.ofDays(30)), null, null, null, null);
+        return LeafCertificateSigner.sign(spec, key, issuer.certificate(), issuer.keys().getPrivate());
+    }
+
+    /** Announces that a certificate was revoked (serial as given, any hex form). */
+    public void revoke(Issuer issuer, String serialHex, String deviceId) {
+        Kafka.publish(SOURCE, new io.stratus.events.CertificateRevokedEvent(tenant, issuer.id(), serialHex, deviceId,
+                "keyCompromise", Instant.now()));
+    }
+
+    /**
+     * Signs a CRL of {@code issuer} (with {@code signingKey}, normally the issuer's own), serves it at
+     * {@code /pki/{tenant}/{id}/crl} on a local HTTP server as ca-service does, and announces it with
+     * CrlPublished.
+     */
+    public X509CRL publishCrl(Issuer issuer, long number, List<BigInteger> revoked, java.security.PrivateKey signingKey) {
+        Instant now = Instant.now();
+        List<Crls.RevokedEntry> entries = new ArrayList<>();
+        for (BigInteger serial : revoked) {
+            entries.add(new Crls.RevokedEntry(serial, now.minus(Duration.ofMinutes(1)), 1));
+        }
+        X509CRL crl = Crls.build(issuer.certificate(), signingKey, BigInteger.valueOf(number),
+                now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofDays(7)), entries);
+        // each CRL at its own URL, so a later one does not replace what an earlier event points at
+        String path = "/pki/" + tenant + "/" + issuer.id() + "/crl?n=" + number;
+        try {
+            crlDocuments.put(path, crl.getEncoded());
+        } catch (java.security.cert.CRLException e) {
+            throw new IllegalStateException(e);
+        }
+        Kafka.publish(SOURCE, new CrlPublishedEvent(tenant, issuer.id(), number, crlServer() + path,
+                crl.getThisUpdate().toInstant(), crl.getNextUpdate().toInstant()));
+        return crl;
+    }
+
+    public X509CRL publishCrl(Issuer issuer, long number, List<BigInteger> revoked) {
+        return publishCrl(issuer, number, revoked, issuer.keys().getPrivate());
+    }
+
+    private synchronized String crlServer() {
+        if (crlServer == null) {
+            try {
+                crlServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            crlServer.createContext("/pki/", exchange -> {
+                byte[] body = crlDocuments.get(exchange.getRequestURI().getPath() + "?"
+                        + exchange.getRequestURI().getQuery());
+                if (body == null) {
+                    exchange.sendResponseHeaders(404, -1);
+                } else {
+                    exchange.getResponseHeaders().add("Content-Type", "application/pkix-crl");
+                    exchange.sendResponseHeaders(200, body.length);
+                    exchange.getResponseBody().write(body);
+                }
+                exchange.close();
+            });
+            crlServer.start();
+        }
+        return "http://127.0.0.1:" + crlServer.getAddress().getPort();
+    }
+
     @Override
     public void close() {
+        if (crlServer != null) {
+            crlServer.stop(0);
+        }
         running = false;
         try {
             loop.join(5000);

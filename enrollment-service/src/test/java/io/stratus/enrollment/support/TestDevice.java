@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.math.BigInteger;
 import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.List;
@@ -29,12 +31,19 @@ public final class TestDevice {
     public final String id = "dev-" + UUID.randomUUID();
     public final String name;
     public final KeyPair identity = KeyAlgorithm.EC_P256.generate();
-    public final KeyPair keys = KeyAlgorithm.RSA_2048.generate();
-    public final String transactionId = ScepClientMessages.transactionId(keys.getPublic());
+    public final KeyPair keys;
+    public final String transactionId;
     private X509Certificate signer;
 
     public TestDevice(String name) {
+        this(name, KeyAlgorithm.RSA_2048.generate());
+    }
+
+    /** A device whose enrollment key pair is {@code keys}. */
+    public TestDevice(String name, KeyPair keys) {
         this.name = name;
+        this.keys = keys;
+        this.transactionId = ScepClientMessages.transactionId(keys.getPublic());
     }
 
     public String subject() {
@@ -97,10 +106,43 @@ public final class TestDevice {
         return decode(http.postPkiOperation(message), ra, nonce);
     }
 
+    /**
+     * RenewalReq for this device's keys and {@code csr}, signed with the certificate being renewed and its
+     * key (the reply is encrypted to that certificate).
+     */
+    public ScepResponse renewalReq(ScepHttp http, X509Certificate ra, X509Certificate current, PrivateKey currentKey,
+            byte[] csr) {
+        byte[] nonce = ScepClientMessages.newNonce();
+        byte[] message = ScepClientMessages.renewalReq(csr, current, currentKey, ra, transactionId, nonce);
+        return decode(http.postPkiOperation(message), ra, nonce, current, currentKey);
+    }
+
+    /** GetCert for a certificate of {@code issuer} with {@code serial}. */
+    public ScepResponse getCert(ScepHttp http, X509Certificate ra, X509Certificate issuer, BigInteger serial) {
+        byte[] nonce = ScepClientMessages.newNonce();
+        byte[] message = ScepClientMessages.getCert(X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded()),
+                serial, signer(), keys.getPrivate(), ra, ScepClientMessages.transactionId(keys.getPublic()) + "-gc-"
+                        + UUID.randomUUID(), nonce);
+        return decode(http.postPkiOperation(message), ra, nonce);
+    }
+
+    /** GetCRL for the CRL covering the certificate of {@code issuer} with {@code serial}. */
+    public ScepResponse getCrl(ScepHttp http, X509Certificate ra, X509Certificate issuer, BigInteger serial) {
+        byte[] nonce = ScepClientMessages.newNonce();
+        byte[] message = ScepClientMessages.getCrl(X500Name.getInstance(issuer.getSubjectX500Principal().getEncoded()),
+                serial, signer(), keys.getPrivate(), ra, "crl-" + UUID.randomUUID(), nonce);
+        return decode(http.postPkiOperation(message), ra, nonce);
+    }
+
     private ScepResponse decode(HttpResponse<byte[]> response, X509Certificate ra, byte[] nonce) {
+        return decode(response, ra, nonce, signer(), keys.getPrivate());
+    }
+
+    private static ScepResponse decode(HttpResponse<byte[]> response, X509Certificate ra, byte[] nonce,
+            X509Certificate requester, PrivateKey requesterKey) {
         assertEquals(200, response.statusCode(), () -> "HTTP " + response.statusCode() + ": "
                 + new String(response.body(), StandardCharsets.UTF_8));
         assertEquals("application/x-pki-message", response.headers().firstValue("Content-Type").orElse(""));
-        return ScepClientMessages.decodeResponse(response.body(), signer(), keys.getPrivate(), nonce, List.of(ra));
+        return ScepClientMessages.decodeResponse(response.body(), requester, requesterKey, nonce, List.of(ra));
     }
 }

@@ -1,0 +1,104 @@
+package io.stratus.enrollment.service;
+
+import java.time.Duration;
+import java.util.Base64;
+
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.stratus.crypto.Csrs.ParsedCsr;
+import io.stratus.crypto.scep.FailInfo;
+import io.stratus.enrollment.config.EnrollmentConfig;
+import io.stratus.events.CertificateRequestedEvent;
+import io.stratus.events.RequestPurpose;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The common end of PKCSReq and RenewalReq once the request is authorised: records the transaction
+ * (claiming its challenge, if it has one) in one database transaction, relays CertificateRequested to the
+ * CA and waits, holding no thread, for the answer up to the reply timeout (then PENDING). Also answers
+ * repeated transactions from their record.
+ */
+@ApplicationScoped
+public class IssuanceRelay {
+
+    private final EnrollmentStore enrollments;
+    private final CertificateRequestPublisher publisher;
+    private final IssuanceWaiters waiters;
+    private final Duration replyTimeout;
+
+    public IssuanceRelay(EnrollmentStore enrollments, CertificateRequestPublisher publisher, IssuanceWaiters waiters,
+            EnrollmentConfig config) {
+        this.enrollments = enrollments;
+        this.publisher = publisher;
+        this.waiters = waiters;
+        this.replyTimeout = config.replyTimeout();
+    }
+
+    /** The answer of a known transaction, or null (as the item) when the transaction is new. */
+    public Uni<ScepAnswer> known(ScepAuthority ca, String transactionId) {
+        return enrollments.find(transactionId).map(existing -> existing == null ? null : answerFromRecord(ca, existing));
+    }
+
+    /** Records the pending transaction and relays it; if a concurrent copy won, answers as that copy. */
+    public Uni<ScepAnswer> openAndRelay(ScepAuthority ca, Enrollment pending, ParsedCsr csr) {
+        return enrollments.open(pending).chain(result -> {
+            if (result == EnrollmentStore.OpenResult.OPENED) {
+                return relay(pending, csr);
+            }
+            return answerKnownOrRefuse(ca, pending.transactionId(), "challenge was used meanwhile");
+        });
+    }
+
+    /**
+     * A concurrent copy of this request may have recorded the transaction since it was looked up: then it
+     * is answered as a repeated transaction, otherwise refused with badRequest.
+     */
+    public Uni<ScepAnswer> answerKnownOrRefuse(ScepAuthority ca, String transactionId, String reason) {
+        return enrollments.find(transactionId).chain(existing -> existing != null
+                ? Uni.createFrom().item(answerFromRecord(ca, existing))
+                : refuse(transactionId, FailInfo.badRequest, reason));
+    }
+
+    /** The answer a known transaction gives, if it belongs to this CA. */
+    public static ScepAnswer answerFromRecord(ScepAuthority ca, Enrollment enrollment) {
+        if (!belongsTo(ca, enrollment)) {
+            Log.infof("SCEP transaction %s belongs to another CA; refused", enrollment.transactionId());
+            return ScepAnswer.failure(FailInfo.badRequest);
+        }
+        return ScepAnswer.of(enrollment);
+    }
+
+    public static boolean belongsTo(ScepAuthority ca, Enrollment enrollment) {
+        return enrollment.tenant().equals(ca.authority().tenant())
+                && enrollment.authorityId().equals(ca.authority().id());
+    }
+
+    /** A FAILURE answer, logged with the transaction id and the reason (never a secret). */
+    public static Uni<ScepAnswer> refuse(String transactionId, FailInfo failInfo, String reason) {
+        Log.infof("SCEP request %s refused (%s): %s", transactionId, failInfo, reason);
+        return Uni.createFrom().item(ScepAnswer.failure(failInfo));
+    }
+
+    private Uni<ScepAnswer> relay(Enrollment pending, ParsedCsr csr) {
+        CertificateRequestedEvent request = new CertificateRequestedEvent(pending.tenant(), pending.transactionId(),
+                pending.authorityId(), pending.deviceId(), pending.assignmentId(), pending.profileId(),
+                RequestPurpose.DEVICE, Base64.getEncoder().encodeToString(csr.encoded()), pending.policy());
+        IssuanceWaiters.Waiter waiter = waiters.register(pending.transactionId());
+        Uni<Boolean> relayed = Workers.onCallerContext(publisher.publish(request).replaceWith(Boolean.TRUE)
+                .onFailure().recoverWithItem(Boolean.FALSE));
+        return relayed.chain(ok -> {
+            if (!ok) {
+                Log.errorf("SCEP transaction %s could not be relayed to the CA; transaction released",
+                        pending.transactionId());
+                return enrollments.abandon(pending).replaceWith(ScepAnswer.failure(FailInfo.badRequest));
+            }
+            Log.debugf("SCEP %s transaction %s relayed to CA %s", pending.kind(), pending.transactionId(),
+                    pending.authorityId());
+            return waiter.await(replyTimeout).chain(outcome -> outcome != null
+                    ? Uni.createFrom().item(ScepAnswer.of(outcome))
+                    : enrollments.find(pending.transactionId()).map(latest -> latest == null
+                            ? ScepAnswer.pending()
+                            : ScepAnswer.of(latest)));
+        }).onTermination().invoke(waiter::cancel);
+    }
+}

@@ -1,0 +1,133 @@
+package io.stratus.enrollment.service;
+
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+
+import io.smallrye.mutiny.Uni;
+import io.stratus.crypto.Csrs.ParsedCsr;
+import io.stratus.crypto.Pem;
+import io.stratus.crypto.SubjectNames;
+import io.stratus.crypto.scep.FailInfo;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * RenewalReq (RFC 8894 section 3.3.1.2): no challenge; the message is signed with the device's current
+ * certificate, which this CA issued, this service handed out, is valid now and not revoked. The CSR must
+ * carry a new key and the old certificate's subject; the certificate is issued under the policy of the
+ * original enrollment (SANs, EKUs, key usages and validity come from it).
+ */
+@ApplicationScoped
+public class RenewalRequests {
+
+    private static final List<CsrCheck> CHECKS = List.of(new KeyMatchesPolicy(), new NoCaRequest());
+
+    private final IssuanceRelay relay;
+    private final IssuedCertificateStore issuedCertificates;
+    private final EnrollmentStore enrollments;
+
+    public RenewalRequests(IssuanceRelay relay, IssuedCertificateStore issuedCertificates,
+            EnrollmentStore enrollments) {
+        this.relay = relay;
+        this.issuedCertificates = issuedCertificates;
+        this.enrollments = enrollments;
+    }
+
+    /**
+     * True when the request is signed with a certificate whose issuer is this CA (not a self-signed one):
+     * a PKCSReq signed that way without a valid challenge is a renewal in the older style (jscep 2.5 and
+     * other draft-era clients renew with PKCSReq signed by the current certificate).
+     */
+    public static boolean signedWithCertificateOf(ScepAuthority ca, DecodedRequest decoded) {
+        X509Certificate signer = decoded.request().signerCertificate();
+        if (signer == null || signer.getIssuerX500Principal().equals(signer.getSubjectX500Principal())) {
+            return false;
+        }
+        try {
+            return signer.getIssuerX500Principal().equals(
+                    Pem.certificate(ca.authority().certificatePem()).getSubjectX500Principal());
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** A RenewalReq, or a PKCSReq that {@link #signedWithCertificateOf} says is a renewal. */
+    public Uni<ScepAnswer> renew(ScepAuthority ca, DecodedRequest decoded) {
+        String transactionId = decoded.request().transactionId();
+        if (reusesSignerKey(decoded)) {
+            // checked first: such a request usually repeats the enrollment's transaction id (the key's hash)
+            return IssuanceRelay.refuse(transactionId, FailInfo.badRequest,
+                    "a renewal needs a new key; the CSR reuses the current certificate's key");
+        }
+        return relay.known(ca, transactionId).chain(known -> known != null
+                ? Uni.createFrom().item(known)
+                : checkAndRelay(ca, decoded));
+    }
+
+    private Uni<ScepAnswer> checkAndRelay(ScepAuthority ca, DecodedRequest decoded) {
+        String transactionId = decoded.request().transactionId();
+        if (decoded.csr() == null) {
+            return IssuanceRelay.refuse(transactionId, FailInfo.badRequest, "unusable CSR: " + decoded.csrProblem());
+        }
+        X509Certificate signer = decoded.request().signerCertificate();
+        X509Certificate caCertificate = Pem.certificate(ca.authority().certificatePem());
+        RenewalSigner.Refusal refusal = RenewalSigner.check(signer, caCertificate, Instant.now());
+        if (refusal != null) {
+            return IssuanceRelay.refuse(transactionId, refusal.failInfo(), refusal.reason());
+        }
+        String serial = SerialNumbers.of(signer.getSerialNumber());
+        return issuedCertificates.find(ca.authority().id(), serial).chain(issued -> {
+            if (issued == null || !Arrays.equals(issued.certificateDer(), Pem.der(signer))) {
+                return IssuanceRelay.refuse(transactionId, FailInfo.badCertId,
+                        "signer certificate " + serial + " was not handed out by this service");
+            }
+            if (issued.revoked()) {
+                return IssuanceRelay.refuse(transactionId, FailInfo.badRequest,
+                        "signer certificate " + serial + " is revoked");
+            }
+            return enrollments.find(issued.transactionId()).chain(original -> {
+                if (original == null || original.policy() == null) {
+                    return IssuanceRelay.refuse(transactionId, FailInfo.badRequest,
+                            "the enrollment of certificate " + serial + " kept no policy to renew under");
+                }
+                String violation = violation(decoded.csr(), signer, original);
+                if (violation != null) {
+                    return IssuanceRelay.refuse(transactionId, FailInfo.badRequest, violation);
+                }
+                return relay.openAndRelay(ca, Enrollment.renewal(transactionId, original, serial), decoded.csr());
+            });
+        });
+    }
+
+    private static boolean reusesSignerKey(DecodedRequest decoded) {
+        X509Certificate signer = decoded.request().signerCertificate();
+        return decoded.csr() != null && signer != null
+                && Arrays.equals(decoded.csr().publicKey().getEncoded(), signer.getPublicKey().getEncoded());
+    }
+
+    /** Null when the CSR may renew {@code signer} under the original enrollment's policy. */
+    static String violation(ParsedCsr csr, X509Certificate signer, Enrollment original) {
+        if (Arrays.equals(csr.publicKey().getEncoded(), signer.getPublicKey().getEncoded())) {
+            return "a renewal needs a new key; the CSR reuses the current certificate's key";
+        }
+        if (!sameSubject(csr, signer)) {
+            return "the CSR subject differs from the certificate being renewed";
+        }
+        for (CsrCheck check : CHECKS) {
+            String violation = check.violation(csr, original.policy());
+            if (violation != null) {
+                return violation;
+            }
+        }
+        return null;
+    }
+
+    private static boolean sameSubject(ParsedCsr csr, X509Certificate signer) {
+        try {
+            return SubjectNames.same(csr.subjectDn(), SubjectNames.toString(signer.getSubjectX500Principal()));
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+}

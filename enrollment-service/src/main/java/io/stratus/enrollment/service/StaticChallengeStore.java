@@ -1,0 +1,16 @@
+package io.stratus.enrollment.service;
+
+import io.smallrye.mutiny.Uni;
+
+/** Where the static challenges set through the admin API are kept. */
+public interface StaticChallengeStore {
+
+    /** The CA's static challenge, or null. */
+    Uni<StoredStaticChallenge> find(String authorityId);
+
+    /** Sets (or replaces) the CA's static challenge. */
+    Uni<Void> save(StoredStaticChallenge challenge);
+
+    /** Removes it; true when there was one. */
+    Uni<Boolean> delete(String authorityId);
+}
