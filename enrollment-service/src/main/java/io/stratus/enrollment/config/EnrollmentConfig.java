@@ -20,6 +20,13 @@ public interface EnrollmentConfig {
     @WithDefault("5s")
     Duration replyTimeout();
 
+    /**
+     * How long an unknown challenge is looked up again before it is refused: the device and this service
+     * read the same assignment event independently, and the device may be first.
+     */
+    @WithDefault("3s")
+    Duration challengeArrivalGrace();
+
     /** Largest PKIOperation message accepted; larger bodies get HTTP 413. */
     @WithDefault("65536")
     int maxBodyBytes();

@@ -1,13 +1,19 @@
 package io.stratus.enrollment.service;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import io.smallrye.mutiny.Uni;
+import io.stratus.enrollment.config.EnrollmentConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Checks a CSR's challengePassword: issued by profile-service for this tenant and CA, unexpired,
  * unused and not voided. Only hashes are compared, in constant time.
+ * <p>
+ * The device and this service learn of a challenge from the same assignment event, each at its own
+ * pace, so a device may present a challenge a moment before its record is stored here. An unknown
+ * challenge is therefore looked up again for a short grace period before it is refused.
  */
 @ApplicationScoped
 public class ChallengeVerifier {
@@ -23,10 +29,14 @@ public class ChallengeVerifier {
         }
     }
 
-    private final ChallengeStore store;
+    private static final Duration ARRIVAL_POLL = Duration.ofMillis(100);
 
-    public ChallengeVerifier(ChallengeStore store) {
+    private final ChallengeStore store;
+    private final Duration arrivalGrace;
+
+    public ChallengeVerifier(ChallengeStore store, EnrollmentConfig config) {
         this.store = store;
+        this.arrivalGrace = config.challengeArrivalGrace();
     }
 
     public Uni<Verdict> verify(String tenant, String authorityId, String challengePassword) {
@@ -34,7 +44,15 @@ public class ChallengeVerifier {
             return Uni.createFrom().item(Verdict.refused("the CSR has no challengePassword"));
         }
         String hash = ChallengeHashes.sha256Hex(challengePassword);
-        return store.findByHash(hash).map(record -> judge(record, hash, tenant, authorityId, Instant.now()));
+        return findArriving(hash, Instant.now().plus(arrivalGrace))
+                .map(record -> judge(record, hash, tenant, authorityId, Instant.now()));
+    }
+
+    private Uni<ChallengeRecord> findArriving(String hash, Instant deadline) {
+        return store.findByHash(hash).flatMap(record -> record != null || !Instant.now().isBefore(deadline)
+                ? Uni.createFrom().item(record)
+                : Workers.onCallerContext(Uni.createFrom().voidItem().onItem().delayIt().by(ARRIVAL_POLL))
+                        .flatMap(ignored -> findArriving(hash, deadline)));
     }
 
     static Verdict judge(ChallengeRecord record, String hash, String tenant, String authorityId, Instant now) {

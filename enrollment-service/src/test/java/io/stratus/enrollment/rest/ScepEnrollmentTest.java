@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ScheduledExecutorService;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -220,6 +222,24 @@ class ScepEnrollmentTest {
         assertEquals(0, world.ca.requestsFor(sameNameNewKey.transactionId));
         assertNull(Database.single("select status from enrollment where transaction_id = ?",
                 sameNameNewKey.transactionId));
+    }
+
+    @Test
+    void challengeRecordedJustAfterTheDevicePresentsItIsAccepted() throws Exception {
+        TestDevice device = new TestDevice("early-" + shortId());
+        Assignment assignment = TestProfiles.unpublished(world.tenant, world.issuing.id(), device);
+        byte[] csr = device.csr(device.open(assignment.sealedChallenge()));
+        ScheduledExecutorService later = Executors.newSingleThreadScheduledExecutor();
+        try {
+            later.schedule(() -> TestProfiles.publish(assignment), 500, TimeUnit.MILLISECONDS);
+
+            ScepResponse reply = device.pkcsReq(scep, ra, csr);
+
+            assertEquals(PkiStatus.SUCCESS, reply.status(), () -> "failInfo " + reply.failInfo());
+            assertEquals(1, world.ca.requestsFor(device.transactionId));
+        } finally {
+            later.shutdownNow();
+        }
     }
 
     @Test

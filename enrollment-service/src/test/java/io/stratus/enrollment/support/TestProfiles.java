@@ -46,6 +46,25 @@ public final class TestProfiles {
     }
 
     public static Assignment assign(String tenant, String authorityId, TestDevice device, Instant expiresAt) {
+        Assignment assignment = unpublished(tenant, authorityId, device, expiresAt);
+        publish(assignment);
+        String hash = assignment.event().challengeHash();
+        Await.until("the challenge of " + device.id + " to be recorded",
+                () -> Database.count("select count(*) from challenge where challenge_hash = ?", hash) == 1);
+        return assignment;
+    }
+
+    /** Publishes an assignment made by {@link #unpublished}, without waiting for enrollment-service. */
+    public static void publish(Assignment assignment) {
+        Kafka.publish(SOURCE, assignment.event());
+    }
+
+    /** An assignment with a challenge valid for an hour, not yet published. */
+    public static Assignment unpublished(String tenant, String authorityId, TestDevice device) {
+        return unpublished(tenant, authorityId, device, Instant.now().plus(Duration.ofHours(1)));
+    }
+
+    private static Assignment unpublished(String tenant, String authorityId, TestDevice device, Instant expiresAt) {
         byte[] random = new byte[24];
         RANDOM.nextBytes(random);
         String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
@@ -55,9 +74,6 @@ public final class TestProfiles {
         ProfileAssignedEvent event = new ProfileAssignedEvent(tenant, device.id, "asg-" + UUID.randomUUID(),
                 "prof-" + UUID.randomUUID(), authorityId, "http://localhost:8082/scep/" + tenant + "/" + authorityId,
                 List.<TrustedCertificate>of(), policyFor(device), 20, sealed, hash, expiresAt);
-        Kafka.publish(SOURCE, event);
-        Await.until("the challenge of " + device.id + " to be recorded",
-                () -> Database.count("select count(*) from challenge where challenge_hash = ?", hash) == 1);
         return new Assignment(event);
     }
 
