@@ -15,8 +15,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "stratus", mixinStandardHelpOptions = true, version = "stratus 0.1.0-SNAPSHOT",
         description = "Stratus PKI on this machine: a real Kafka broker, PostgreSQL, the services and a simulated device fleet.",
         subcommands = {UpCommand.class, StatusCommand.class, TokenCommand.class, DownCommand.class, DemoCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, CaCommand.class, CertCommand.class, AuditCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
+    /** Exit code of an admin verb the API refused (problem+json). */
+    static final int API_ERROR = 2;
+    /** Exit code of an admin verb whose service does not answer. */
+    static final int UNREACHABLE = 3;
     static final String ENV_KAFKA = "STRATUS_KAFKA_BOOTSTRAP";
     static final String ENV_DB_URL = "STRATUS_DB_URL";
     static final String ENV_HOME = "STRATUS_HOME";
@@ -60,8 +64,18 @@ public final class Main implements Callable<Integer> {
         cl.setOut(out);
         cl.setErr(err);
         cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            if (ex instanceof AdminClient.ProblemException p) {
+                err.println("stratus: " + p.getMessage());
+                err.flush();
+                return API_ERROR;
+            }
+            if (ex instanceof AdminClient.UnreachableException u) {
+                err.println("stratus: " + u.getMessage());
+                err.flush();
+                return UNREACHABLE;
+            }
             if (ex instanceof StackException || ex instanceof StratusApi.ApiException || ex instanceof IllegalArgumentException) {
-                err.println("stratus " + cmd.getCommandName() + ": " + ex.getMessage());
+                err.println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
                 err.flush();
                 return 1;
             }
@@ -74,7 +88,7 @@ public final class Main implements Callable<Integer> {
     }
 
     static CommandLine commandLine(Map<String, String> env) {
-        return new CommandLine(new Main(env));
+        return new CommandLine(new Main(env)).setCaseInsensitiveEnumValuesAllowed(true);
     }
 
     @Override

@@ -6,6 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,13 +23,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.stratus.testkit.OpenSsl;
 import io.stratus.testkit.Ports;
 
 /**
  * End to end through the real CLI: {@code up} a whole stack (Kafka, PostgreSQL, four service JVMs) in a temporary
- * state directory on free ports, {@code demo --devices 5}, check every device certificate with OpenSSL, {@code down},
- * and make sure no process is left. Needs the services packaged (the reactor builds cli after them).
+ * state directory on free ports, {@code demo --devices 5}, check every device certificate with OpenSSL, then the admin
+ * verbs ({@code ca}, {@code cert}, {@code audit}) on the same stack, {@code down}, and make sure no process is left. Needs the services packaged (the reactor builds cli after them).
  */
 class DemoIT {
 
@@ -66,6 +72,8 @@ class DemoIT {
             assertEquals(Files.readString(root), Files.readString(again.resolve("root.pem")));
             assertEquals(Files.readString(issuing), Files.readString(again.resolve("issuing.pem")));
             assertEquals(0, cli(env, "--dir", state.toString(), "status"));
+
+            adminVerbsWorkOnTheDemoPki(env, state, tmp, devices.get(0));
         } finally {
             int down = cli(env, "--dir", state.toString(), "down");
             assertEquals(0, down, "stratus down failed");
@@ -84,6 +92,89 @@ class DemoIT {
         try (Stream<Path> s = Files.list(state.resolve("pids"))) {
             assertEquals(0, s.count(), "pid files left behind");
         }
+    }
+
+    /**
+     * After the demo, on the same stack: {@code ca list --json}, {@code ca download --format p7b}, {@code cert revoke} of a
+     * demo device (then the issuing CA's CRL lists it) and {@code audit verify}.
+     */
+    private static void adminVerbsWorkOnTheDemoPki(Map<String, String> env, Path state, Path tmp, Path device) throws Exception {
+        String dir = state.toString();
+        Captured list = capture(env, "--dir", dir, "ca", "list", "--json");
+        assertEquals(0, list.code(), list.err());
+        JsonNode cas = Json.MAPPER.readTree(list.out());
+        String rootId = idOf(cas, DemoSetup.ROOT_NAME, "ROOT");
+        String issuingId = idOf(cas, DemoSetup.ISSUING_NAME, "ISSUING");
+
+        Captured show = capture(env, "--dir", dir, "ca", "show", issuingId);
+        assertEquals(0, show.code(), show.err());
+        assertTrue(show.out().contains("parent:") && show.out().contains(rootId), show.out());
+
+        Path p7b = tmp.resolve("issuing.p7b");
+        assertEquals(0, cli(env, "--dir", dir, "ca", "download", issuingId, "--format", "p7b", "--out", p7b.toString()));
+        String certs = OpenSsl.run("pkcs7", "-inform", "DER", "-in", p7b.toString(), "-print_certs");
+        assertEquals(2, certs.split("-----BEGIN CERTIFICATE-----", -1).length - 1, certs);
+        assertTrue(certs.contains(DemoSetup.ROOT_NAME) && certs.contains(DemoSetup.ISSUING_NAME), certs);
+
+        // as OpenSSL prints it: serial=5F3A...
+        String serialLine = OpenSsl.run("x509", "-noout", "-serial", "-in", device.toString()).strip();
+        String serial = serialLine.substring(serialLine.indexOf('=') + 1).toUpperCase(java.util.Locale.ROOT);
+        Captured revoke = capture(env, "--dir", dir, "cert", "revoke", serialLine, "--reason", "keyCompromise");
+        assertEquals(0, revoke.code(), revoke.err());
+        Captured shown = capture(env, "--dir", dir, "cert", "show", serial, "--json");
+        assertEquals(0, shown.code(), shown.err());
+        assertEquals("REVOKED", Json.MAPPER.readTree(shown.out()).path("status").asText(), shown.out());
+        Captured again = capture(env, "--dir", dir, "cert", "revoke", serial, "--reason", "keyCompromise");
+        assertEquals(Main.API_ERROR, again.code(), "revoking twice is a 409");
+        assertTrue(again.err().startsWith("stratus: 409 "), again.err());
+
+        String caUrl = StackConfig.load(state.resolve("stack.json"), env).orElseThrow().baseUrl(Service.CA);
+        Path crl = tmp.resolve("issuing.crl");
+        HttpClient http = HttpClient.newHttpClient();
+        String text = "";
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(URI.create(caUrl + "/pki/demo/" + issuingId + "/crl")).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertEquals(200, r.statusCode());
+            Files.write(crl, r.body());
+            text = OpenSsl.run("crl", "-inform", "DER", "-in", crl.toString(), "-noout", "-text");
+            if (text.toUpperCase(java.util.Locale.ROOT).contains("SERIAL NUMBER: " + serial)) {
+                break;
+            }
+            Thread.sleep(500);
+        }
+        assertTrue(text.toUpperCase(java.util.Locale.ROOT).contains("SERIAL NUMBER: " + serial), "CRL lacks " + serial + ":\n" + text);
+        assertTrue(text.contains("Key Compromise"), text);
+
+        Captured verify = capture(env, "--dir", dir, "audit", "verify");
+        assertEquals(0, verify.code(), verify.out() + verify.err());
+        assertTrue(verify.out().contains("is valid"), verify.out());
+        Captured audit = capture(env, "--dir", dir, "audit", "list", "--limit", "1000", "--json");
+        assertEquals(0, audit.code(), audit.err());
+        assertTrue(audit.out().contains("CERTIFICATE_REVOKED"), audit.out());
+    }
+
+    private static String idOf(JsonNode cas, String name, String kind) {
+        for (JsonNode ca : cas) {
+            if (name.equals(ca.path("displayName").asText()) && kind.equals(ca.path("kind").asText())) {
+                return ca.path("id").asText();
+            }
+        }
+        throw new AssertionError("ca list --json lacks " + name + ": " + cas);
+    }
+
+    record Captured(int code, String out, String err) {
+    }
+
+    private static Captured capture(Map<String, String> env, String... args) {
+        System.out.println("$ stratus " + String.join(" ", args));
+        java.io.StringWriter out = new java.io.StringWriter();
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code = Main.run(env, new PrintWriter(out, true), new PrintWriter(err, true), args);
+        System.out.print(out);
+        System.err.print(err);
+        return new Captured(code, out.toString(), err.toString());
     }
 
     private static int cli(Map<String, String> env, String... args) {

@@ -1,0 +1,85 @@
+package io.stratus.cli;
+
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code stratus audit ...}: ca-service's hash-chained audit log (docs/ca.md, "Audit log"). */
+@Command(name = "audit", mixinStandardHelpOptions = true, description = "Read and verify the audit log (ca-service).",
+        subcommands = {AuditCommand.ListRecords.class, AuditCommand.Verify.class})
+final class AuditCommand implements Callable<Integer> {
+    static final int PAGE = 1000;
+    /** Exit code of {@code audit verify} when the chain is broken. */
+    static final int BROKEN = 1;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "Audit records in sequence order.")
+    static final class ListRecords extends AdminVerb {
+        @Option(names = "--after", paramLabel = "SEQ", defaultValue = "0", description = "Start after this sequence number (default ${DEFAULT-VALUE}).")
+        long after;
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "At most N records (default ${DEFAULT-VALUE}).")
+        int limit;
+
+        @Override
+        public Integer call() {
+            if (limit < 1 || after < 0) {
+                throw new IllegalArgumentException("--limit must be at least 1 and --after at least 0");
+            }
+            AdminClient api = client();
+            ObjectNode result = Json.MAPPER.createObjectNode();
+            ArrayNode items = result.putArray("items");
+            Long cursor = after;
+            while (true) {
+                JsonNode page = api.audit(cursor, Math.min(PAGE, limit - items.size())).json();
+                page.path("items").forEach(items::add);
+                cursor = page.hasNonNull("next") ? page.get("next").asLong() : null;
+                if (cursor == null || items.size() >= limit || page.path("items").isEmpty()) {
+                    break;
+                }
+            }
+            if (cursor == null) {
+                result.putNull("next");
+            } else {
+                result.put("next", cursor);
+            }
+            if (json) {
+                out().println(result.toString());
+                out().flush();
+            } else {
+                print(Formats.audit(result));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "verify", mixinStandardHelpOptions = true,
+            description = "Recompute the tenant's hash chain. Exit code 0 if it is valid, 1 if it is broken (which sequence, and why).")
+    static final class Verify extends AdminVerb {
+        @Override
+        public Integer call() {
+            AdminClient.Answer a = client().verifyAudit();
+            JsonNode v = a.json();
+            if (json) {
+                printJson(a);
+            } else {
+                print(Formats.verification(tenant, v));
+            }
+            return v.path("valid").asBoolean(false) ? 0 : BROKEN;
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.stratus.cli;
+
+import java.util.concurrent.Callable;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code stratus cert ...}: the certificate inventory and revocation (docs/ca.md). */
+@Command(name = "cert", mixinStandardHelpOptions = true, description = "List, show and revoke issued certificates (ca-service).",
+        subcommands = {CertCommand.ListCerts.class, CertCommand.Show.class, CertCommand.Revoke.class})
+final class CertCommand implements Callable<Integer> {
+    static final int PAGE = 1000;
+
+    enum Status { ISSUED, REVOKED }
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "Certificates of the tenant, oldest first, optionally of one CA, one device or one status.")
+    static final class ListCerts extends AdminVerb {
+        @Option(names = "--ca", paramLabel = "ID", description = "Only this CA's certificates.")
+        String ca;
+        @Option(names = "--device", paramLabel = "ID", description = "Only this device's certificates.")
+        String device;
+        @Option(names = "--status", paramLabel = "S", description = "${COMPLETION-CANDIDATES}.")
+        Status status;
+        @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "At most N certificates (default ${DEFAULT-VALUE}).")
+        int limit;
+        @Option(names = "--after", paramLabel = "CURSOR", description = "Start after this cursor (the \"next\" of a previous page).")
+        String after;
+
+        @Override
+        public Integer call() {
+            if (limit < 1) {
+                throw new IllegalArgumentException("--limit must be at least 1");
+            }
+            JsonNode page = fetch(client());
+            if (json) {
+                out().println(page.toString());
+                out().flush();
+            } else {
+                print(Formats.certificates(page));
+            }
+            return 0;
+        }
+
+        /** Pages until {@code limit} certificates or the last page; the result has the API's shape ({@code items}, {@code next}). */
+        JsonNode fetch(AdminClient api) {
+            ObjectNode result = Json.MAPPER.createObjectNode();
+            ArrayNode items = result.putArray("items");
+            String cursor = after;
+            while (true) {
+                int want = Math.min(PAGE, limit - items.size());
+                JsonNode page = api.certificates(ca, device, status == null ? null : status.name(), cursor, want).json();
+                page.path("items").forEach(items::add);
+                cursor = page.hasNonNull("next") ? page.get("next").asText() : null;
+                if (cursor == null || items.size() >= limit || page.path("items").isEmpty()) {
+                    break;
+                }
+            }
+            if (cursor == null) {
+                result.putNull("next");
+            } else {
+                result.put("next", cursor);
+            }
+            return result;
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "One certificate, with its PEM.")
+    static final class Show extends AdminVerb {
+        @Parameters(index = "0", paramLabel = "SERIAL", description = "Serial in hex, as `openssl x509 -noout -serial` prints it.")
+        String serial;
+        @Option(names = "--ca", paramLabel = "ID", description = "The issuing CA, if two CAs of the tenant used this serial.")
+        String ca;
+
+        @Override
+        public Integer call() {
+            AdminClient.Answer a = client().certificate(Formats.Serials.normalize(serial), ca);
+            if (json) {
+                printJson(a);
+            } else {
+                print(Formats.certificate(a.json()));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true,
+            description = "Revoke a certificate; the CA's CRL is signed again right away.")
+    static final class Revoke extends AdminVerb {
+        @Parameters(index = "0", paramLabel = "SERIAL", description = "Serial in hex, as `openssl x509 -noout -serial` prints it.")
+        String serial;
+        @Option(names = "--reason", required = true, paramLabel = "R",
+                description = {"RFC 5280 reason: unspecified, keyCompromise, cACompromise, affiliationChanged, superseded,",
+                        "cessationOfOperation, certificateHold, privilegeWithdrawn, aACompromise."})
+        String reason;
+        @Option(names = "--ca", paramLabel = "ID", description = "The issuing CA, if two CAs of the tenant used this serial.")
+        String ca;
+
+        @Override
+        public Integer call() {
+            AdminClient.Answer a = client().revokeCertificate(Formats.Serials.normalize(serial), reason, ca);
+            if (json) {
+                printJson(a);
+            } else {
+                JsonNode c = a.json();
+                print("Revoked " + Formats.text(c, "serialNumber") + " (" + Formats.text(c, "subjectDn") + "): "
+                        + Formats.text(c, "revocationReason") + "\n");
+            }
+            return 0;
+        }
+    }
+}
