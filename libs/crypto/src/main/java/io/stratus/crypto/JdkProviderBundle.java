@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * One provider that answers with the services of the JDK's own providers (first registration wins),
  * used as the fast provider when ACCP is unavailable. Third-party providers such as BouncyCastle and
- * ACCP are left out so behaviour equals a plain JDK.
+ * ACCP are left out so behaviour equals a plain JDK, and so are PKCS#11 token providers.
  */
 final class JdkProviderBundle extends Provider {
 
@@ -36,6 +36,9 @@ final class JdkProviderBundle extends Provider {
 
     private static boolean isJdkProvider(Provider provider) {
         String className = provider.getClass().getName();
+        if (className.startsWith("sun.security.pkcs11.")) {
+            return false; // a configured SunPKCS11 belongs to its token, not to the software fallback
+        }
         return className.startsWith("sun.") || className.startsWith("com.sun.")
                 || className.startsWith("jdk.") || className.startsWith("org.jcp.");
     }

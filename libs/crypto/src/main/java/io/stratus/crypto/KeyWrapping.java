@@ -48,18 +48,8 @@ public final class KeyWrapping {
         if (pkcs8 == null || !"PKCS#8".equalsIgnoreCase(key.getFormat())) {
             throw new IllegalArgumentException("the private key cannot be exported (hardware key?)");
         }
-        byte[] iv = new byte[IV_BYTES];
-        RANDOM.nextBytes(iv);
         try {
-            Cipher cipher = Providers.cipher(TRANSFORMATION);
-            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(kek32, "AES"), new GCMParameterSpec(TAG_BITS, iv));
-            if (aad != null) {
-                cipher.updateAAD(aad);
-            }
-            byte[] sealed = cipher.doFinal(pkcs8);
-            return ByteBuffer.allocate(1 + IV_BYTES + sealed.length).put(VERSION).put(iv).put(sealed).array();
-        } catch (GeneralSecurityException e) {
-            throw new CryptoException("private key wrapping failed");
+            return seal(pkcs8, kek32, aad);
         } finally {
             Arrays.fill(pkcs8, (byte) 0);
         }
@@ -72,10 +62,54 @@ public final class KeyWrapping {
     /** Decrypts a blob from {@link #wrap}; {@code keyFamily} is "RSA" or "EC". */
     public static PrivateKey unwrap(byte[] blob, byte[] kek32, String keyFamily, byte[] aad) {
         checkKek(kek32);
+        byte[] pkcs8 = open(blob, kek32, aad);
+        try {
+            return Providers.keyFactory(normalizedFamily(keyFamily)).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            throw new KeyWrappingException("unwrapped data is not a " + keyFamily + " private key");
+        } finally {
+            Arrays.fill(pkcs8, (byte) 0);
+        }
+    }
+
+    /**
+     * Re-encrypts a blob from {@link #wrap} under a new key-encryption key (KEK rotation without re-keying the
+     * CA). The key itself is not parsed; the plaintext exists only briefly in memory and is zeroed. {@code aad}
+     * (may be null) is the one the blob was wrapped with and stays bound to the new blob.
+     *
+     * @throws KeyWrappingException when {@code oldKek} or {@code aad} do not open the blob
+     */
+    public static byte[] rewrap(byte[] blob, byte[] oldKek32, byte[] newKek32, byte[] aad) {
+        checkKek(oldKek32);
+        checkKek(newKek32);
+        byte[] pkcs8 = open(blob, oldKek32, aad);
+        try {
+            return seal(pkcs8, newKek32, aad);
+        } finally {
+            Arrays.fill(pkcs8, (byte) 0);
+        }
+    }
+
+    private static byte[] seal(byte[] plaintext, byte[] kek32, byte[] aad) {
+        byte[] iv = new byte[IV_BYTES];
+        RANDOM.nextBytes(iv);
+        try {
+            Cipher cipher = Providers.cipher(TRANSFORMATION);
+            cipher.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(kek32, "AES"), new GCMParameterSpec(TAG_BITS, iv));
+            if (aad != null) {
+                cipher.updateAAD(aad);
+            }
+            byte[] sealed = cipher.doFinal(plaintext);
+            return ByteBuffer.allocate(1 + IV_BYTES + sealed.length).put(VERSION).put(iv).put(sealed).array();
+        } catch (GeneralSecurityException e) {
+            throw new CryptoException("private key wrapping failed");
+        }
+    }
+
+    private static byte[] open(byte[] blob, byte[] kek32, byte[] aad) {
         if (blob == null || blob.length < 1 + IV_BYTES + TAG_BITS / 8 || blob[0] != VERSION) {
             throw new KeyWrappingException("wrapped key has an unknown format");
         }
-        byte[] pkcs8 = null;
         try {
             Cipher cipher = Providers.cipher(TRANSFORMATION);
             cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(kek32, "AES"),
@@ -83,16 +117,9 @@ public final class KeyWrapping {
             if (aad != null) {
                 cipher.updateAAD(aad);
             }
-            pkcs8 = cipher.doFinal(blob, 1 + IV_BYTES, blob.length - 1 - IV_BYTES);
+            return cipher.doFinal(blob, 1 + IV_BYTES, blob.length - 1 - IV_BYTES);
         } catch (GeneralSecurityException | RuntimeException e) {
             throw new KeyWrappingException("wrapped key cannot be unwrapped (wrong key-encryption key or tampered blob)");
-        }
-        try {
-            return Providers.keyFactory(normalizedFamily(keyFamily)).generatePrivate(new PKCS8EncodedKeySpec(pkcs8));
-        } catch (GeneralSecurityException | RuntimeException e) {
-            throw new KeyWrappingException("unwrapped data is not a " + keyFamily + " private key");
-        } finally {
-            Arrays.fill(pkcs8, (byte) 0);
         }
     }
 
