@@ -17,6 +17,7 @@ final class DemoSetup {
     static final String ROOT_NAME = "Stratus Demo Root CA";
     static final String ISSUING_NAME = "Stratus Demo Issuing CA";
     static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
+    private static final Duration CA_ANNOUNCEMENT_WAIT = Duration.ofSeconds(30);
 
     /** The CAs and the SCEP profile to assign. */
     record Pki(JsonNode root, JsonNode issuing, String scepProfileId) {
@@ -71,10 +72,29 @@ final class DemoSetup {
         scep.put("extendedKeyUsages", List.of(CLIENT_AUTH));
         scep.put("renewalThresholdPercent", 20);
         scep.put("trustedProfileIds", List.of(trustedRoot, trustedIssuing));
-        String scepProfile = api.createScepProfile(tenant, scep).path("id").asText();
+        String scepProfile = createScepProfileOnceTheCaIsKnown(tenant, scep);
         log.println("Profiles: trusted root " + trustedRoot + ", trusted issuing " + trustedIssuing + ", SCEP " + scepProfile);
         log.flush();
         return new Pki(root, issuing, scepProfile);
+    }
+
+    /**
+     * profile-service learns CAs from ca-service's AuthorityCreated events, so right after the CAs were
+     * created it may not know the issuing CA yet and refuses the profile: try again for a while.
+     */
+    private String createScepProfileOnceTheCaIsKnown(String tenant, Map<String, Object> scep) {
+        long deadline = System.nanoTime() + CA_ANNOUNCEMENT_WAIT.toNanos();
+        while (true) {
+            try {
+                return api.createScepProfile(tenant, scep).path("id").asText();
+            } catch (StratusApi.ApiException e) {
+                boolean caNotKnownYet = e.status() == 400 && e.getMessage().contains("is not a CA known");
+                if (!caNotKnownYet || System.nanoTime() > deadline) {
+                    throw e;
+                }
+                sleep(250);
+            }
+        }
     }
 
     String createGroup(String name) {

@@ -1,6 +1,7 @@
 package io.stratus.profile.config;
 
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -12,6 +13,16 @@ public interface ProfileConfig {
     /** Lifetime of a SCEP challenge sent with a ProfileAssigned event. */
     @WithDefault("60m")
     Duration challengeTtl();
+
+    /**
+     * DNS domain appended to a device name without dots to make {{FullyQualifiedDomainName}}
+     * ({@code stratus.profile.device-domain}); unset: such devices have no FQDN.
+     */
+    Optional<String> deviceDomain();
+
+    /** Rows per multi-row insert of a bulk import. */
+    @WithDefault("2000")
+    int importBatchSize();
 
     /** The transactional outbox relay. */
     Outbox outbox();

@@ -29,6 +29,8 @@ public class DeviceAssignment {
     public String reason;
     @Column(name = "serial_number")
     public String serialNumber;
+    /** A ProfileAssigned was sent for this row, so removing it sends a ProfileUnassigned. */
+    public boolean delivered;
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

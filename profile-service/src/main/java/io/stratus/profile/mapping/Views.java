@@ -4,6 +4,7 @@ import java.util.List;
 
 import io.stratus.crypto.KeyAlgorithm;
 import io.stratus.crypto.Pem;
+import io.stratus.profile.entity.AppUser;
 import io.stratus.profile.entity.Assignment;
 import io.stratus.profile.entity.Device;
 import io.stratus.profile.entity.DeviceAssignment;
@@ -18,6 +19,7 @@ import io.stratus.profile.rest.dto.GroupView;
 import io.stratus.profile.rest.dto.SanRequest;
 import io.stratus.profile.rest.dto.ScepProfileView;
 import io.stratus.profile.rest.dto.TrustedProfileView;
+import io.stratus.profile.rest.dto.UserView;
 
 /** Entities to their API representations. */
 public final class Views {
@@ -26,13 +28,20 @@ public final class Views {
     }
 
     public static DeviceView of(Device device) {
-        KeyAlgorithm algorithm = KeyAlgorithm.find(Pem.publicKey(device.identityPublicKey));
+        KeyAlgorithm algorithm = device.identityPublicKey == null ? null
+                : KeyAlgorithm.find(Pem.publicKey(device.identityPublicKey));
         return new DeviceView(device.id, device.tenant, device.name, device.platform.name(), device.serialNumber,
-                device.identityPublicKey, algorithm == null ? null : algorithm.name(), device.createdAt);
+                device.identityPublicKey, algorithm == null ? null : algorithm.name(), device.imei,
+                device.wifiMacAddress, device.primaryUserId, device.createdAt);
     }
 
-    public static GroupView of(DeviceGroup group, List<String> deviceIds) {
-        return new GroupView(group.id, group.tenant, group.name, group.createdAt, deviceIds);
+    public static UserView of(AppUser user) {
+        return new UserView(user.id, user.tenant, user.upn, user.email, user.givenName, user.surname,
+                user.onPremDistinguishedName, user.samAccountName, user.createdAt);
+    }
+
+    public static GroupView of(DeviceGroup group, List<String> deviceIds, List<String> userIds) {
+        return new GroupView(group.id, group.tenant, group.name, group.createdAt, deviceIds, userIds);
     }
 
     public static TrustedProfileView of(TrustedProfile profile) {

@@ -15,6 +15,22 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, S
         return find("tenant = ?1 and id = ?2", tenant, id).firstResult();
     }
 
+    /** The tenant's assignments whose include or exclude list names {@code groupId}. */
+    public Uni<List<Assignment>> naming(String tenant, String groupId) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select * from assignment where tenant = :tenant"
+                        + " and (include_group_ids @> array[cast(:groupId as text)]"
+                        + " or exclude_group_ids @> array[cast(:groupId as text)]) order by created_at, id",
+                        Assignment.class)
+                .setParameter("tenant", tenant)
+                .setParameter("groupId", groupId)
+                .getResultList());
+    }
+
+    public Uni<List<Assignment>> ofProfile(String tenant, String profileId) {
+        return list("tenant = ?1 and profileId = ?2 order by createdAt, id", tenant, profileId);
+    }
+
     /** The tenant's assignments whose include list names {@code groupId} (a GIN-indexed array containment). */
     public Uni<List<Assignment>> includingGroup(String tenant, String groupId) {
         return Panache.getSession().chain(session -> session

@@ -28,6 +28,28 @@ public class DeviceAssignmentRepository implements PanacheRepositoryBase<DeviceA
                 .map(rows -> rows.stream().map(GroupMemberRepository.DeviceIdOnly::deviceId).toList());
     }
 
+    /** The rows of an assignment among {@code deviceIds} (all its rows when {@code deviceIds} is null). */
+    public Uni<List<RowState>> rows(String assignmentId, Collection<String> deviceIds) {
+        if (deviceIds != null && deviceIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return deviceIds == null
+                ? find("assignmentId = ?1", assignmentId).project(RowState.class).list()
+                : find("assignmentId = ?1 and deviceId in ?2", assignmentId, deviceIds).project(RowState.class).list();
+    }
+
+    /** Removes the rows of an assignment for {@code deviceIds}. */
+    public Uni<Integer> remove(String assignmentId, Collection<String> deviceIds) {
+        if (deviceIds.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return delete("assignmentId = ?1 and deviceId in ?2", assignmentId, deviceIds).map(Long::intValue);
+    }
+
+    /** A device's row of an assignment: whether a ProfileAssigned reached it. */
+    public record RowState(String deviceId, boolean delivered) {
+    }
+
     /**
      * Sets the outcome of a device's assignment; setting the same outcome twice changes nothing.
      *

@@ -1,5 +1,7 @@
 package io.stratus.profile.rest;
 
+import java.util.Map;
+
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
@@ -8,6 +10,7 @@ import io.stratus.profile.rest.dto.AssignmentView;
 import io.stratus.profile.service.AssignmentService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -35,6 +38,13 @@ public class AssignmentResource {
     public Uni<Response> create(@PathParam("tenant") String tenant, AssignmentCreation creation,
             @Context UriInfo uri) {
         return assignments.create(tenant, creation).map(view -> Created.at(uri, view.id(), view));
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(ApiRoles.PROFILE_MANAGE)
+    public Uni<Map<String, Object>> delete(@PathParam("tenant") String tenant, @PathParam("id") String id) {
+        return assignments.delete(tenant, id).map(counts -> Map.of("id", id, "unassigned", counts.unassigned()));
     }
 
     @GET

@@ -1,11 +1,17 @@
 package io.stratus.profile.rest;
 
+import java.util.List;
+
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import io.stratus.profile.mapping.Views;
 import io.stratus.profile.rest.dto.DeviceRegistration;
 import io.stratus.profile.rest.dto.DeviceView;
+import io.stratus.profile.rest.dto.ImportResult;
+import io.stratus.profile.service.BulkImporter;
+import io.stratus.profile.service.CsvRows;
 import io.stratus.profile.service.DeviceService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -25,10 +31,14 @@ import jakarta.ws.rs.core.UriInfo;
 @Consumes(MediaType.APPLICATION_JSON)
 public class DeviceResource {
 
-    private final DeviceService devices;
+    private static final String CSV = "text/csv";
 
-    public DeviceResource(DeviceService devices) {
+    private final DeviceService devices;
+    private final BulkImporter importer;
+
+    public DeviceResource(DeviceService devices, BulkImporter importer) {
         this.devices = devices;
+        this.importer = importer;
     }
 
     @POST
@@ -43,5 +53,25 @@ public class DeviceResource {
     @RolesAllowed(ApiRoles.PROFILE_READ)
     public Uni<DeviceView> get(@PathParam("tenant") String tenant, @PathParam("id") String id) {
         return devices.get(tenant, id).map(Views::of);
+    }
+
+    // bulk import, reached as POST .../devices:import (see CustomMethodPaths)
+    @POST
+    @Path("/import")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(ApiRoles.DEVICE_MANAGE)
+    @Blocking
+    public Uni<ImportResult> importDevices(@PathParam("tenant") String tenant, List<DeviceRegistration> rows) {
+        return importer.importDevices(tenant, rows);
+    }
+
+    @POST
+    @Path("/import")
+    @Consumes(CSV)
+    @RolesAllowed(ApiRoles.DEVICE_MANAGE)
+    @Blocking
+    public Uni<ImportResult> importDevicesCsv(@PathParam("tenant") String tenant, String csv) {
+        return importer.importDevices(tenant, CsvRows.parse(csv, BulkImporter.DEVICE_COLUMNS, BulkImporter.MAX_ROWS)
+                .stream().map(BulkImporter::deviceRow).toList());
     }
 }

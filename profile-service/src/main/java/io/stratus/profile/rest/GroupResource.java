@@ -8,11 +8,13 @@ import io.smallrye.mutiny.Uni;
 import io.stratus.profile.mapping.Views;
 import io.stratus.profile.rest.dto.GroupCreation;
 import io.stratus.profile.rest.dto.GroupView;
+import io.stratus.profile.rest.dto.MemberRemoved;
 import io.stratus.profile.rest.dto.MembersAdded;
 import io.stratus.profile.rest.dto.MembersAddition;
 import io.stratus.profile.service.GroupService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -38,7 +40,7 @@ public class GroupResource {
     @POST
     @RolesAllowed(ApiRoles.PROFILE_MANAGE)
     public Uni<Response> create(@PathParam("tenant") String tenant, GroupCreation creation, @Context UriInfo uri) {
-        return groups.create(tenant, creation).map(group -> Created.at(uri, group.id, Views.of(group, List.of())));
+        return groups.create(tenant, creation).map(group -> Created.at(uri, group.id, Views.of(group, List.of(), List.of())));
     }
 
     @GET
@@ -54,5 +56,14 @@ public class GroupResource {
     public Uni<MembersAdded> addMembers(@PathParam("tenant") String tenant, @PathParam("groupId") String groupId,
             MembersAddition addition) {
         return groups.addMembers(tenant, groupId, addition);
+    }
+
+    /** Removes a device or user member; devices that leave an assignment's scope get ProfileUnassigned. */
+    @DELETE
+    @Path("/{groupId}/members/{memberId}")
+    @RolesAllowed(ApiRoles.DEVICE_MANAGE)
+    public Uni<MemberRemoved> removeMember(@PathParam("tenant") String tenant, @PathParam("groupId") String groupId,
+            @PathParam("memberId") String memberId) {
+        return groups.removeMember(tenant, groupId, memberId);
     }
 }

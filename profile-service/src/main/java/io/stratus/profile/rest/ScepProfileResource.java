@@ -9,8 +9,10 @@ import io.stratus.profile.rest.dto.ScepProfileView;
 import io.stratus.profile.service.ScepProfileService;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -36,6 +38,23 @@ public class ScepProfileResource {
     public Uni<Response> create(@PathParam("tenant") String tenant, ScepProfileCreation creation,
             @Context UriInfo uri) {
         return profiles.create(tenant, creation).map(profile -> Created.at(uri, profile.id, Views.of(profile)));
+    }
+
+    /** Replaces the profile's settings; its devices get a new ProfileAssigned with a fresh challenge. */
+    @PUT
+    @Path("/{id}")
+    @RolesAllowed(ApiRoles.PROFILE_MANAGE)
+    public Uni<ScepProfileView> update(@PathParam("tenant") String tenant, @PathParam("id") String id,
+            ScepProfileCreation update) {
+        return profiles.update(tenant, id, update).map(Views::of);
+    }
+
+    /** Deletes an unassigned profile (409 while an assignment uses it). */
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(ApiRoles.PROFILE_MANAGE)
+    public Uni<Response> delete(@PathParam("tenant") String tenant, @PathParam("id") String id) {
+        return profiles.delete(tenant, id).replaceWith(Response.noContent().build());
     }
 
     @GET

@@ -70,6 +70,26 @@ public class AssignmentService {
                 .map(Views::of);
     }
 
+    /** Deletes an assignment; every device that had received it gets a ProfileUnassigned. */
+    public Uni<DeploymentCounts> delete(String tenant, String id) {
+        return Panache.withTransaction(() -> assignments.find(tenant, id).onItem().ifNull()
+                .failWith(() -> ProblemException.notFound("assignment '" + id + "' not found in tenant " + tenant))
+                .call(assignment -> groups.lock(tenant, allGroups(assignment)))
+                .chain(assignment -> deployments.withdrawAll(assignment)
+                        .call(() -> assignments.delete(assignment))))
+                .invoke(counts -> {
+                    Log.infof("assignment %s of tenant %s deleted: %d devices unassigned", id, tenant,
+                            counts.unassigned());
+                    relay.wake();
+                });
+    }
+
+    private static List<String> allGroups(Assignment assignment) {
+        List<String> all = new ArrayList<>(assignment.includeGroupIds);
+        all.addAll(assignment.excludeGroupIds);
+        return all;
+    }
+
     private static Assignment validated(String tenant, AssignmentCreation request) {
         Assignment assignment = new Assignment();
         assignment.id = UUID.randomUUID().toString();

@@ -4,6 +4,7 @@ import java.security.PublicKey;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.quarkus.logging.Log;
 import io.stratus.crypto.Pem;
@@ -12,6 +13,7 @@ import io.stratus.events.IssuancePolicy;
 import io.stratus.events.ProfileAssignedEvent;
 import io.stratus.events.TrustedCertificate;
 import io.stratus.profile.config.ProfileConfig;
+import io.stratus.profile.entity.AppUser;
 import io.stratus.profile.entity.DeploymentStatus;
 import io.stratus.profile.entity.Device;
 import io.stratus.profile.entity.DeviceAssignment;
@@ -39,17 +41,20 @@ public class DeploymentPlanner {
     }
 
     public List<PlannedDeployment> plan(ScepProfile profile, List<TrustedCertificate> trusted, String assignmentId,
-            List<Device> devices) {
+            List<Device> devices, Map<String, AppUser> users) {
         Instant now = Instant.now();
+        String domain = config.deviceDomain().orElse(null);
         List<PlannedDeployment> plans = new ArrayList<>(devices.size());
         for (Device device : devices) {
-            plans.add(planOne(profile, trusted, assignmentId, device, now));
+            AppUser user = device.primaryUserId == null ? null : users.get(device.primaryUserId);
+            plans.add(planOne(profile, trusted, assignmentId, new VariableSource(device, user, domain), now));
         }
         return plans;
     }
 
     private PlannedDeployment planOne(ScepProfile profile, List<TrustedCertificate> trusted, String assignmentId,
-            Device device, Instant now) {
+            VariableSource source, Instant now) {
+        Device device = source.device();
         DeviceAssignment status = status(profile, assignmentId, device, now);
         if (device.platform != profile.platform) {
             status.status = DeploymentStatus.NOT_APPLICABLE;
@@ -58,12 +63,17 @@ public class DeploymentPlanner {
         }
         IssuancePolicy policy;
         try {
-            policy = policies.resolve(profile, device);
+            policy = policies.resolve(profile, source);
         } catch (ProfileResolutionException e) {
             Log.infof("profile %s cannot be resolved for device %s of tenant %s: %s", profile.id, device.id,
                     device.tenant, e.getMessage());
             status.status = DeploymentStatus.FAILED;
             status.reason = e.getMessage();
+            return new PlannedDeployment(status, null);
+        }
+        if (device.identityPublicKey == null) {
+            status.status = DeploymentStatus.FAILED;
+            status.reason = "device has no registered identity key to seal its challenge to";
             return new PlannedDeployment(status, null);
         }
         PublicKey identityKey = Pem.publicKey(device.identityPublicKey);
@@ -72,6 +82,7 @@ public class DeploymentPlanner {
                 profile.authorityId, profile.scepUrl, trusted, policy, profile.renewalThresholdPercent,
                 challenge.sealed(), challenge.hash(), now.plus(config.challengeTtl()));
         status.status = DeploymentStatus.PENDING;
+        status.delivered = true;
         return new PlannedDeployment(status, CloudEvent.of(EVENT_SOURCE, assigned));
     }
 

@@ -1,22 +1,34 @@
 package io.stratus.profile.service;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import io.smallrye.mutiny.Uni;
 import io.stratus.events.CloudEvent;
+import io.stratus.events.ProfileUnassignedEvent;
 import io.stratus.events.TrustedCertificate;
+import io.stratus.profile.entity.AppUser;
 import io.stratus.profile.entity.Assignment;
 import io.stratus.profile.entity.Device;
 import io.stratus.profile.entity.ScepProfile;
 import io.stratus.profile.messaging.OutboxWriter;
 import io.stratus.profile.repository.DeviceAssignmentRepository;
+import io.stratus.profile.repository.DeviceAssignmentRepository.RowState;
+import io.stratus.profile.repository.DeviceRepository;
+import io.stratus.profile.repository.ScepProfileRepository;
 import io.stratus.profile.repository.TrustedProfileRepository;
+import io.stratus.profile.repository.UserRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Deploys an assignment to devices inside the caller's transaction: one status row per device and, for each
- * device the profile resolves for, a ProfileAssigned event in the outbox.
+ * Deploys and withdraws assignments inside the caller's transaction: one status row per device and
+ * assignment, a ProfileAssigned event in the outbox for each device the profile resolves for, and a
+ * ProfileUnassigned event for each device that had received one and leaves the assignment's scope.
  */
 @ApplicationScoped
 public class DeploymentService {
@@ -24,25 +36,123 @@ public class DeploymentService {
     private final DeploymentPlanner planner;
     private final TrustedProfileRepository trustedProfiles;
     private final DeviceAssignmentRepository deviceAssignments;
+    private final DeviceRepository devices;
+    private final UserRepository users;
+    private final ScepProfileRepository profiles;
     private final OutboxWriter outbox;
 
     public DeploymentService(DeploymentPlanner planner, TrustedProfileRepository trustedProfiles,
-            DeviceAssignmentRepository deviceAssignments, OutboxWriter outbox) {
+            DeviceAssignmentRepository deviceAssignments, DeviceRepository devices, UserRepository users,
+            ScepProfileRepository profiles, OutboxWriter outbox) {
         this.planner = planner;
         this.trustedProfiles = trustedProfiles;
         this.deviceAssignments = deviceAssignments;
+        this.devices = devices;
+        this.users = users;
+        this.profiles = profiles;
         this.outbox = outbox;
     }
 
-    public Uni<DeploymentCounts> deploy(Assignment assignment, ScepProfile profile, List<Device> devices) {
-        if (devices.isEmpty()) {
-            return Uni.createFrom().item(DeploymentCounts.NONE);
+    /** Deploys to devices that have no row for the assignment yet. */
+    public Uni<DeploymentCounts> deploy(Assignment assignment, ScepProfile profile, List<Device> targets) {
+        return plans(assignment, profile, targets).map(DeploymentCounts::of);
+    }
+
+    private Uni<List<PlannedDeployment>> plans(Assignment assignment, ScepProfile profile, List<Device> targets) {
+        if (targets.isEmpty()) {
+            return Uni.createFrom().item(List.of());
         }
         return trustedCertificates(profile)
-                .chain(trusted -> Offload.onWorker(() -> planner.plan(profile, trusted, assignment.id, devices)))
+                .chain(trusted -> usersOf(assignment.tenant, targets)
+                        .chain(owners -> Offload.onWorker(() -> planner.plan(profile, trusted, assignment.id, targets,
+                                owners))))
                 .call(plans -> deviceAssignments.persist(plans.stream().map(PlannedDeployment::status).toList()))
-                .call(plans -> outbox.append(events(plans)))
-                .map(DeploymentCounts::of);
+                .call(plans -> outbox.append(events(plans)));
+    }
+
+    /**
+     * Brings the assignment's rows for {@code candidates} in line with its scope: devices newly in scope are
+     * deployed to, devices no longer in scope are withdrawn. Devices outside {@code candidates} are untouched.
+     */
+    public Uni<DeploymentCounts> reconcile(Assignment assignment, Collection<String> candidates) {
+        if (candidates.isEmpty()) {
+            return Uni.createFrom().item(DeploymentCounts.NONE);
+        }
+        return devices.inScopeAmong(assignment.tenant, assignment.includeGroupIds, assignment.excludeGroupIds,
+                candidates)
+                .chain(inScope -> deviceAssignments.rows(assignment.id, candidates).chain(rows -> {
+                    Set<String> present = new HashSet<>();
+                    rows.forEach(row -> present.add(row.deviceId()));
+                    Set<String> wanted = new HashSet<>();
+                    inScope.forEach(device -> wanted.add(device.id));
+                    List<Device> toDeploy = inScope.stream().filter(device -> !present.contains(device.id)).toList();
+                    List<RowState> toWithdraw = rows.stream().filter(row -> !wanted.contains(row.deviceId()))
+                            .toList();
+                    return withdraw(assignment, toWithdraw).chain(withdrawn -> toDeploy.isEmpty()
+                            ? Uni.createFrom().item(withdrawn)
+                            : profiles.findById(assignment.profileId)
+                                    .chain(profile -> deploy(assignment, profile, toDeploy)).map(withdrawn::plus));
+                }));
+    }
+
+    /** Withdraws the whole assignment (before it is deleted). */
+    public Uni<DeploymentCounts> withdrawAll(Assignment assignment) {
+        return deviceAssignments.rows(assignment.id, null).chain(rows -> withdraw(assignment, rows));
+    }
+
+    /**
+     * Re-deploys an edited profile to every device in the assignment's scope with fresh challenges; devices
+     * that had it and no longer resolve (or no longer match the platform) are sent a ProfileUnassigned.
+     */
+    public Uni<DeploymentCounts> redeploy(Assignment assignment, ScepProfile profile) {
+        return deviceAssignments.rows(assignment.id, null)
+                .chain(rows -> devices.inScope(assignment.tenant, assignment.includeGroupIds,
+                        assignment.excludeGroupIds)
+                        .chain(inScope -> withdraw(assignment, rows, false)
+                                .chain(ignored -> plans(assignment, profile, inScope))
+                                .chain(plans -> unassignLost(assignment, rows, plans))));
+    }
+
+    /** ProfileUnassigned for devices that had the profile and, after the edit, no longer get it. */
+    private Uni<DeploymentCounts> unassignLost(Assignment assignment, List<RowState> before,
+            List<PlannedDeployment> plans) {
+        Set<String> deliveredNow = new HashSet<>();
+        plans.stream().filter(plan -> plan.status().delivered).forEach(plan -> deliveredNow.add(plan.status().deviceId));
+        List<CloudEvent> lost = before.stream().filter(RowState::delivered)
+                .filter(row -> !deliveredNow.contains(row.deviceId()))
+                .map(row -> unassigned(assignment, row.deviceId())).toList();
+        DeploymentCounts counts = DeploymentCounts.of(plans).plus(DeploymentCounts.unassigned(lost.size()));
+        return outbox.append(lost).replaceWith(counts);
+    }
+
+    private Uni<DeploymentCounts> withdraw(Assignment assignment, List<RowState> rows) {
+        return withdraw(assignment, rows, true);
+    }
+
+    private Uni<DeploymentCounts> withdraw(Assignment assignment, List<RowState> rows, boolean announce) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().item(DeploymentCounts.NONE);
+        }
+        List<CloudEvent> events = announce ? rows.stream().filter(RowState::delivered)
+                .map(row -> unassigned(assignment, row.deviceId())).toList() : List.of();
+        return deviceAssignments.remove(assignment.id, rows.stream().map(RowState::deviceId).toList())
+                .call(() -> outbox.append(events))
+                .map(removed -> DeploymentCounts.unassigned(events.size()));
+    }
+
+    private static CloudEvent unassigned(Assignment assignment, String deviceId) {
+        return CloudEvent.of(DeploymentPlanner.EVENT_SOURCE,
+                new ProfileUnassignedEvent(assignment.tenant, deviceId, assignment.id, assignment.profileId));
+    }
+
+    private Uni<Map<String, AppUser>> usersOf(String tenant, List<Device> targets) {
+        Set<String> ids = new HashSet<>();
+        targets.stream().map(device -> device.primaryUserId).filter(Objects::nonNull).forEach(ids::add);
+        return users.findByIds(tenant, ids).map(found -> {
+            Map<String, AppUser> byId = new HashMap<>();
+            found.forEach(user -> byId.put(user.id, user));
+            return byId;
+        });
     }
 
     private Uni<List<TrustedCertificate>> trustedCertificates(ScepProfile profile) {

@@ -2,7 +2,9 @@ package io.stratus.profile.service;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -11,25 +13,33 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.stratus.platform.rest.ProblemException;
+import io.stratus.profile.entity.AppUser;
 import io.stratus.profile.entity.Assignment;
 import io.stratus.profile.entity.Device;
 import io.stratus.profile.entity.DeviceGroup;
 import io.stratus.profile.entity.GroupMember;
+import io.stratus.profile.entity.GroupMemberKey;
+import io.stratus.profile.entity.GroupUserMember;
+import io.stratus.profile.entity.GroupUserMemberKey;
+import io.stratus.profile.mapping.Views;
 import io.stratus.profile.messaging.OutboxRelay;
 import io.stratus.profile.repository.AssignmentRepository;
-import io.stratus.profile.repository.DeviceAssignmentRepository;
 import io.stratus.profile.repository.DeviceRepository;
 import io.stratus.profile.repository.GroupMemberRepository;
 import io.stratus.profile.repository.GroupRepository;
-import io.stratus.profile.repository.ScepProfileRepository;
+import io.stratus.profile.repository.GroupUserMemberRepository;
+import io.stratus.profile.repository.UserRepository;
 import io.stratus.profile.rest.dto.GroupCreation;
 import io.stratus.profile.rest.dto.GroupView;
+import io.stratus.profile.rest.dto.MemberRemoved;
 import io.stratus.profile.rest.dto.MembersAdded;
 import io.stratus.profile.rest.dto.MembersAddition;
-import io.stratus.profile.mapping.Views;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Device groups and their membership; new members receive the assignments that include the group. */
+/**
+ * Groups of devices and users. A membership change reconciles every assignment that includes or excludes the
+ * group, for exactly the devices the change concerns (the device itself, or a user's primary devices).
+ */
 @ApplicationScoped
 public class GroupService {
 
@@ -37,22 +47,22 @@ public class GroupService {
 
     private final GroupRepository groups;
     private final GroupMemberRepository members;
+    private final GroupUserMemberRepository userMembers;
     private final DeviceRepository devices;
+    private final UserRepository users;
     private final AssignmentRepository assignments;
-    private final DeviceAssignmentRepository deviceAssignments;
-    private final ScepProfileRepository scepProfiles;
     private final DeploymentService deployments;
     private final OutboxRelay relay;
 
-    public GroupService(GroupRepository groups, GroupMemberRepository members, DeviceRepository devices,
-            AssignmentRepository assignments, DeviceAssignmentRepository deviceAssignments,
-            ScepProfileRepository scepProfiles, DeploymentService deployments, OutboxRelay relay) {
+    public GroupService(GroupRepository groups, GroupMemberRepository members, GroupUserMemberRepository userMembers,
+            DeviceRepository devices, UserRepository users, AssignmentRepository assignments,
+            DeploymentService deployments, OutboxRelay relay) {
         this.groups = groups;
         this.members = members;
+        this.userMembers = userMembers;
         this.devices = devices;
+        this.users = users;
         this.assignments = assignments;
-        this.deviceAssignments = deviceAssignments;
-        this.scepProfiles = scepProfiles;
         this.deployments = deployments;
         this.relay = relay;
     }
@@ -68,24 +78,63 @@ public class GroupService {
 
     public Uni<GroupView> get(String tenant, String groupId) {
         return Panache.withSession(() -> find(tenant, groupId)
-                .chain(group -> members.memberIds(group.id).map(ids -> Views.of(group, ids))));
+                .chain(group -> members.memberIds(group.id).chain(deviceIds -> userMembers.memberIds(group.id)
+                        .map(userIds -> Views.of(group, deviceIds, userIds)))));
     }
 
     public Uni<MembersAdded> addMembers(String tenant, String groupId, MembersAddition request) {
-        List<String> deviceIds = Require.nonEmptyIds(Require.body(request).deviceIds(), "deviceIds",
-                MAX_MEMBERS_PER_CALL);
+        Require.body(request);
+        List<String> deviceIds = Require.ids(request.deviceIds(), "deviceIds", MAX_MEMBERS_PER_CALL);
+        List<String> userIds = Require.ids(request.userIds(), "userIds", MAX_MEMBERS_PER_CALL);
+        if (deviceIds.isEmpty() && userIds.isEmpty()) {
+            throw ProblemException.badRequest("deviceIds or userIds must name at least one id");
+        }
         return Panache.withTransaction(() -> lock(tenant, groupId)
                 .chain(group -> existingDevices(tenant, deviceIds))
-                .chain(found -> members.membersAmong(tenant, List.of(groupId), deviceIds)
-                        .map(already -> newMembers(found, already)))
-                .chain(added -> persistMembers(tenant, groupId, added)
-                        .chain(() -> deployToNewMembers(tenant, groupId, added))
-                        .map(counts -> new MembersAdded(added.size(), counts.assigned()))))
+                .chain(foundDevices -> existingUsers(tenant, userIds)
+                        .chain(foundUsers -> members.membersAmong(tenant, List.of(groupId), deviceIds)
+                                .chain(alreadyDevices -> userMembers.membersAmong(groupId, userIds)
+                                        .chain(alreadyUsers -> {
+                                            List<Device> newDevices = newDevices(foundDevices, alreadyDevices);
+                                            List<AppUser> newUsers = newUsers(foundUsers, alreadyUsers);
+                                            return persistMembers(tenant, groupId, newDevices, newUsers)
+                                                    .chain(() -> affectedDevices(tenant, newDevices, newUsers))
+                                                    .chain(affected -> reconcile(tenant, groupId, affected))
+                                                    .map(counts -> new MembersAdded(newDevices.size()
+                                                            + newUsers.size(), counts.assigned(),
+                                                            counts.unassigned()));
+                                        })))))
                 .onFailure().transform(failure -> Conflicts.asConflict(failure,
                         "the membership of group '" + groupId + "' changed concurrently; retry"))
                 .invoke(result -> {
-                    Log.infof("group %s of tenant %s: %d members added, %d assignments sent", groupId, tenant,
-                            result.added(), result.assigned());
+                    Log.infof("group %s of tenant %s: %d members added, %d assignments and %d unassignments sent",
+                            groupId, tenant, result.added(), result.assigned(), result.unassigned());
+                    relay.wake();
+                });
+    }
+
+    public Uni<MemberRemoved> removeMember(String tenant, String groupId, String memberId) {
+        return Panache.withTransaction(() -> lock(tenant, groupId)
+                .chain(group -> members.findById(new GroupMemberKey(groupId, memberId)))
+                .chain(deviceMember -> {
+                    if (deviceMember != null) {
+                        return members.delete(deviceMember).replaceWith(List.of(memberId));
+                    }
+                    return userMembers.findById(new GroupUserMemberKey(groupId, memberId)).chain(userMember -> {
+                        if (userMember == null) {
+                            return Uni.createFrom().failure(ProblemException.notFound("'" + memberId
+                                    + "' is not a member of group '" + groupId + "'"));
+                        }
+                        return userMembers.delete(userMember).chain(() -> devices.ofUsers(tenant, List.of(memberId)))
+                                .map(owned -> owned.stream().map(device -> device.id).toList());
+                    });
+                })
+                .call(() -> Panache.getSession().chain(session -> session.flush()))
+                .chain(affected -> reconcile(tenant, groupId, affected)))
+                .map(counts -> new MemberRemoved(memberId, counts.assigned(), counts.unassigned()))
+                .invoke(result -> {
+                    Log.infof("group %s of tenant %s: member %s removed, %d assignments and %d unassignments sent",
+                            groupId, tenant, memberId, result.assigned(), result.unassigned());
                     relay.wake();
                 });
     }
@@ -105,23 +154,40 @@ public class GroupService {
         return devices.findByIds(tenant, deviceIds).invoke(found -> {
             Set<String> known = new HashSet<>();
             found.forEach(device -> known.add(device.id));
-            List<String> unknown = deviceIds.stream().filter(id -> !known.contains(id)).toList();
-            if (!unknown.isEmpty()) {
-                throw ProblemException.badRequest("unknown device id(s) in tenant " + tenant + ": "
-                        + String.join(", ", unknown.subList(0, Math.min(10, unknown.size()))));
-            }
+            refuseUnknown(tenant, "device", deviceIds, known);
         });
     }
 
-    private static List<Device> newMembers(List<Device> found, List<String> alreadyMembers) {
+    private Uni<List<AppUser>> existingUsers(String tenant, List<String> userIds) {
+        return users.findByIds(tenant, userIds).invoke(found -> {
+            Set<String> known = new HashSet<>();
+            found.forEach(user -> known.add(user.id));
+            refuseUnknown(tenant, "user", userIds, known);
+        });
+    }
+
+    private static void refuseUnknown(String tenant, String kind, List<String> ids, Set<String> known) {
+        List<String> unknown = ids.stream().filter(id -> !known.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw ProblemException.badRequest("unknown " + kind + " id(s) in tenant " + tenant + ": "
+                    + String.join(", ", unknown.subList(0, Math.min(10, unknown.size()))));
+        }
+    }
+
+    private static List<Device> newDevices(List<Device> found, List<String> alreadyMembers) {
         Set<String> already = new HashSet<>(alreadyMembers);
         return found.stream().filter(device -> !already.contains(device.id)).toList();
     }
 
-    private Uni<Void> persistMembers(String tenant, String groupId, List<Device> added) {
+    private static List<AppUser> newUsers(List<AppUser> found, List<String> alreadyMembers) {
+        Set<String> already = new HashSet<>(alreadyMembers);
+        return found.stream().filter(user -> !already.contains(user.id)).toList();
+    }
+
+    private Uni<Void> persistMembers(String tenant, String groupId, List<Device> newDevices, List<AppUser> newUsers) {
         Instant now = Instant.now();
-        List<GroupMember> rows = new ArrayList<>();
-        for (Device device : added) {
+        List<Object> rows = new ArrayList<>();
+        for (Device device : newDevices) {
             GroupMember member = new GroupMember();
             member.groupId = groupId;
             member.deviceId = device.id;
@@ -129,34 +195,42 @@ public class GroupService {
             member.addedAt = now;
             rows.add(member);
         }
-        return rows.isEmpty() ? Uni.createFrom().voidItem() : members.persist(rows);
+        for (AppUser user : newUsers) {
+            GroupUserMember member = new GroupUserMember();
+            member.groupId = groupId;
+            member.userId = user.id;
+            member.tenant = tenant;
+            member.addedAt = now;
+            rows.add(member);
+        }
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        // flushed now so that the scope queries of the reconciliation see the new members
+        return Panache.getSession().chain(session -> session.persistAll(rows.toArray()).chain(session::flush));
     }
 
-    /** For every assignment including the group: its ProfileAssigned for each new member in its scope. */
-    private Uni<DeploymentCounts> deployToNewMembers(String tenant, String groupId, List<Device> added) {
-        if (added.isEmpty()) {
-            return Uni.createFrom().item(DeploymentCounts.NONE);
-        }
-        return assignments.includingGroup(tenant, groupId).chain(including -> {
-            Uni<DeploymentCounts> total = Uni.createFrom().item(DeploymentCounts.NONE);
-            for (Assignment assignment : including) {
-                total = total.chain(sum -> deployToNewMembers(assignment, added).map(sum::plus));
-            }
-            return total;
+    /** The new device members and the primary devices of the new user members. */
+    private Uni<Collection<String>> affectedDevices(String tenant, List<Device> newDevices, List<AppUser> newUsers) {
+        Set<String> affected = new LinkedHashSet<>();
+        newDevices.forEach(device -> affected.add(device.id));
+        return devices.ofUsers(tenant, newUsers.stream().map(user -> user.id).toList()).map(owned -> {
+            owned.forEach(device -> affected.add(device.id));
+            return affected;
         });
     }
 
-    private Uni<DeploymentCounts> deployToNewMembers(Assignment assignment, List<Device> added) {
-        List<String> addedIds = added.stream().map(device -> device.id).toList();
-        return members.membersAmong(assignment.tenant, assignment.excludeGroupIds, addedIds)
-                .chain(excluded -> deviceAssignments.devicesWithAssignment(assignment.id, addedIds)
-                        .map(alreadyAssigned -> {
-                            Set<String> skip = new HashSet<>(excluded);
-                            skip.addAll(alreadyAssigned);
-                            return added.stream().filter(device -> !skip.contains(device.id)).toList();
-                        }))
-                .chain(inScope -> inScope.isEmpty() ? Uni.createFrom().item(DeploymentCounts.NONE)
-                        : scepProfiles.findById(assignment.profileId)
-                                .chain(profile -> deployments.deploy(assignment, profile, inScope)));
+    /** Reconciles every assignment that names the group, for the affected devices only. */
+    private Uni<DeploymentCounts> reconcile(String tenant, String groupId, Collection<String> affected) {
+        if (affected.isEmpty()) {
+            return Uni.createFrom().item(DeploymentCounts.NONE);
+        }
+        return assignments.naming(tenant, groupId).chain(naming -> {
+            Uni<DeploymentCounts> total = Uni.createFrom().item(DeploymentCounts.NONE);
+            for (Assignment assignment : naming) {
+                total = total.chain(sum -> deployments.reconcile(assignment, affected).map(sum::plus));
+            }
+            return total;
+        });
     }
 }

@@ -7,7 +7,7 @@ import io.stratus.crypto.SubjectNames;
 import io.stratus.events.IssuancePolicy;
 import io.stratus.events.KeySpec;
 import io.stratus.events.SubjectAltName;
-import io.stratus.profile.entity.Device;
+import io.stratus.profile.entity.CertificateType;
 import io.stratus.profile.entity.SanTemplate;
 import io.stratus.profile.entity.ScepProfile;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,13 +17,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class PolicyResolver {
 
     /** @throws ProfileResolutionException when the device lacks a value or a resolved name is not valid */
-    public IssuancePolicy resolve(ScepProfile profile, Device device) {
+    public IssuancePolicy resolve(ScepProfile profile, VariableSource device) {
+        if (profile.certificateType == CertificateType.USER && device.user() == null) {
+            throw new ProfileResolutionException("device has no primary user, needed by a USER certificate profile");
+        }
         return new IssuancePolicy(subject(profile, device), subjectAltNames(profile, device),
                 new KeySpec(profile.keyAlgorithm, profile.keySize), List.copyOf(profile.ekus),
                 List.copyOf(profile.keyUsages), profile.validityDays);
     }
 
-    private static String subject(ScepProfile profile, Device device) {
+    private static String subject(ScepProfile profile, VariableSource device) {
         String resolved = ProfileVariables.resolve(profile.subjectNameFormat, device, ProfileVariables::escapeDnValue,
                 "the subject name format");
         try {
@@ -34,7 +37,7 @@ public class PolicyResolver {
         }
     }
 
-    private static List<SubjectAltName> subjectAltNames(ScepProfile profile, Device device) {
+    private static List<SubjectAltName> subjectAltNames(ScepProfile profile, VariableSource device) {
         List<SubjectAltName> sans = new ArrayList<>();
         for (SanTemplate template : profile.sans.items()) {
             String value = ProfileVariables.resolve(template.value(), device, v -> v,

@@ -55,10 +55,12 @@ class GroupApiTest {
 
         problem(admin().body(Map.of()).post(base(tenant) + "/groups").then(), 400, "name is required");
         problem(admin().body("[1,2").post(base(tenant) + "/groups").then(), 400, "invalid JSON");
-        problem(admin().body(Map.of("deviceIds", List.of())).post(members).then(), 400, "deviceIds must name at least");
+        problem(admin().body(Map.of("deviceIds", List.of())).post(members).then(), 400, "deviceIds or userIds must name at least");
         problem(admin().body(Map.of("deviceIds", List.of("mine", "ghost"))).post(members).then(), 400,
                 "unknown device id(s) in tenant " + tenant + ": ghost");
         problem(admin().body(Map.of("deviceIds", List.of("foreign"))).post(members).then(), 400, "foreign");
+        problem(admin().body(Map.of("userIds", List.of("ghost-user"))).post(members).then(), 400,
+                "unknown user id(s) in tenant " + tenant + ": ghost-user");
         problem(admin().body(Map.of("deviceIds", List.of("mine"))).post(base(tenant) + "/groups/nope/members")
                 .then(), 404, "group 'nope' not found");
         problem(admin().get(base(tenant) + "/groups/nope").then(), 404, "group 'nope' not found");

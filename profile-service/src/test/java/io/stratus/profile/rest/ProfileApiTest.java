@@ -92,8 +92,8 @@ class ProfileApiTest {
         refuse("subjectNameFormat", "CN={{DeviceName},O=Contoso", "unterminated variable");
         refuse("subjectNameFormat", "just text", "is not a distinguished name");
         refuse("subjectNameFormat", null, "subjectNameFormat is required");
-        refuse("subjectAlternativeNames", List.of(Map.of("type", "DNS", "value", "{{UserName}}.contoso.test")),
-                "subjectAlternativeNames[0].value uses the unknown variable {{UserName}}");
+        refuse("subjectAlternativeNames", List.of(Map.of("type", "DNS", "value", "{{UserNmae}}.contoso.test")),
+                "subjectAlternativeNames[0].value uses the unknown variable {{UserNmae}}");
         refuse("subjectAlternativeNames", List.of(Map.of("type", "IP", "value", "10.0.0.1")),
                 "subjectAlternativeNames[0].type must be one of DNS, EMAIL, UPN, URI");
         refuse("subjectAlternativeNames", List.of(Map.of("type", "DNS", "value", "bad name.{{DeviceName}}")),

@@ -9,6 +9,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import io.stratus.platform.rest.ProblemException;
+import io.stratus.profile.entity.AppUser;
 import io.stratus.profile.entity.Device;
 
 /** Plain unit tests of template validation, resolution and DN escaping. */
@@ -18,10 +19,19 @@ class ProfileVariablesTest {
     @CsvSource(delimiter = '|', value = {
             "CN={{DeviceId}}|d-1",
             "CN={{AAD_Device_ID}}|d-1",
-            "CN={{DeviceName}},O=Contoso|LAPTOP 1",
-            "{{SerialNumber}}-{{DeviceName}}|SN1-LAPTOP 1"})
+            "CN={{DeviceName}},O=Contoso|LAPTOP1",
+            "{{SerialNumber}}-{{DeviceName}}|SN1-LAPTOP1",
+            "CN={{IMEI}}|CN=356938035643809",
+            "CN={{WiFiMacAddress}}|CN=00:1A:2B:3C:4D:5E",
+            "CN={{FullyQualifiedDomainName}}|CN=LAPTOP1.corp.contoso.test",
+            "CN={{UserPrincipalName}}|CN=alice@contoso.test",
+            "CN={{EmailAddress}}|CN=alice.smith@mail.contoso.test",
+            "CN={{UserName}}|CN=alice",
+            "CN={{GivenName}} {{SurName}}|CN=Alice Smith",
+            "{{OnPrem_Distinguished_Name}}|CN=Alice Smith,OU=Staff,DC=contoso",
+            "CN={{OnPremisesSamAccountName}}|CN=ALICE"})
     void resolvesEveryVariable(String template, String expectedPart) {
-        String resolved = ProfileVariables.resolve(template, device("SN1"), v -> v, "test");
+        String resolved = ProfileVariables.resolve(template, source(device("SN1"), user()), v -> v, "test");
         assertTrue(resolved.contains(expectedPart), resolved);
         assertTrue(!resolved.contains("{{"), resolved);
     }
@@ -29,14 +39,40 @@ class ProfileVariablesTest {
     @Test
     void aMissingValueIsAResolutionFailureNamingTheVariable() {
         ProfileResolutionException e = assertThrows(ProfileResolutionException.class,
-                () -> ProfileVariables.resolve("CN={{SerialNumber}}", device(null), v -> v, "the subject"));
+                () -> ProfileVariables.resolve("CN={{SerialNumber}}", source(device(null), null), v -> v,
+                        "the subject"));
         assertEquals("device has no SerialNumber, needed by the subject", e.getMessage());
+    }
+
+    @Test
+    void userVariablesNeedAPrimaryUserWithTheAttribute() {
+        ProfileResolutionException noUser = assertThrows(ProfileResolutionException.class,
+                () -> ProfileVariables.resolve("CN={{UserPrincipalName}}", source(device("S"), null), v -> v, "x"));
+        assertEquals("device has no primary user, whose UserPrincipalName is needed by x", noUser.getMessage());
+        AppUser noSam = user();
+        noSam.samAccountName = null;
+        ProfileResolutionException noValue = assertThrows(ProfileResolutionException.class,
+                () -> ProfileVariables.resolve("CN={{OnPremisesSamAccountName}}", source(device("S"), noSam),
+                        v -> v, "x"));
+        assertEquals("user alice@contoso.test has no OnPremisesSamAccountName, needed by x", noValue.getMessage());
+    }
+
+    @Test
+    void theFullyQualifiedNameKeepsADottedNameAndNeedsADomainOtherwise() {
+        Device dotted = device("S");
+        dotted.name = "laptop1.branch.contoso.test";
+        assertEquals("laptop1.branch.contoso.test", ProfileVariables.resolve("{{FullyQualifiedDomainName}}",
+                source(dotted, null), v -> v, "x"));
+        ProfileResolutionException noDomain = assertThrows(ProfileResolutionException.class,
+                () -> ProfileVariables.resolve("{{FullyQualifiedDomainName}}",
+                        new VariableSource(device("S"), null, null), v -> v, "x"));
+        assertTrue(noDomain.getMessage().contains("stratus.profile.device-domain is not set"), noDomain.getMessage());
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
             "CN={{deviceName}}|unknown variable {{deviceName}}",
-            "CN={{UserPrincipalName}}|unknown variable {{UserPrincipalName}}",
+            "CN={{userPrincipalName}}|unknown variable {{userPrincipalName}}",
             "CN={{DeviceName}|unterminated variable",
             "CN=DeviceName}}|unterminated variable",
             "CN={{}}|unknown variable {{}}"})
@@ -63,6 +99,28 @@ class ProfileVariablesTest {
         device.id = "d-1";
         device.name = "LAPTOP 1";
         device.serialNumber = serial;
+        device.imei = "356938035643809";
+        device.wifiMacAddress = "00:1A:2B:3C:4D:5E";
         return device;
+    }
+
+    private static AppUser user() {
+        AppUser user = new AppUser();
+        user.tenant = "t";
+        user.id = "alice";
+        user.upn = "alice@contoso.test";
+        user.email = "alice.smith@mail.contoso.test";
+        user.givenName = "Alice";
+        user.surname = "Smith";
+        user.onPremDistinguishedName = "CN=Alice Smith,OU=Staff,DC=contoso,DC=test";
+        user.samAccountName = "ALICE";
+        return user;
+    }
+
+    private static VariableSource source(Device device, AppUser user) {
+        if (device.name.equals("LAPTOP 1")) {
+            device.name = "LAPTOP1";
+        }
+        return new VariableSource(device, user, "corp.contoso.test");
     }
 }

@@ -57,6 +57,33 @@ public final class Api {
                 .post(base(tenant) + "/groups/" + groupId + "/members").then().statusCode(200).extract().jsonPath();
     }
 
+    public static JsonPath addUserMembers(String tenant, String groupId, String... userIds) {
+        return admin().body(Map.of("userIds", List.of(userIds)))
+                .post(base(tenant) + "/groups/" + groupId + "/members").then().statusCode(200).extract().jsonPath();
+    }
+
+    public static JsonPath removeMember(String tenant, String groupId, String memberId) {
+        return admin().delete(base(tenant) + "/groups/" + groupId + "/members/" + memberId).then().statusCode(200)
+                .extract().jsonPath();
+    }
+
+    /** A user with every attribute: UPN {@code id@contoso.test}. */
+    public static Map<String, Object> userBody(String id, String givenName, String surname) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("id", id);
+        body.put("userPrincipalName", id + "@contoso.test");
+        body.put("email", givenName.toLowerCase() + "." + surname.toLowerCase() + "@mail.contoso.test");
+        body.put("givenName", givenName);
+        body.put("surname", surname);
+        body.put("onPremDistinguishedName", "CN=" + givenName + " " + surname + ",OU=Staff,DC=contoso,DC=test");
+        body.put("onPremSamAccountName", id.toUpperCase());
+        return body;
+    }
+
+    public static void registerUser(String tenant, Map<String, Object> body) {
+        admin().body(body).post(base(tenant) + "/users").then().statusCode(201);
+    }
+
     public static Map<String, Object> trustedBody(String pem, String store) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "Contoso root");
@@ -75,6 +102,7 @@ public final class Api {
 
     /** A valid SCEP profile body (RSA 2048, client auth, CN={{DeviceName}},O=Contoso, DNS and URI SANs). */
     public static Map<String, Object> scepBody(String tenant, List<String> trustedProfileIds) {
+        Authorities.ensureIssuing(tenant, "issuing-ca-1");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "Device certificate");
         body.put("platform", "WINDOWS");

@@ -3,6 +3,7 @@ package io.stratus.profile.rest.dto;
 import java.time.Instant;
 import java.util.List;
 
-/** A device group; {@code deviceIds} lists its members. */
-public record GroupView(String id, String tenant, String name, Instant createdAt, List<String> deviceIds) {
+/** A group; {@code deviceIds} and {@code userIds} list its members. */
+public record GroupView(String id, String tenant, String name, Instant createdAt, List<String> deviceIds,
+        List<String> userIds) {
 }

@@ -3,8 +3,10 @@ package io.stratus.profile.rest.dto;
 /**
  * Answer to adding members.
  *
- * @param added    devices that were not members before
- * @param assigned ProfileAssigned events emitted for them (one per new member and assignment in scope)
+ * @param added      devices and users that were not members before
+ * @param assigned   ProfileAssigned events emitted (one per device newly in scope of an assignment)
+ * @param unassigned ProfileUnassigned events emitted (devices that left an assignment's scope, e.g. through
+ *                   an exclude group)
  */
-public record MembersAdded(int added, int assigned) {
+public record MembersAdded(int added, int assigned, int unassigned) {
 }
