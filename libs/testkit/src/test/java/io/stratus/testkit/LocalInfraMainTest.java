@@ -98,7 +98,10 @@ class LocalInfraMainTest {
                 .redirectErrorStream(true).start();
         StringBuilder out = new StringBuilder();
         CompletableFuture<String> ready = CompletableFuture.supplyAsync(() -> {
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            // Not try-with-resources: after READY the drain thread owns the reader, and closing it here would
+            // wait for the drain thread's blocked read (BufferedReader locks both) until the child exits.
+            BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            try {
                 String line;
                 while ((line = r.readLine()) != null) {
                     synchronized (out) {
