@@ -95,8 +95,15 @@ final class AdminClient {
     private final String baseUrl;
     private final String token;
     private final String tenant;
+    private final String service;
 
     AdminClient(String baseUrl, String token, String tenant) {
+        this("ca-service", baseUrl, token, tenant);
+    }
+
+    /** A client of {@code service} (named in the "cannot reach" message and the log hint). */
+    AdminClient(String service, String baseUrl, String token, String tenant) {
+        this.service = service;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.token = token;
         this.tenant = tenant;
@@ -192,22 +199,38 @@ final class AdminClient {
         }
     }
 
-    private String api(String path) {
+    String api(String path) {
         return baseUrl + "/api/v1/tenants/" + enc(tenant) + path;
     }
 
-    private Answer get(String url) {
+    Answer get(String url) {
         return send(request(url).GET());
     }
 
-    private Answer post(String url, Object body) {
+    Answer post(String url, Object body) {
         HttpRequest.Builder b = request(url);
         if (body == null) {
             return send(b.POST(HttpRequest.BodyPublishers.noBody()));
         }
+        return send(b.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(toJson(body))));
+    }
+
+    /** POST of a body as it is (a CSV or JSON file). */
+    Answer post(String url, String contentType, byte[] body) {
+        return send(request(url).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    Answer put(String url, Object body) {
+        return send(request(url).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(toJson(body))));
+    }
+
+    Answer delete(String url) {
+        return send(request(url).DELETE());
+    }
+
+    private static String toJson(Object body) {
         try {
-            return send(b.header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body))));
+            return Json.MAPPER.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -236,14 +259,14 @@ final class AdminClient {
             Throwable c = e.getCause();
             if (c instanceof ConnectException || c instanceof HttpConnectTimeoutException
                     || (c != null && c.getCause() instanceof ConnectException)) {
-                throw new UnreachableException("cannot reach ca-service at " + baseUrl + " (" + describe(c)
+                throw new UnreachableException("cannot reach " + service + " at " + baseUrl + " (" + describe(c)
                         + "): is the stack up? (./stratus up)");
             }
             throw new UnreachableException(req.method() + " " + req.uri() + " failed: " + describe(c));
         } catch (TimeoutException e) {
             future.cancel(true);
             throw new UnreachableException(req.method() + " " + req.uri() + " gave no answer within "
-                    + (TIMEOUT.toSeconds() + 5) + " s; see the ca-service log (.stratus/logs/ca-service.log)");
+                    + (TIMEOUT.toSeconds() + 5) + " s; see the " + service + " log (.stratus/logs/" + service + ".log)");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StackException("interrupted");

@@ -194,6 +194,21 @@ final class Formats {
             return oid;
         }
 
+        /** A name ({@code client_auth}) or dotted OID as the OID: profile-service takes only OIDs. */
+        static String oid(String nameOrOid) {
+            String p = nameOrOid.trim();
+            if (p.matches("[0-2](\\.\\d+)+")) {
+                return p;
+            }
+            for (String[] n : NAMES) {
+                if (n[0].equalsIgnoreCase(p)) {
+                    return n[1];
+                }
+            }
+            throw new IllegalArgumentException("--eku: '" + p + "' is neither an EKU name (CLIENT_AUTH, SERVER_AUTH, EMAIL_PROTECTION, ...)"
+                    + " nor a dotted OID");
+        }
+
         /** {@code client_auth, SERVER_AUTH,1.2.3} → {@code [CLIENT_AUTH, SERVER_AUTH, 1.2.3]}; anything else is refused. */
         static List<String> parse(List<String> values) {
             List<String> out = new ArrayList<>();
