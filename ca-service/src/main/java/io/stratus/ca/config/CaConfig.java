@@ -1,6 +1,8 @@
 package io.stratus.ca.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -9,8 +11,26 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "stratus.ca")
 public interface CaConfig {
 
-    /** Base64 of the 32-byte AES-256-GCM key-encryption key for CA private keys. Required, no default. */
-    String kek();
+    /**
+     * Base64 of the 32-byte AES-256-GCM key-encryption key for software CA keys. Required in software mode; in
+     * pkcs11 mode only needed to keep reading CAs created earlier in software mode.
+     */
+    Optional<String> kek();
+
+    /** The KEK used before the current one: at start, software keys still wrapped under it are re-wrapped. */
+    Optional<String> previousKek();
+
+    /** Where new CA keys are generated: in software (wrapped under the KEK) or inside a PKCS#11 token. */
+    @WithDefault("software")
+    KeyProtectionMode keyProtection();
+
+    /** PKCS#11 settings, used when {@link #keyProtection()} is pkcs11. */
+    Pkcs11 pkcs11();
+
+    interface Pkcs11 {
+        /** A {@code io.stratus.crypto.Pkcs11Config} properties file (library, slot or tokenLabel, pin or pinEnv). */
+        Optional<Path> config();
+    }
 
     /** Base of the CRL distribution point and AIA URLs written into certificates. */
     @WithDefault("http://localhost:8081")

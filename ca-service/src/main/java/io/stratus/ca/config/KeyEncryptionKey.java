@@ -6,6 +6,8 @@ import java.util.Base64;
 public final class KeyEncryptionKey {
 
     public static final int LENGTH_BYTES = 32;
+    public static final String CURRENT = "stratus.ca.kek";
+    public static final String PREVIOUS = "stratus.ca.previous-kek";
 
     private final byte[] key;
 
@@ -19,23 +21,28 @@ public final class KeyEncryptionKey {
      * @throws IllegalStateException when the value is missing, not base64 or not 32 bytes (without echoing it)
      */
     public static KeyEncryptionKey fromBase64(String base64) {
+        return fromBase64(CURRENT, base64);
+    }
+
+    /** Decodes the KEK of the named property ({@value #CURRENT} or {@value #PREVIOUS}). */
+    public static KeyEncryptionKey fromBase64(String property, String base64) {
+        String name = property + " (" + property.toUpperCase().replace('.', '_').replace('-', '_') + ")";
         if (base64 == null || base64.isBlank()) {
-            throw new IllegalStateException("stratus.ca.kek (STRATUS_CA_KEK) is required: base64 of 32 random bytes");
+            throw new IllegalStateException(name + " is required: base64 of 32 random bytes");
         }
         byte[] raw;
         try {
             raw = Base64.getDecoder().decode(base64.trim());
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("stratus.ca.kek (STRATUS_CA_KEK) is not valid base64");
+            throw new IllegalStateException(name + " is not valid base64");
         }
         if (raw.length != LENGTH_BYTES) {
-            throw new IllegalStateException("stratus.ca.kek (STRATUS_CA_KEK) must decode to " + LENGTH_BYTES
-                    + " bytes, not " + raw.length);
+            throw new IllegalStateException(name + " must decode to " + LENGTH_BYTES + " bytes, not " + raw.length);
         }
         return new KeyEncryptionKey(raw);
     }
 
-    /** A copy of the 32 key bytes, for {@code KeyWrapping}. */
+    /** A copy of the 32 key bytes, for the key protection. */
     public byte[] bytes() {
         return key.clone();
     }

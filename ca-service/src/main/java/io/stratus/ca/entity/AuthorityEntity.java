@@ -14,7 +14,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A certification authority of a tenant: its certificate and its private key wrapped under the KEK. */
+/** A certification authority of a tenant: its certificate and a reference to its private key. */
 @Entity
 @Table(name = "authority")
 public class AuthorityEntity extends PanacheEntityBase {
@@ -62,9 +62,16 @@ public class AuthorityEntity extends PanacheEntityBase {
     @Column(name = "certificate_pem")
     public String certificatePem;
 
-    /** The private key, wrapped (AES-256-GCM) under the KEK with this authority's id as AAD. */
-    @Column(name = "wrapped_key", nullable = false)
-    public byte[] wrappedKey;
+    /**
+     * Where the private key is, read by the protection named in {@link #keyProtection}: for "software" the key
+     * wrapped (AES-256-GCM) under the KEK with this authority's id as AAD, for "pkcs11" the token alias.
+     */
+    @Column(name = "key_reference", nullable = false)
+    public byte[] keyReference;
+
+    /** "software" or "pkcs11" ({@code CaKeyProtection.kind()}). */
+    @Column(name = "key_protection", nullable = false)
+    public String keyProtection;
 
     @Column(name = "crl_number", nullable = false)
     public long crlNumber;

@@ -54,4 +54,15 @@ public class AuthorityRepository implements PanacheRepositoryBase<AuthorityEntit
                         .getSingleResult())
                 .replaceWithVoid();
     }
+
+    /** Ids of all CAs (deleted ones too: their keys still sign nothing, but stay readable) of a key protection. */
+    public Uni<List<String>> idsWithKeyProtection(String kind) {
+        return list("keyProtection = ?1 order by createdAt", kind)
+                .map(rows -> rows.stream().map(row -> row.id).toList());
+    }
+
+    /** The CA with this id, locked until the transaction ends. */
+    public Uni<AuthorityEntity> lockById(String id) {
+        return find("id = ?1", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
 }

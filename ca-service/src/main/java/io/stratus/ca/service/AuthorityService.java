@@ -65,15 +65,17 @@ public class AuthorityService {
             return external.create(request, actor);
         }
         Instant notBefore = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String id = UUID.randomUUID().toString();
         return Panache.withSession(() -> limit.check(tenant).chain(() -> parentOf(request)))
                 .invoke(parent -> parentRules.check(request, parent, notBefore))
                 .chain(parent -> vertx.executeBlocking(
-                        Uni.createFrom().item(() -> factory.create(request, parent, notBefore)))
+                        Uni.createFrom().item(() -> factory.create(id, request, parent, notBefore)))
                         .chain(ca -> Panache.withTransaction(() -> authorities.lockTenant(tenant)
                                 .chain(() -> limit.check(tenant))
-                                .chain(() -> persist(request, ca, parent))
+                                .chain(() -> persist(id, request, ca, parent))
                                 .call(created -> audit.append(tenant, actor, "AUTHORITY_CREATED",
                                         "authority:" + created.id, AuditLog.SUCCESS)))))
+                .onFailure().invoke(() -> keys.discard(id))
                 .invoke(created -> {
                     Log.infof("created %s CA %s (%s) in tenant %s", created.kind, created.id, created.subjectDn,
                             tenant);
@@ -141,9 +143,9 @@ public class AuthorityService {
                         "parent CA " + request.parentId() + " does not exist in tenant " + request.tenant()));
     }
 
-    private Uni<AuthorityEntity> persist(NewAuthority request, IssuedCa ca, AuthorityEntity parent) {
+    private Uni<AuthorityEntity> persist(String id, NewAuthority request, IssuedCa ca, AuthorityEntity parent) {
         AuthorityEntity entity = new AuthorityEntity();
-        entity.id = UUID.randomUUID().toString();
+        entity.id = id;
         entity.tenant = request.tenant();
         entity.displayName = request.displayName();
         entity.kind = request.kind();
@@ -156,7 +158,8 @@ public class AuthorityService {
         entity.notAfter = ca.certificate().getNotAfter().toInstant();
         entity.ekuList(request.extendedKeyUsageOids());
         entity.certificatePem = Pem.encode(ca.certificate());
-        entity.wrappedKey = keys.wrap(entity.id, ca.keyPair().getPrivate());
+        entity.keyReference = ca.key().reference();
+        entity.keyProtection = keys.kindOfNewKeys();
         entity.createdAt = Instant.now();
         List<AuthorityEntity> chain = parent == null ? List.of(entity) : List.of(entity, parent);
         AuthorityCreatedEvent event = new AuthorityCreatedEvent(entity.tenant, entity.id, entity.kind,

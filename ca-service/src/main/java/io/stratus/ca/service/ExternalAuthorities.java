@@ -1,7 +1,6 @@
 package io.stratus.ca.service;
 
 import java.nio.charset.StandardCharsets;
-import java.security.KeyPair;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
@@ -19,6 +18,7 @@ import io.stratus.ca.messaging.OutboxRelay;
 import io.stratus.ca.repository.AuthorityRepository;
 import io.stratus.ca.service.ExternalCertificateCheck.Accepted;
 import io.stratus.ca.service.audit.AuditLog;
+import io.stratus.crypto.CaKeyProtection.GeneratedCaKey;
 import io.stratus.crypto.Csrs;
 import io.stratus.crypto.Pem;
 import io.stratus.crypto.Serials;
@@ -62,22 +62,24 @@ public class ExternalAuthorities {
     /** A new external issuing CA in SIGNING_REQUIRED with its key and CSR. */
     public Uni<AuthorityEntity> create(NewAuthority request, String actor) {
         String tenant = request.tenant();
+        String id = UUID.randomUUID().toString();
         return Panache.withSession(() -> limit.check(tenant))
-                // key generation and the CSR signature are CPU work: off the event loop
-                .chain(() -> vertx.executeBlocking(Uni.createFrom().item(
-                        () -> pending(request, request.keyAlgorithm().generate()))))
+                // key generation and the CSR signature are CPU (or token) work: off the event loop
+                .chain(() -> vertx.executeBlocking(Uni.createFrom().item(() -> pending(id, request))))
                 .chain(pending -> Panache.withTransaction(() -> authorities.lockTenant(tenant)
                         .chain(() -> limit.check(tenant))
                         .chain(() -> authorities.persist(pending))
                         .call(created -> audit.append(tenant, actor, "AUTHORITY_CREATED", "authority:" + created.id,
                                 AuditLog.SUCCESS + " (" + AuthorityStatus.SIGNING_REQUIRED + ")"))))
+                .onFailure().invoke(() -> keys.discard(id))
                 .invoke(created -> Log.infof("created external ISSUING CA %s in tenant %s; it waits for its"
                         + " signed certificate", created.id, tenant));
     }
 
-    private AuthorityEntity pending(NewAuthority request, KeyPair keyPair) {
+    private AuthorityEntity pending(String id, NewAuthority request) {
+        GeneratedCaKey key = keys.generate(id, request.keyAlgorithm());
         AuthorityEntity entity = new AuthorityEntity();
-        entity.id = UUID.randomUUID().toString();
+        entity.id = id;
         entity.tenant = request.tenant();
         entity.displayName = request.displayName();
         entity.kind = request.kind();
@@ -86,8 +88,9 @@ public class ExternalAuthorities {
         entity.subjectDn = request.subjectDn();
         entity.keyAlgorithm = request.keyAlgorithm().name();
         entity.ekuList(request.extendedKeyUsageOids());
-        entity.csrPem = Pem.encodeCsr(Csrs.build(keyPair, request.subjectDn(), List.of(), null));
-        entity.wrappedKey = keys.wrap(entity.id, keyPair.getPrivate());
+        entity.csrPem = Pem.encodeCsr(Csrs.build(key.key().keyPair(), request.subjectDn(), List.of(), null));
+        entity.keyReference = key.reference();
+        entity.keyProtection = keys.kindOfNewKeys();
         entity.createdAt = Instant.now();
         return entity;
     }

@@ -76,7 +76,7 @@ class AuthorityEventsTest {
         String rootId = (String) CaApi.createRoot(tenant).get("id");
         String otherId = (String) CaApi.createRoot(tenant).get("id");
         try (var db = Database.connect(); var query = db.prepareStatement(
-                "select id, wrapped_key from authority where id in (?, ?)")) {
+                "select id, key_reference from authority where id in (?, ?) and key_protection = 'software'")) {
             query.setString(1, rootId);
             query.setString(2, otherId);
             ResultSet rows = query.executeQuery();

@@ -1,0 +1,93 @@
+package io.stratus.ca.service;
+
+import java.util.List;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.stratus.ca.config.CaKeyProtections;
+import io.stratus.ca.config.KeyEncryptionKey;
+import io.stratus.ca.entity.AuthorityEntity;
+import io.stratus.ca.repository.AuthorityRepository;
+import io.stratus.crypto.KeyAlgorithm;
+import io.stratus.crypto.KeyWrappingException;
+import io.stratus.crypto.SoftwareKeyProtection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * KEK rotation: re-wraps every software CA key still wrapped under the previous KEK to the current one, without
+ * re-keying any CA. Runs at start when {@code stratus.ca.previous-kek} is set; each CA is re-wrapped in its own
+ * transaction (row locked), and a key that already opens under the current KEK is left alone, so the rotation
+ * can be repeated or interrupted safely. Only counts and CA ids are logged.
+ */
+@ApplicationScoped
+public class KekRotation {
+
+    private final CaKeyProtections protections;
+    private final AuthorityRepository authorities;
+
+    public KekRotation(CaKeyProtections protections, AuthorityRepository authorities) {
+        this.protections = protections;
+        this.authorities = authorities;
+    }
+
+    void onStart(@Observes StartupEvent start) throws Throwable {
+        if (protections.previousKek().isEmpty()) {
+            return;
+        }
+        Result result = VertxContextSupport.subscribeAndAwait(() -> rewrapFrom(protections.previousKek().get()));
+        Log.infof("KEK rotation: %d CA keys re-wrapped to the current KEK, %d already under it, %d open with"
+                + " neither KEK", result.rewrapped(), result.alreadyCurrent(), result.unreadable());
+    }
+
+    /** Re-wraps the software keys wrapped under {@code previous} to the current KEK. */
+    public Uni<Result> rewrapFrom(KeyEncryptionKey previous) {
+        SoftwareKeyProtection current = protections.software().orElseThrow(() -> new IllegalStateException(
+                "KEK rotation needs the current stratus.ca.kek"));
+        return Panache.withSession(() -> authorities.idsWithKeyProtection(SoftwareKeyProtection.KIND))
+                .onItem().transformToMulti(ids -> Multi.createFrom().iterable(ids))
+                .onItem().transformToUniAndConcatenate(id -> Panache.withTransaction(
+                        () -> authorities.lockById(id).map(ca -> rewrap(ca, current, previous))))
+                .collect().asList()
+                .map(Result::of);
+    }
+
+    private static Outcome rewrap(AuthorityEntity ca, SoftwareKeyProtection current, KeyEncryptionKey previous) {
+        KeyAlgorithm algorithm = KeyAlgorithm.valueOf(ca.keyAlgorithm);
+        try {
+            current.open(ca.id, algorithm, ca.keyReference);
+            return Outcome.ALREADY_CURRENT;
+        } catch (KeyWrappingException | IllegalArgumentException notUnderCurrent) {
+            // try the previous KEK
+        }
+        try {
+            byte[] rewrapped = current.rewrapFrom(ca.id, ca.keyReference, previous.bytes());
+            current.open(ca.id, algorithm, rewrapped); // the new blob must open before it replaces the old one
+            ca.keyReference = rewrapped;
+            return Outcome.REWRAPPED;
+        } catch (KeyWrappingException | IllegalArgumentException e) {
+            Log.warnf("KEK rotation: the key of CA %s opens with neither the current nor the previous KEK", ca.id);
+            return Outcome.UNREADABLE;
+        }
+    }
+
+    enum Outcome {
+        REWRAPPED, ALREADY_CURRENT, UNREADABLE
+    }
+
+    /** How many software CA keys were re-wrapped, were already under the current KEK, or opened with neither. */
+    public record Result(int rewrapped, int alreadyCurrent, int unreadable) {
+        static Result of(List<Outcome> outcomes) {
+            return new Result(count(outcomes, Outcome.REWRAPPED), count(outcomes, Outcome.ALREADY_CURRENT),
+                    count(outcomes, Outcome.UNREADABLE));
+        }
+
+        private static int count(List<Outcome> outcomes, Outcome outcome) {
+            return (int) outcomes.stream().filter(outcome::equals).count();
+        }
+    }
+}
