@@ -21,7 +21,7 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIfEnvironmentVariable;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -57,8 +57,8 @@ import io.stratus.testkit.StratusTestResource;
 @QuarkusTest
 @TestProfile(Pkcs11ModeTest.Pkcs11Mode.class)
 @WithTestResource(value = StratusTestResource.class, initArgs = @ResourceArg(name = "database", value = "ca"))
-@DisabledIfEnvironmentVariable(named = SoftHsmToken.SKIP, matches = "1|true",
-        disabledReason = "STRATUS_SKIP_PKCS11 is set: PKCS#11 tests skipped")
+@EnabledIf(value = "io.stratus.ca.support.SoftHsmToken#shouldRun",
+        disabledReason = "SoftHSM2 is not installed (apt-get install -y softhsm2) or STRATUS_SKIP_PKCS11=1")
 class Pkcs11ModeTest {
 
     /** PKCS#11 mode on a fresh SoftHSM2 token; a previous KEK makes the start-up rotation run too. */

@@ -28,6 +28,25 @@ public final class SoftHsmToken {
     private SoftHsmToken() {
     }
 
+    /**
+     * Whether the PKCS#11 tests run: yes when SoftHSM2 is installed, or when {@code STRATUS_REQUIRE_SYSTEM_TOOLS=1}
+     * (CI installs it, so there a missing SoftHSM2 fails); no, with the reason printed, when it is missing or
+     * {@value #SKIP}=1.
+     */
+    public static boolean shouldRun() {
+        if ("1".equals(System.getenv(SKIP)) || "true".equalsIgnoreCase(System.getenv(SKIP))) {
+            System.out.println("SKIPPED PKCS#11 tests: " + SKIP + " is set");
+            return false;
+        }
+        boolean installed = Files.isReadable(Path.of(System.getProperty("softhsm.library",
+                "/usr/lib/softhsm/libsofthsm2.so"))) && Files.isExecutable(Path.of("/usr/bin/softhsm2-util"));
+        if (!installed && !"1".equals(System.getenv("STRATUS_REQUIRE_SYSTEM_TOOLS"))) {
+            System.out.println("SKIPPED PKCS#11 tests: SoftHSM2 is not installed (apt-get install -y softhsm2)");
+            return false;
+        }
+        return true;
+    }
+
     /** The Pkcs11Config properties file of the initialized token (created on first call). */
     public static synchronized Path configFile() {
         if (configFile == null) {
