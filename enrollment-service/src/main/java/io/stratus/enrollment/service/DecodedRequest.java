@@ -32,10 +32,6 @@ record DecodedRequest(ScepRequest request, ParsedCsr csr, String csrProblem, Fai
                 throw new UndecodableMessageException(e.getMessage());
             }
             return new DecodedRequest(e.partial(), null, null, e.failInfo(), e.getMessage());
-        } catch (RuntimeException e) {
-            // libs/crypto lets some malformed structures (e.g. a corrupt certificate in the SignedData
-            // certificate set) escape as BouncyCastle runtime exceptions; they are undecodable messages too
-            throw new UndecodableMessageException("malformed pkiMessage (" + e.getClass().getSimpleName() + ")");
         }
         if (!request.messageType().carriesCsr()) {
             return new DecodedRequest(request, null, null, null, null);
@@ -44,9 +40,6 @@ record DecodedRequest(ScepRequest request, ParsedCsr csr, String csrProblem, Fai
             return new DecodedRequest(request, Csrs.parse(request.content()), null, null, null);
         } catch (CsrException e) {
             return new DecodedRequest(request, null, e.getMessage(), null, null);
-        } catch (RuntimeException e) {
-            return new DecodedRequest(request, null, "malformed PKCS#10 (" + e.getClass().getSimpleName() + ")", null,
-                    null);
         }
     }
 }

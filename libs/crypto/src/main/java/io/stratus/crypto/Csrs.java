@@ -84,6 +84,16 @@ public final class Csrs {
 
     /** Parses and verifies a DER request; anything unacceptable → {@link CsrException}. */
     public static ParsedCsr parse(byte[] der) {
+        try {
+            return parseChecked(der);
+        } catch (CsrException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new CsrException("malformed PKCS#10 (" + e.getClass().getSimpleName() + ")", e);
+        }
+    }
+
+    private static ParsedCsr parseChecked(byte[] der) {
         if (der == null || der.length == 0) {
             throw new CsrException("empty certificate request");
         }

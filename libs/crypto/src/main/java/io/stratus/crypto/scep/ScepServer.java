@@ -45,6 +45,19 @@ public final class ScepServer {
      *         read, otherwise with what was read so a FAILURE CertRep can be sent
      */
     public ScepRequest decode(byte[] pkiMessage, RaCredentials ra) {
+        try {
+            return decodeChecked(pkiMessage, ra);
+        } catch (ScepException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a structure BouncyCastle could not read deeper inside the message (e.g. a corrupt certificate in
+            // the SignedData certificate set): as undecodable as garbage, never an unexpected error
+            throw new ScepException(FailInfo.badRequest, "malformed pkiMessage (" + e.getClass().getSimpleName() + ")",
+                    null, e);
+        }
+    }
+
+    private ScepRequest decodeChecked(byte[] pkiMessage, RaCredentials ra) {
         CMSSignedData signed;
         try {
             signed = PkiMessages.parseSigned(pkiMessage);
