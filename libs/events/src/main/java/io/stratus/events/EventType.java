@@ -6,6 +6,7 @@ import java.util.Arrays;
 public enum EventType {
     AUTHORITY_CREATED("io.stratus.authority.created", AuthorityCreatedEvent.class, Topics.AUTHORITIES),
     AUTHORITY_STATUS_CHANGED("io.stratus.authority.status-changed", AuthorityStatusChangedEvent.class, Topics.AUTHORITIES),
+    AUTHORITY_RENEWED("io.stratus.authority.renewed", AuthorityRenewedEvent.class, Topics.AUTHORITIES),
     CRL_PUBLISHED("io.stratus.authority.crl-published", CrlPublishedEvent.class, Topics.AUTHORITIES),
     PROFILE_ASSIGNED("io.stratus.profile.assigned", ProfileAssignedEvent.class, Topics.ASSIGNMENTS),
     PROFILE_UNASSIGNED("io.stratus.profile.unassigned", ProfileUnassignedEvent.class, Topics.ASSIGNMENTS),

@@ -4,7 +4,7 @@ package io.stratus.events;
  * The data of a Stratus event. Every event belongs to a tenant and names the Kafka key that keeps
  * related events ordered (a device id for device-scoped topics, a CA id for authority events).
  */
-public sealed interface StratusEvent permits AuthorityCreatedEvent, AuthorityStatusChangedEvent, CrlPublishedEvent,
+public sealed interface StratusEvent permits AuthorityCreatedEvent, AuthorityStatusChangedEvent, AuthorityRenewedEvent, CrlPublishedEvent,
         ProfileAssignedEvent, ProfileUnassignedEvent, CertificateRequestedEvent, CertificateIssuedEvent,
         CertificateRejectedEvent, CertificateRevokedEvent, CertificateRenewalDueEvent, AuditRecordedEvent {
 

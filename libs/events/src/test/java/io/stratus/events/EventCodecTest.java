@@ -25,6 +25,8 @@ class EventCodecTest {
                 new AuthorityCreatedEvent("t1", "ca-1", AuthorityKind.ISSUING, "root-1", "Issuing", "CN=Issuing",
                         AuthorityStatus.ACTIVE, "-----BEGIN CERTIFICATE-----", "chain", NOW),
                 new AuthorityStatusChangedEvent("t1", "ca-1", AuthorityStatus.PAUSED, "maintenance"),
+                new AuthorityRenewedEvent("t1", "ca-1", 2, AuthorityRenewedEvent.RenewalPhase.ANNOUNCED, true,
+                        "-----BEGIN CERTIFICATE-----", "chain", NOW, NOW.plusSeconds(86400)),
                 new CrlPublishedEvent("t1", "ca-1", 7, "http://localhost/crl", NOW, NOW.plusSeconds(60)),
                 new ProfileAssignedEvent("t1", "dev-1", "as-1", "p-1", "ca-1", "http://localhost/scep/t1/ca-1",
                         List.of(new TrustedCertificate("root-1", "COMPUTER_ROOT", "pem")), POLICY, 20, "c2VhbGVk",
