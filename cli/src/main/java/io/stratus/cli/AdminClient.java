@@ -150,6 +150,14 @@ final class AdminClient {
         return post(api("/authorities/" + enc(id) + "/revoke"), reason == null ? Map.of() : Map.of("reason", reason));
     }
 
+    Answer renewAuthority(String id, Map<String, Object> body) {
+        return post(api("/authorities/" + enc(id) + "/renew"), body);
+    }
+
+    Answer activateRenewal(String id) {
+        return post(api("/authorities/" + enc(id) + "/renewal/activate"), null);
+    }
+
     Answer deleteAuthority(String id) {
         return send(request(api("/authorities/" + enc(id))).DELETE());
     }

@@ -58,9 +58,18 @@ final class BenchCommand implements Callable<Integer> {
         return r.failed() == 0 && r.issued() == devices ? 0 : 1;
     }
 
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+
+    /** {@code issued 1234/5000, failed 0, 85.3/s} from a RUNNING bench's live counters. */
+    static String progressLine(JsonNode bench) {
+        return String.format(java.util.Locale.ROOT, "issued %d/%d, failed %d, %.1f/s", bench.path("issued").asLong(),
+                bench.path("devices").asLong(), bench.path("failed").asLong(), bench.path("enrollments_per_second").asDouble());
+    }
+
     private static JsonNode poll(StratusApi api, String id, Duration timeout, PrintWriter progress) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String lastState = "";
+        long nextProgress = 0;
         while (true) {
             JsonNode b = api.bench(id);
             String state = b.path("state").asText();
@@ -68,6 +77,11 @@ final class BenchCommand implements Callable<Integer> {
                 progress.println("  " + state.toLowerCase());
                 progress.flush();
                 lastState = state;
+            }
+            if ("RUNNING".equals(state) && System.nanoTime() >= nextProgress) {
+                progress.println("  " + progressLine(b));
+                progress.flush();
+                nextProgress = System.nanoTime() + PROGRESS_EVERY.toNanos();
             }
             if ("DONE".equals(state) || "FAILED".equals(state)) {
                 return b;

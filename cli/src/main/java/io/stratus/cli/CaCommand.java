@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "ca", mixinStandardHelpOptions = true, description = "Manage certification authorities (ca-service).",
         subcommands = {CaCommand.CreateRoot.class, CaCommand.CreateIssuing.class, CaCommand.ListCas.class, CaCommand.Show.class,
                 CaCommand.Download.class, CaCommand.Csr.class, CaCommand.Upload.class, CaCommand.Pause.class, CaCommand.Resume.class,
-                CaCommand.Revoke.class, CaCommand.Delete.class})
+                CaCommand.Renew.class, CaCommand.ActivateRenewal.class, CaCommand.Revoke.class, CaCommand.Delete.class})
 final class CaCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -252,6 +252,42 @@ final class CaCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             return printCa(client().lifecycle(id, "resume"));
+        }
+    }
+
+    @Command(name = "renew", mixinStandardHelpOptions = true,
+            description = "Renew a CA in place: a new certificate under the same id, with the same key or a new one. The old"
+                    + " certificates stay valid for what they signed.")
+    static final class Renew extends OneCa {
+        @Option(names = "--new-key", description = "Generate a new key pair (default: keep the key).")
+        boolean newKey;
+        @Option(names = "--years", paramLabel = "N", description = "Validity in years (default: as at creation; never past the parent).")
+        Integer years;
+        @Option(names = "--announce-only", description = "Only announce the next certificate (SCEP GetNextCACert serves it);"
+                + " activate it later with `stratus ca activate-renewal`.")
+        boolean announceOnly;
+
+        @Override
+        public Integer call() {
+            if (years != null && years < 1) {
+                throw new IllegalArgumentException("--years must be at least 1");
+            }
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("newKey", newKey);
+            if (years != null) {
+                body.put("validityYears", years);
+            }
+            body.put("activate", !announceOnly);
+            return printCa(client().renewAuthority(id, body));
+        }
+    }
+
+    @Command(name = "activate-renewal", mixinStandardHelpOptions = true,
+            description = "Make an announced renewal current: the CA signs with its new certificate from now on.")
+    static final class ActivateRenewal extends OneCa {
+        @Override
+        public Integer call() {
+            return printCa(client().activateRenewal(id));
         }
     }
 

@@ -74,6 +74,17 @@ final class Formats {
         opt(kv, a, "scepUrl", "SCEP");
         opt(kv, a, "revokedAt", "revoked at");
         opt(kv, a, "revocationReason", "revocation reason");
+        opt(kv, a, "generation", "generation");
+        JsonNode next = a.path("nextCertificate");
+        if (next.isObject()) {
+            kv.add(new String[] {"next certificate", "generation " + text(next, "generation") + ", serial " + text(next, "serialNumber")
+                    + (next.path("newKey").asBoolean() ? ", new key" : ", same key") + ", not after " + text(next, "notAfter")
+                    + " (announced; activate with `stratus ca activate-renewal`)"});
+        }
+        for (JsonNode previous : a.path("previousCertificates")) {
+            kv.add(new String[] {"previous", "generation " + text(previous, "generation") + ", serial " + text(previous, "serialNumber")
+                    + ", not after " + text(previous, "notAfter")});
+        }
         return keyValues(kv);
     }
 

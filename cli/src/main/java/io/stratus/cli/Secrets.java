@@ -32,6 +32,10 @@ final class Secrets {
         this.dir = dir;
     }
 
+    StackDir dir() {
+        return dir;
+    }
+
     /** The signing key pair, created on first use under {@code .stratus/jwt/}. */
     synchronized JwtIssuer issuer() {
         if (issuer == null) {

@@ -34,6 +34,7 @@ final class ServiceEnv {
             case SIMULATOR -> {
                 env.put("STRATUS_SIMULATOR_PROFILE_URL", c.baseUrl(Service.PROFILE));
                 env.put("STRATUS_SIMULATOR_TOKEN", secrets.simulatorToken());
+                env.put("STRATUS_SIMULATOR_STATE_DIR", secrets.dir().simulatorState().toString());
             }
             case PROFILE -> {
                 // common keys only

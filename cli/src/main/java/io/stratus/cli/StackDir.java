@@ -49,6 +49,11 @@ record StackDir(Path root) {
         return root.resolve("stack.json");
     }
 
+    /** The simulated fleet's saved devices, so a restarted simulator resumes (docs/simulator.md). */
+    Path simulatorState() {
+        return root.resolve("simulator");
+    }
+
     Path kafkaData() {
         return root.resolve("kafka");
     }

@@ -328,6 +328,22 @@ class AdminCommandsTest {
     }
 
     @Test
+    void renewVerbsCallTheirEndpoints() throws Exception {
+        answer("POST /api/v1/tenants/demo/authorities/i1/renew", 200, ISSUING);
+        answer("POST /api/v1/tenants/demo/authorities/i1/renewal/activate", 200, ISSUING);
+        assertEquals(0, run("ca", "renew", "i1").code());
+        assertEquals("{\"newKey\":false,\"activate\":true}", calls.get(0).body());
+        assertEquals(0, run("ca", "renew", "i1", "--new-key", "--years", "4", "--announce-only").code());
+        assertEquals("{\"newKey\":true,\"validityYears\":4,\"activate\":false}", calls.get(1).body());
+        assertEquals(0, run("ca", "activate-renewal", "i1").code());
+        assertEquals("/api/v1/tenants/demo/authorities/i1/renewal/activate", calls.get(2).uri());
+        CommandParsingTest.Result bad = run("ca", "renew", "i1", "--years", "0");
+        assertEquals(1, bad.code());
+        assertTrue(bad.err().contains("--years must be at least 1"), bad.err());
+        assertEquals(3, calls.size(), "no call for a refused option");
+    }
+
+    @Test
     void certVerbsNormalizeTheSerialAndPage() throws Exception {
         answer("POST /api/v1/tenants/demo/certificates/5F3A0C/revoke", 200,
                 "{\"serialNumber\":\"5F3A0C\",\"subjectDn\":\"CN=d1\",\"status\":\"REVOKED\",\"revocationReason\":\"keyCompromise\"}");
@@ -374,7 +390,7 @@ class AdminCommandsTest {
         }
         CommandParsingTest.Result ca = CommandParsingTest.run("ca", "--help");
         for (String v : new String[] {"create-root", "create-issuing", "list", "show", "download", "csr", "upload", "pause", "resume",
-                "revoke", "delete"}) {
+                "renew", "activate-renewal", "revoke", "delete"}) {
             assertTrue(ca.out().contains(v), ca.out());
         }
     }

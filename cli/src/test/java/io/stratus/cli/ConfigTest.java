@@ -108,6 +108,7 @@ class ConfigTest {
         Map<String, String> sim = ServiceEnv.of(Service.SIMULATOR, c, secrets);
         assertEquals("http://localhost:8083", sim.get("STRATUS_SIMULATOR_PROFILE_URL"));
         assertTrue(sim.get("STRATUS_SIMULATOR_TOKEN").split("\\.").length == 3);
+        assertEquals(dir.resolve("simulator").toString(), sim.get("STRATUS_SIMULATOR_STATE_DIR"));
         assertFalse(sim.containsKey("QUARKUS_DATASOURCE_JDBC_URL"));
         assertTrue(ServiceEnv.of(Service.ENROLLMENT, c, secrets).containsKey("STRATUS_ENROLLMENT_KEK"));
     }

@@ -56,6 +56,13 @@ class SecretsAndOutputTest {
     }
 
     @Test
+    void benchProgressLineShowsTheLiveCounters() throws Exception {
+        JsonNode running = Json.MAPPER.readTree("{\"state\":\"RUNNING\",\"devices\":5000,\"issued\":1234,\"failed\":2,"
+                + "\"enrollments_per_second\":85.26}");
+        assertEquals("issued 1234/5000, failed 2, 85.3/s", BenchCommand.progressLine(running));
+    }
+
+    @Test
     void statusOfAnEmptyDirectorySaysNothingRuns(@TempDir Path dir) throws Exception {
         CommandParsingTest.Result r = CommandParsingTest.run(Map.of(), "--dir", dir.toString(), "status", "--json");
         assertEquals(StatusCommand.NOT_RUNNING, r.code());

@@ -18,7 +18,7 @@ import io.stratus.simulator.config.SimulatorConfig;
 import io.stratus.simulator.service.DeviceDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** profile-service over HTTP: device registration and group membership (role {@code device.manage}). */
+/** profile-service over HTTP: device registration of devices and users, group membership (role {@code device.manage}). */
 @ApplicationScoped
 public class ProfileServiceClient implements DeviceDirectory {
 
@@ -34,16 +34,21 @@ public class ProfileServiceClient implements DeviceDirectory {
 
     @Override
     public void register(String tenant, DeviceRegistration registration) {
-        post(tenantPath(tenant) + "/devices", registration, 201, "register device " + registration.id());
+        post(tenantPath(tenant) + "/devices", registration, List.of(201), "register device " + registration.id());
+    }
+
+    @Override
+    public void registerUser(String tenant, UserRegistration user) {
+        post(tenantPath(tenant) + "/users", user, List.of(201, 409), "register user " + user.id());
     }
 
     @Override
     public void addMembers(String tenant, String groupId, List<String> deviceIds) {
-        post(tenantPath(tenant) + "/groups/" + encode(groupId) + "/members", Map.of("deviceIds", deviceIds), 200,
+        post(tenantPath(tenant) + "/groups/" + encode(groupId) + "/members", Map.of("deviceIds", deviceIds), List.of(200),
                 "add " + deviceIds.size() + " devices to group " + groupId);
     }
 
-    private void post(String path, Object body, int expectedStatus, String what) {
+    private void post(String path, Object body, List<Integer> expectedStatus, String what) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
                 .timeout(config.httpTimeout())
                 .header("Content-Type", "application/json")
@@ -59,7 +64,7 @@ public class ProfileServiceClient implements DeviceDirectory {
             Thread.currentThread().interrupt();
             throw new DirectoryException("interrupted while trying to " + what, e);
         }
-        if (response.statusCode() != expectedStatus) {
+        if (!expectedStatus.contains(response.statusCode())) {
             throw new DirectoryException("cannot " + what + ": profile-service answered " + response.statusCode()
                     + detail(response.body()));
         }

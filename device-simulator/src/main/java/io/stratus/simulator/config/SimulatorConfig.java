@@ -51,4 +51,19 @@ public interface SimulatorConfig {
     /** Registrations at profile-service in flight while a fleet is created. */
     @WithDefault("4")
     int registrationConcurrency();
+
+    /** Where the fleet is kept across restarts (one file per device, the instance id). */
+    @WithDefault("${user.home}/.stratus/simulator")
+    String stateDir();
+
+    /** This instance's id (its Kafka consumer group is {@code device-simulator-<id>}); default: kept in the state dir. */
+    Optional<String> instanceId();
+
+    /** How often enrolled certificates are checked against their renewal threshold (0 turns the check off). */
+    @WithDefault("60s")
+    Duration renewalCheckInterval();
+
+    /** How often a progress line is logged while devices enroll or a bench runs. */
+    @WithDefault("5s")
+    Duration progressInterval();
 }

@@ -17,6 +17,10 @@ public final class BenchRun {
     private final Set<String> handledAssignments = ConcurrentHashMap.newKeySet();
     private final CountDownLatch allAssignmentsHandled;
 
+    private final java.util.concurrent.atomic.AtomicInteger issuedSoFar = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicInteger failedSoFar = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile long runningSinceNanos;
+
     private BenchState state = BenchState.PREPARING;
     private String error;
     private BenchResult result;
@@ -68,7 +72,33 @@ public final class BenchRun {
     }
 
     public synchronized void running() {
+        runningSinceNanos = System.nanoTime();
         state = BenchState.RUNNING;
+    }
+
+    /** One enrollment of the run finished. */
+    public void enrollmentFinished(boolean issued) {
+        (issued ? issuedSoFar : failedSoFar).incrementAndGet();
+    }
+
+    /** Certificates issued so far (live while RUNNING). */
+    public int issuedSoFar() {
+        return issuedSoFar.get();
+    }
+
+    public int failedSoFar() {
+        return failedSoFar.get();
+    }
+
+    /** Seconds since the enrollment phase started (0 while PREPARING). */
+    public double secondsSoFar() {
+        long since = runningSinceNanos;
+        return since == 0 ? 0 : (System.nanoTime() - since) / 1e9;
+    }
+
+    public double enrollmentsPerSecondSoFar() {
+        double seconds = secondsSoFar();
+        return seconds > 0 ? issuedSoFar.get() / seconds : 0;
     }
 
     public synchronized void done(BenchResult finished) {

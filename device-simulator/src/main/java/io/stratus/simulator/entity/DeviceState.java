@@ -1,13 +1,15 @@
 package io.stratus.simulator.entity;
 
-/** Where a simulated device stands in its enrollment. */
+/** Where a simulated device stands, summed up over its assignments. */
 public enum DeviceState {
-    /** Created (and being registered), waiting for an assignment. */
+    /** Created (and being registered), or every assignment it had was removed: waiting for an assignment. */
     WAITING,
-    /** An assignment arrived; the device is enrolling over SCEP. */
+    /** An assignment is enrolling or renewing over SCEP. */
     ENROLLING,
-    /** The device holds a certificate that chains to its installed root. */
+    /** Holds a certificate that chains to its installed root. */
     ENROLLED,
-    /** Registration or enrollment failed; see the device's error. */
-    FAILED
+    /** Registration, an enrollment or a renewal failed; see the device's error. */
+    FAILED,
+    /** Its certificate was revoked and it holds no other valid one. */
+    REVOKED
 }

@@ -7,12 +7,13 @@ import io.stratus.events.CloudEvent;
 import io.stratus.events.EventCodec;
 import io.stratus.events.EventType;
 import io.stratus.events.ProfileAssignedEvent;
+import io.stratus.events.ProfileUnassignedEvent;
 import io.stratus.simulator.service.AssignmentDispatcher;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Consumes {@code stratus.assignments.v1}. Only decodes and hands ProfileAssigned events of owned
- * devices to the dispatcher (which never blocks); other types are skipped; a message that is not a
+ * Consumes {@code stratus.assignments.v1}. Only decodes and hands ProfileAssigned and ProfileUnassigned
+ * events to the dispatcher (which never blocks); other types are skipped; a message that is not a
  * Stratus event fails and goes to the dead-letter topic.
  */
 @ApplicationScoped
@@ -33,8 +34,10 @@ public class AssignmentConsumer {
             Log.debugf("skipping an assignment event of unknown type: %s", e.getMessage());
             return;
         }
-        if (event.data() instanceof ProfileAssignedEvent assigned) {
-            dispatcher.onProfileAssigned(event.id(), assigned);
+        if (event.data() instanceof ProfileAssignedEvent) {
+            dispatcher.onProfileAssigned(event.id(), (ProfileAssignedEvent) event.data());
+        } else if (event.data() instanceof ProfileUnassignedEvent) {
+            dispatcher.onProfileUnassigned((ProfileUnassignedEvent) event.data());
         }
     }
 }

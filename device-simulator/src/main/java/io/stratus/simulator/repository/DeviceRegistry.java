@@ -6,14 +6,29 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.Startup;
 import io.stratus.simulator.entity.SimulatedDevice;
+import io.stratus.simulator.service.DeviceStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The devices this simulator instance owns, in memory. A device not in here belongs to someone else. */
+/**
+ * The devices this simulator instance owns. A device not in here belongs to someone else. Starts with
+ * the fleet kept in the state directory, before any event is consumed.
+ */
+@Startup
 @ApplicationScoped
 public class DeviceRegistry {
 
     private final Map<String, SimulatedDevice> devices = new ConcurrentHashMap<>();
+
+    public DeviceRegistry(DeviceStore store) {
+        List<SimulatedDevice> kept = store.loadAll();
+        kept.forEach(device -> devices.put(device.id(), device));
+        if (!kept.isEmpty()) {
+            Log.infof("restored %d simulated devices from the state directory", kept.size());
+        }
+    }
 
     public void add(SimulatedDevice device) {
         if (devices.putIfAbsent(device.id(), device) != null) {

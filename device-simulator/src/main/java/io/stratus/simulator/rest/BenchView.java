@@ -5,7 +5,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.stratus.simulator.entity.BenchResult;
 import io.stratus.simulator.entity.BenchRun;
 
-/** A bench run as {@code GET /api/v1/fleet/bench/{id}} shows it; the numbers are null until DONE. */
+/**
+ * A bench run as {@code GET /api/v1/fleet/bench/{id}} shows it. While RUNNING, {@code issued}, {@code failed},
+ * {@code seconds} and {@code enrollments_per_second} are live progress; the percentiles come once DONE.
+ */
 public record BenchView(String id, String state, int devices, int concurrency, Integer issued, Integer failed,
         Double seconds, @JsonProperty("enrollments_per_second") Double enrollmentsPerSecond,
         @JsonProperty("p50_ms") Double p50Millis, @JsonProperty("p95_ms") Double p95Millis,
@@ -13,6 +16,10 @@ public record BenchView(String id, String state, int devices, int concurrency, I
 
     static BenchView of(BenchRun run) {
         BenchResult result = run.result();
+        if (result == null && run.state() == io.stratus.simulator.entity.BenchState.RUNNING) {
+            return new BenchView(run.id(), run.state().name(), run.devices(), run.concurrency(), run.issuedSoFar(),
+                    run.failedSoFar(), run.secondsSoFar(), run.enrollmentsPerSecondSoFar(), null, null, null, null);
+        }
         if (result == null) {
             return new BenchView(run.id(), run.state().name(), run.devices(), run.concurrency(), null, null, null,
                     null, null, null, null, run.error());

@@ -1,14 +1,20 @@
 package io.stratus.simulator.rest;
 
+import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import io.stratus.crypto.Pem;
 import io.stratus.platform.rest.ProblemException;
-import io.stratus.simulator.entity.DeviceState;
+import io.stratus.simulator.entity.DeviceAssignment;
 import io.stratus.simulator.entity.Platform;
 import io.stratus.simulator.entity.SimulatedDevice;
 import io.stratus.simulator.repository.DeviceRegistry;
+import io.stratus.simulator.service.DeviceRenewer;
 import io.stratus.simulator.service.FleetService;
+import io.stratus.simulator.service.PlatformMix;
 import io.stratus.simulator.service.FleetService.FleetRequest;
 import io.stratus.simulator.service.FleetService.FleetStatus;
 import jakarta.ws.rs.Consumes;
@@ -29,13 +35,21 @@ public class FleetResource {
 
     static final String PEM_MEDIA_TYPE = "application/x-pem-file";
     static final String DEFAULT_NAME_PREFIX = "device";
+    private static final java.util.regex.Pattern USER_DOMAIN = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
 
     private final FleetService fleet;
     private final DeviceRegistry registry;
+    private final DeviceRenewer renewer;
 
-    public FleetResource(FleetService fleet, DeviceRegistry registry) {
+    public FleetResource(FleetService fleet, DeviceRegistry registry, DeviceRenewer renewer) {
         this.fleet = fleet;
         this.registry = registry;
+        this.renewer = renewer;
+    }
+
+    /** Body of {@code POST /api/v1/fleet/devices/{id}/renew} (optional). */
+    public record RenewRequest(String assignmentId) {
     }
 
     @POST
@@ -44,9 +58,10 @@ public class FleetResource {
         if (body == null) {
             throw ProblemException.badRequest("a JSON body is required");
         }
-        FleetRequest request = new FleetRequest(RequestChecks.identifier("tenant", body.tenant()),
-                RequestChecks.identifier("groupId", body.groupId()), RequestChecks.count("count", body.count()),
-                platform(body.platform()), namePrefix(body.namePrefix()));
+        String tenant = RequestChecks.identifier("tenant", body.tenant());
+        FleetRequest request = new FleetRequest(tenant, RequestChecks.identifier("groupId", body.groupId()),
+                platforms(body, RequestChecks.count("count", body.count())), namePrefix(body.namePrefix()),
+                userDomain(body, tenant));
         List<SimulatedDevice> devices = RequestChecks.guard(() -> fleet.create(request));
         return Response.accepted(new DeviceIdsResponse(devices.stream().map(SimulatedDevice::id).toList())).build();
     }
@@ -69,12 +84,40 @@ public class FleetResource {
         return DeviceView.of(find(id));
     }
 
+    /**
+     * Forces a SCEP RenewalReq now for the device's enrolled assignments (or the one named in the body).
+     * 202 with the assignment ids being renewed; 409 when none is enrolled.
+     */
+    @POST
+    @Path("/devices/{id}/renew")
+    public Response renew(@PathParam("id") String id, RenewRequest body) {
+        SimulatedDevice device = find(id);
+        String only = body == null ? null : blankToNull(body.assignmentId());
+        List<String> renewing = new ArrayList<>();
+        for (DeviceAssignment assignment : device.assignments()) {
+            if ((only == null || only.equals(assignment.assignmentId()))
+                    && renewer.schedule(device, assignment.assignmentId(), "renewal requested over the API")) {
+                renewing.add(assignment.assignmentId());
+            }
+        }
+        if (renewing.isEmpty()) {
+            throw ProblemException.conflict("device " + id + " holds no enrolled certificate"
+                    + (only == null ? "" : " for assignment " + only) + " to renew");
+        }
+        return Response.accepted(Map.of("renewing", renewing)).build();
+    }
+
     @GET
     @Path("/devices/{id}/certificate")
     @Produces(PEM_MEDIA_TYPE)
-    public String certificate(@PathParam("id") String id) {
+    public String certificate(@PathParam("id") String id, @QueryParam("assignmentId") String assignmentId) {
         SimulatedDevice device = find(id);
-        if (device.state() != DeviceState.ENROLLED || device.certificate() == null) {
+        if (assignmentId != null) {
+            X509Certificate held = device.assignment(assignmentId).map(DeviceAssignment::certificate)
+                    .orElseThrow(() -> ProblemException.notFound("device " + id + " holds no certificate of assignment " + assignmentId));
+            return Pem.encode(held);
+        }
+        if (device.certificate() == null) {
             throw ProblemException.notFound("device " + id + " has no certificate yet (state " + device.state() + ")");
         }
         return Pem.encode(device.certificate());
@@ -84,12 +127,34 @@ public class FleetResource {
         return registry.find(id).orElseThrow(() -> ProblemException.notFound("no simulated device " + id));
     }
 
-    private static Platform platform(String name) {
+    private static List<Platform> platforms(CreateDevicesRequest body, int count) {
         try {
-            return Platform.parse(name);
+            if (body.platforms() != null && !body.platforms().isEmpty()) {
+                if (body.platform() != null && !body.platform().isBlank()) {
+                    throw new IllegalArgumentException("give either platform or platforms, not both");
+                }
+                if (count < 1) {
+                    throw new IllegalArgumentException("device count must be at least 1");
+                }
+                return PlatformMix.spread(body.platforms(), count);
+            }
+            return Collections.nCopies(Math.max(0, count), Platform.parse(body.platform()));
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest(e.getMessage());
         }
+    }
+
+    /** The domain of the primary users' UPNs when users are asked for, else null. */
+    private static String userDomain(CreateDevicesRequest body, String tenant) {
+        if (!Boolean.TRUE.equals(body.withUsers())) {
+            return null;
+        }
+        String domain = body.userDomain() == null || body.userDomain().isBlank()
+                ? tenant.toLowerCase(java.util.Locale.ROOT) + ".test" : body.userDomain().trim();
+        if (!USER_DOMAIN.matcher(domain).matches()) {
+            throw ProblemException.badRequest("userDomain must be a DNS domain such as contoso.com");
+        }
+        return domain;
     }
 
     private static String namePrefix(String prefix) {

@@ -3,6 +3,7 @@ package io.stratus.simulator.scep;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.security.KeyPair;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.util.List;
 
@@ -22,7 +23,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * A device's SCEP client (RFC 8894): GetCACaps, GetCACert, PKCSReq signed with a self-signed
  * certificate over the new key and encrypted to the RA, then CertPoll while the CA answers PENDING.
- * Every CertRep must be signed by the RA and echo the request's nonce as recipientNonce.
+ * RenewalReq is signed with the certificate being renewed and its key. Every CertRep must be signed by the RA and echo the request's nonce as recipientNonce.
  */
 @ApplicationScoped
 public class ScepClient implements ScepEnrollmentClient {
@@ -37,11 +38,23 @@ public class ScepClient implements ScepEnrollmentClient {
 
     @Override
     public ScepOutcome enroll(URI scepUrl, KeyPair keyPair, byte[] csr, String subjectDn) {
+        X509Certificate signer = ScepClientMessages.selfSignedSigner(keyPair, signerSubject(subjectDn, keyPair));
+        return exchange(MessageType.PKCSReq, scepUrl, keyPair, csr, subjectDn, signer, keyPair.getPrivate());
+    }
+
+    @Override
+    public ScepOutcome renew(URI scepUrl, KeyPair newKeyPair, byte[] csr, String subjectDn,
+            X509Certificate currentCertificate, PrivateKey currentKey) {
+        return exchange(MessageType.RenewalReq, scepUrl, newKeyPair, csr, subjectDn, currentCertificate, currentKey);
+    }
+
+    private ScepOutcome exchange(MessageType type, URI scepUrl, KeyPair keyPair, byte[] csr, String subjectDn,
+            X509Certificate signer, PrivateKey signerKey) {
         long start = System.nanoTime();
         ScepCapabilities capabilities = ScepCapabilities.parse(transport.getCaCaps(scepUrl));
         CaCertificates ca = CaCertificates.parse(transport.getCaCert(scepUrl));
-        Exchange exchange = new Exchange(scepUrl, keyPair, ca, capabilities, signerSubject(subjectDn, keyPair));
-        ScepResponse response = exchange.send(MessageType.PKCSReq, csr);
+        Exchange exchange = new Exchange(scepUrl, keyPair, ca, capabilities, signer, signerKey);
+        ScepResponse response = exchange.send(type, csr);
         int polls = 0;
         while (response.status() == PkiStatus.PENDING) {
             if (polls >= config.pollLimit()) {
@@ -86,31 +99,33 @@ public class ScepClient implements ScepEnrollmentClient {
     /** One SCEP transaction: the same transaction id, signer and recipient for the request and its polls. */
     private final class Exchange {
         private final URI scepUrl;
-        private final KeyPair keyPair;
+        private final PrivateKey signerKey;
         private final CaCertificates ca;
         private final ScepCipherSuite suite;
         private final boolean post;
         private final X509Certificate signer;
         private final String transactionId;
 
-        Exchange(URI scepUrl, KeyPair keyPair, CaCertificates ca, ScepCapabilities capabilities, String signerSubject) {
+        /** {@code keyPair}: the key being certified (names the transaction); the messages are signed by {@code signer}. */
+        Exchange(URI scepUrl, KeyPair keyPair, CaCertificates ca, ScepCapabilities capabilities, X509Certificate signer,
+                PrivateKey signerKey) {
             this.scepUrl = scepUrl;
-            this.keyPair = keyPair;
+            this.signerKey = signerKey;
             this.ca = ca;
             this.suite = capabilities.cipherSuite();
             this.post = capabilities.postPkiOperation();
-            this.signer = ScepClientMessages.selfSignedSigner(keyPair, signerSubject);
+            this.signer = signer;
             this.transactionId = ScepClientMessages.transactionId(keyPair.getPublic());
         }
 
         ScepResponse send(MessageType type, byte[] content) {
             byte[] nonce = ScepClientMessages.newNonce();
-            byte[] request = ScepClientMessages.request(type, content, signer, keyPair.getPrivate(), ca.recipient(),
+            byte[] request = ScepClientMessages.request(type, content, signer, signerKey, ca.recipient(),
                     transactionId, nonce, suite);
             byte[] reply = transport.pkiOperation(scepUrl, request, post);
             ScepResponse response;
             try {
-                response = ScepClientMessages.decodeResponse(reply, signer, keyPair.getPrivate(), nonce,
+                response = ScepClientMessages.decodeResponse(reply, signer, signerKey, nonce,
                         ca.replySigners());
             } catch (io.stratus.crypto.scep.ScepException e) {
                 throw new ScepException(type + " reply rejected: " + e.getMessage(), e);

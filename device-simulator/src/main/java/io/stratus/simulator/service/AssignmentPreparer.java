@@ -21,6 +21,7 @@ import io.stratus.events.ProfileAssignedEvent;
 import io.stratus.events.SubjectAltName;
 import io.stratus.events.TrustedCertificate;
 import io.stratus.simulator.config.SimulatorConfig;
+import io.stratus.simulator.entity.InstalledCertificate;
 import io.stratus.simulator.entity.PreparedEnrollment;
 import io.stratus.simulator.entity.SimulatedDevice;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -52,16 +53,17 @@ public class AssignmentPreparer {
             throw new InvalidAssignmentException("the assignment carries no issuance policy");
         }
         URI scepUrl = scepUrl(assignment);
-        installTrustedCertificates(device, assignment.trustedCertificates());
+        device.installed(assignment.assignmentId(), trustedCertificates(assignment.trustedCertificates()));
         String challenge = openChallenge(device, assignment.sealedChallenge());
         KeyPair keys = keyPool.take(keyAlgorithm(policy.keySpec()));
         byte[] csr = Csrs.build(keys, policy.subject(), sans(policy.subjectAltNames()), challenge);
         return new PreparedEnrollment(assignment.assignmentId(), scepUrl, keys, csr, policy.subject());
     }
 
-    private static void installTrustedCertificates(SimulatedDevice device, List<TrustedCertificate> trusted) {
+    private static List<InstalledCertificate> trustedCertificates(List<TrustedCertificate> trusted) {
+        List<InstalledCertificate> installed = new ArrayList<>();
         if (trusted == null) {
-            return;
+            return installed;
         }
         for (TrustedCertificate entry : trusted) {
             List<X509Certificate> certificates;
@@ -72,9 +74,10 @@ public class AssignmentPreparer {
                         + " is not a PEM certificate");
             }
             for (X509Certificate certificate : certificates) {
-                device.trustStore().install(entry.store(), certificate);
+                installed.add(new InstalledCertificate(entry.store(), certificate));
             }
         }
+        return installed;
     }
 
     private static String openChallenge(SimulatedDevice device, String sealedChallenge) {
@@ -98,7 +101,7 @@ public class AssignmentPreparer {
         }
     }
 
-    private static List<San> sans(List<SubjectAltName> names) {
+    static List<San> sans(List<SubjectAltName> names) {
         List<San> sans = new ArrayList<>();
         if (names == null) {
             return sans;
@@ -113,7 +116,8 @@ public class AssignmentPreparer {
         return sans;
     }
 
-    private URI scepUrl(ProfileAssignedEvent assignment) {
+    /** Where to enroll for an assignment: the override, else the assignment's SCEP URL. */
+    public URI scepUrl(ProfileAssignedEvent assignment) {
         String url = config.scepUrlOverride().filter(u -> !u.isBlank()).orElse(assignment.scepUrl());
         if (url == null || url.isBlank()) {
             throw new InvalidAssignmentException("the assignment carries no SCEP URL");

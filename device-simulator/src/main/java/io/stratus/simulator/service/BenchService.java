@@ -61,6 +61,11 @@ public class BenchService {
         return run;
     }
 
+    /** Every run of this instance. */
+    public List<BenchRun> runs() {
+        return List.copyOf(runs.values());
+    }
+
     public Optional<BenchRun> find(String id) {
         return Optional.ofNullable(runs.get(id));
     }
@@ -89,7 +94,7 @@ public class BenchService {
                 return;
             }
             run.running();
-            run.done(enrollAll(devices, run.concurrency()));
+            run.done(enrollAll(run, devices));
             Log.infof("bench %s done: %s", run.id(), run.result());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -100,15 +105,19 @@ public class BenchService {
         }
     }
 
-    private BenchResult enrollAll(List<SimulatedDevice> devices, int concurrency) {
-        ExecutorService pool = Executors.newFixedThreadPool(concurrency, namedThreads("simulator-bench-enroll-"));
+    private BenchResult enrollAll(BenchRun run, List<SimulatedDevice> devices) {
+        ExecutorService pool = Executors.newFixedThreadPool(run.concurrency(), namedThreads("simulator-bench-enroll-"));
         try {
             long start = System.nanoTime();
             List<CompletableFuture<EnrollmentResult>> enrollments = new ArrayList<>();
             for (SimulatedDevice device : devices) {
                 PreparedEnrollment prepared = device.prepared();
                 if (prepared != null) {
-                    enrollments.add(CompletableFuture.supplyAsync(() -> enroller.enroll(device, prepared), pool));
+                    enrollments.add(CompletableFuture.supplyAsync(() -> {
+                        EnrollmentResult result = enroller.enroll(device, prepared);
+                        run.enrollmentFinished(result.issued());
+                        return result;
+                    }, pool));
                 }
             }
             List<Double> latencies = new ArrayList<>();

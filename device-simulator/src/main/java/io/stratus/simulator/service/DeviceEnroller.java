@@ -1,5 +1,6 @@
 package io.stratus.simulator.service;
 
+import java.security.KeyPair;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,9 +14,9 @@ import io.stratus.simulator.service.ScepEnrollmentClient.ScepOutcome;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Runs one prepared SCEP enrollment of a device and records the outcome: the certificate (after
- * checking it is for the device's key and chains to the device's installed root) or the reason
- * it failed.
+ * Runs one prepared SCEP enrollment of a device's assignment and records the outcome: the certificate
+ * and its key (after checking it is for the device's key and chains to the device's installed root)
+ * or the reason it failed. The device's state is saved afterwards.
  */
 @ApplicationScoped
 public class DeviceEnroller {
@@ -23,44 +24,53 @@ public class DeviceEnroller {
     private final ScepEnrollmentClient scep;
     private final ChainValidator chainValidator;
     private final EnrollmentMetrics metrics;
+    private final DeviceStore store;
 
-    public DeviceEnroller(ScepEnrollmentClient scep, ChainValidator chainValidator, EnrollmentMetrics metrics) {
+    public DeviceEnroller(ScepEnrollmentClient scep, ChainValidator chainValidator, EnrollmentMetrics metrics,
+            DeviceStore store) {
         this.scep = scep;
         this.chainValidator = chainValidator;
         this.metrics = metrics;
+        this.store = store;
     }
 
     /** Enrolls (blocking; call on a worker thread) and returns the outcome. */
     public EnrollmentResult enroll(SimulatedDevice device, PreparedEnrollment enrollment) {
+        String assignmentId = enrollment.assignmentId();
         synchronized (device.enrollmentLock()) {
-            device.enrolling();
             try {
                 ScepOutcome outcome = scep.enroll(enrollment.scepUrl(), enrollment.keyPair(), enrollment.csr(),
                         enrollment.subject());
                 if (!outcome.issued()) {
-                    device.failed("the CA rejected the request: failInfo " + outcome.failInfo());
+                    device.failed(assignmentId, "the CA rejected the request: failInfo " + outcome.failInfo());
                     metrics.rejected();
                     Log.infof("device %s: enrollment rejected (%s)", device.id(), outcome.failInfo());
                     return EnrollmentResult.failed();
                 }
-                List<X509Certificate> chain = accept(device, enrollment, outcome);
+                validate(device, enrollment.keyPair(), outcome);
                 long millis = Math.round(outcome.millis());
-                device.enrolled(outcome.certificate(), chain, millis);
+                device.enrolled(assignmentId, outcome.certificate(), enrollment.keyPair().getPrivate(), millis, false);
                 metrics.issued(millis);
                 Log.debugf("device %s enrolled in %d ms (%d polls)", device.id(), millis, outcome.polls());
                 return EnrollmentResult.issued(outcome.millis());
             } catch (ScepException | InvalidChainException e) {
-                return error(device, e.getMessage());
+                return error(device, assignmentId, e.getMessage());
             } catch (RuntimeException e) {
                 Log.warnf(e, "device %s: unexpected enrollment error", device.id());
-                return error(device, "unexpected error: " + e);
+                return error(device, assignmentId, "unexpected error: " + e);
+            } finally {
+                save(device);
             }
         }
     }
 
-    private List<X509Certificate> accept(SimulatedDevice device, PreparedEnrollment enrollment, ScepOutcome outcome) {
+    /**
+     * Checks an issued certificate: for the key the device generated, and chaining to a root the device
+     * installed (through its installed intermediates or the CA certificates GetCACert returned).
+     */
+    List<X509Certificate> validate(SimulatedDevice device, KeyPair keyPair, ScepOutcome outcome) {
         X509Certificate certificate = outcome.certificate();
-        if (!certificate.getPublicKey().equals(enrollment.keyPair().getPublic())) {
+        if (!certificate.getPublicKey().equals(keyPair.getPublic())) {
             throw new InvalidChainException("the issued certificate is not for the key the device generated");
         }
         List<X509Certificate> intermediates = new ArrayList<>(device.trustStore().intermediates());
@@ -68,8 +78,17 @@ public class DeviceEnroller {
         return chainValidator.validate(certificate, device.trustStore().roots(), intermediates);
     }
 
-    private EnrollmentResult error(SimulatedDevice device, String reason) {
-        device.failed(reason);
+    /** Saves the device; a failing disk is logged, not thrown into the enrollment. */
+    void save(SimulatedDevice device) {
+        try {
+            store.save(device);
+        } catch (RuntimeException e) {
+            Log.warnf("device %s: state not saved: %s", device.id(), e.getMessage());
+        }
+    }
+
+    private EnrollmentResult error(SimulatedDevice device, String assignmentId, String reason) {
+        device.failed(assignmentId, reason);
         metrics.error();
         Log.infof("device %s: enrollment failed: %s", device.id(), reason);
         return EnrollmentResult.failed();

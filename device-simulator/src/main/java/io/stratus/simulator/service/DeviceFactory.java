@@ -26,10 +26,22 @@ public class DeviceFactory {
 
     /** {@code count} devices named {@code <namePrefix>-1 ... <namePrefix>-count}; {@code benchId} null for fleet devices. */
     public List<SimulatedDevice> create(String tenant, Platform platform, String namePrefix, int count, String benchId) {
-        List<SimulatedDevice> devices = new ArrayList<>(count);
-        for (int n = 1; n <= count; n++) {
-            SimulatedDevice device = new SimulatedDevice(UUID.randomUUID().toString(), tenant, namePrefix + "-" + n,
-                    platform, serialNumber(), KeyAlgorithm.EC_P256.generate(), benchId);
+        return create(tenant, java.util.Collections.nCopies(count, platform), namePrefix, benchId, null);
+    }
+
+    /**
+     * One device per platform given, named {@code <namePrefix>-1 ...}; with a user domain each gets a primary
+     * user {@code <name>@<userDomain>}.
+     */
+    public List<SimulatedDevice> create(String tenant, List<Platform> platforms, String namePrefix, String benchId,
+            String userDomain) {
+        List<SimulatedDevice> devices = new ArrayList<>(platforms.size());
+        for (int n = 1; n <= platforms.size(); n++) {
+            String name = namePrefix + "-" + n;
+            String primaryUser = userDomain == null ? null : name + "@" + userDomain;
+            SimulatedDevice device = new SimulatedDevice(UUID.randomUUID().toString(), tenant, name,
+                    platforms.get(n - 1), serialNumber(), KeyAlgorithm.EC_P256.generate(), benchId, primaryUser,
+                    java.time.Instant.now());
             devices.add(device);
         }
         devices.forEach(registry::add);

@@ -59,7 +59,7 @@ public class DeviceRegistrar {
                 members.addAll(batch);
             } catch (DirectoryException e) {
                 Log.warnf("cannot add %d devices to group %s: %s", batch.size(), groupId, e.getMessage());
-                batch.forEach(device -> device.failed(e.getMessage()));
+                batch.forEach(device -> device.registrationFailed(e.getMessage()));
             }
         }
         return members;
@@ -67,16 +67,22 @@ public class DeviceRegistrar {
 
     private SimulatedDevice register(String tenant, SimulatedDevice device) {
         try {
+            String userId = null;
+            if (device.primaryUser() != null) {
+                userId = device.name();
+                directory.registerUser(tenant, PrimaryUsers.registration(userId, device.primaryUser()));
+            }
             directory.register(tenant, new DeviceRegistration(device.id(), device.name(), device.platform().name(),
-                    device.serialNumber(), Base64.getEncoder().encodeToString(device.identity().getPublic().getEncoded())));
+                    device.serialNumber(), Base64.getEncoder().encodeToString(device.identity().getPublic().getEncoded()),
+                    userId));
             return device;
         } catch (DirectoryException e) {
             Log.warnf("device %s not registered: %s", device.id(), e.getMessage());
-            device.failed(e.getMessage());
+            device.registrationFailed(e.getMessage());
             return null;
         } catch (RuntimeException e) {
             Log.warnf(e, "device %s not registered", device.id());
-            device.failed("registration failed: " + e);
+            device.registrationFailed("registration failed: " + e);
             return null;
         }
     }

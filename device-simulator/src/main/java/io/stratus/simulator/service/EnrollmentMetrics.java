@@ -40,6 +40,11 @@ public class EnrollmentMetrics {
         latency.record(Duration.ofMillis(millis));
     }
 
+    /** Certificates issued so far by this instance. */
+    public long issuedCount() {
+        return (long) issued.count();
+    }
+
     public void rejected() {
         rejected.increment();
     }

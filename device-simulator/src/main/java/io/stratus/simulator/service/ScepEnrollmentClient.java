@@ -19,6 +19,15 @@ public interface ScepEnrollmentClient {
     ScepOutcome enroll(URI scepUrl, KeyPair keyPair, byte[] csr, String subjectDn);
 
     /**
+     * Renews: GetCACaps, GetCACert, RenewalReq signed with the current certificate and its key (no
+     * challenge), CertPoll while PENDING.
+     *
+     * @param newKeyPair the new key pair; {@code csr} is signed by it
+     */
+    ScepOutcome renew(URI scepUrl, KeyPair newKeyPair, byte[] csr, String subjectDn,
+            X509Certificate currentCertificate, java.security.PrivateKey currentKey);
+
+    /**
      * The final answer of an enrollment.
      *
      * @param certificate    the issued certificate (null when rejected)
