@@ -13,6 +13,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 
 /** A certification authority of a tenant: its certificate and a reference to its private key. */
 @Entity
@@ -111,6 +112,18 @@ public class AuthorityEntity extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** The generation of the current certificate: 1 at creation, +1 per renewal. */
+    @Column(nullable = false)
+    public int generation = 1;
+
+    /** The generation that introduced the current key; its CRL is the one new leaves point at. */
+    @Column(name = "key_generation", nullable = false)
+    public int keyGeneration = 1;
+
+    /** All certificate generations, filled by the service for API answers only (never persisted from here). */
+    @Transient
+    public List<CaCertificateEntity> generations;
 
     public List<String> ekuList() {
         return ekus == null || ekus.isBlank() ? List.of() : Arrays.asList(ekus.split(","));

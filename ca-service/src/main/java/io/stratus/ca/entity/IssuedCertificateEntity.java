@@ -28,6 +28,10 @@ public class IssuedCertificateEntity extends PanacheEntityBase {
     @Column(name = "serial_hex", nullable = false)
     public String serialHex;
 
+    /** The key generation of the CA that signed it: its CRL is that key's CRL. */
+    @Column(name = "key_generation", nullable = false)
+    public int keyGeneration = 1;
+
     @Column(name = "transaction_id", nullable = false)
     public String transactionId;
 

@@ -10,9 +10,11 @@ import io.smallrye.mutiny.Uni;
 import io.stratus.ca.mapping.AuthorityMapper;
 import io.stratus.ca.rest.dto.AuthorityResponse;
 import io.stratus.ca.rest.dto.CreateAuthorityRequest;
+import io.stratus.ca.rest.dto.RenewAuthorityRequest;
 import io.stratus.ca.rest.dto.RevokeRequest;
 import io.stratus.ca.rest.dto.UploadCertificateRequest;
 import io.stratus.ca.service.AuthorityLifecycle;
+import io.stratus.ca.service.CaRenewal;
 import io.stratus.ca.service.ExternalAuthorities;
 import io.stratus.platform.rest.ProblemException;
 import io.stratus.ca.service.AuthorityService;
@@ -39,9 +41,11 @@ public class AuthorityResource {
     private final ExternalAuthorities external;
     private final AuthorityMapper mapper;
     private final Actor actor;
+    private final CaRenewal renewal;
 
     public AuthorityResource(AuthorityService authorities, AuthorityLifecycle lifecycle,
-            ExternalAuthorities external, AuthorityMapper mapper, Actor actor) {
+            ExternalAuthorities external, AuthorityMapper mapper, Actor actor, CaRenewal renewal) {
+        this.renewal = renewal;
         this.authorities = authorities;
         this.lifecycle = lifecycle;
         this.external = external;
@@ -55,7 +59,7 @@ public class AuthorityResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a root or issuing CA")
     public Uni<Response> create(@PathParam("tenant") String tenant, CreateAuthorityRequest body, UriInfo uri) {
-        return authorities.create(tenant, body, actor.name()).map(created -> Response
+        return authorities.create(tenant, body, actor.name()).chain(authorities::withGenerations).map(created -> Response
                 .created(URI.create(uri.getAbsolutePath().toString() + "/" + created.id))
                 .entity(mapper.toResponse(created))
                 .build());
@@ -66,7 +70,8 @@ public class AuthorityResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "List the CAs of a tenant")
     public Uni<List<AuthorityResponse>> list(@PathParam("tenant") String tenant) {
-        return authorities.list(tenant).map(all -> all.stream().map(mapper::toResponse).toList());
+        return authorities.list(tenant).chain(authorities::withGenerations)
+                .map(all -> all.stream().map(mapper::toResponse).toList());
     }
 
     @GET
@@ -75,18 +80,20 @@ public class AuthorityResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Get one CA")
     public Uni<AuthorityResponse> get(@PathParam("tenant") String tenant, @PathParam("id") String id) {
-        return authorities.get(tenant, id).map(mapper::toResponse);
+        return authorities.get(tenant, id).chain(authorities::withGenerations).map(mapper::toResponse);
     }
 
     @GET
     @Path("/{id}/certificate")
     @RolesAllowed(CaRoles.CA_READ)
     @Produces({PkiMediaTypes.PEM, PkiMediaTypes.PKIX_CERT, PkiMediaTypes.PKCS7_CERTIFICATES})
-    @Operation(summary = "The CA certificate: PEM (default), DER (.cer) or the full chain as certs-only PKCS#7 (.p7b)")
+    @Operation(summary = "The CA certificate: PEM (default), DER (.cer) or the full chain as certs-only PKCS#7 (.p7b);"
+            + " ?generation=N for an earlier or announced certificate (default: the current one)")
     public Uni<Response> certificate(@PathParam("tenant") String tenant, @PathParam("id") String id,
-            @QueryParam("format") String format) {
+            @QueryParam("format") String format, @QueryParam("generation") String generation) {
         CertificateDownload.Format checked = CertificateDownload.Format.parse(format);
-        return authorities.chain(tenant, id).map(chain -> CertificateDownload.of(chain, checked));
+        return authorities.chain(tenant, id, Generations.parse(generation))
+                .map(chain -> CertificateDownload.of(chain, checked));
     }
 
     @GET
@@ -94,8 +101,9 @@ public class AuthorityResource {
     @RolesAllowed(CaRoles.CA_READ)
     @Produces(PkiMediaTypes.PEM)
     @Operation(summary = "PEM chain: the CA first, then its issuers up to the root")
-    public Uni<Response> chain(@PathParam("tenant") String tenant, @PathParam("id") String id) {
-        return authorities.chain(tenant, id)
+    public Uni<Response> chain(@PathParam("tenant") String tenant, @PathParam("id") String id,
+            @QueryParam("generation") String generation) {
+        return authorities.chain(tenant, id, Generations.parse(generation))
                 .map(chain -> Response.ok(AuthorityService.chainPem(chain), PkiMediaTypes.PEM).build());
     }
 
@@ -105,7 +113,7 @@ public class AuthorityResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Pause an ACTIVE CA: it issues nothing but keeps serving its CRL and certificate")
     public Uni<AuthorityResponse> pause(@PathParam("tenant") String tenant, @PathParam("id") String id) {
-        return lifecycle.pause(tenant, id, actor.name()).map(mapper::toResponse);
+        return lifecycle.pause(tenant, id, actor.name()).chain(authorities::withGenerations).map(mapper::toResponse);
     }
 
     @POST
@@ -114,7 +122,7 @@ public class AuthorityResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Resume a PAUSED CA")
     public Uni<AuthorityResponse> resume(@PathParam("tenant") String tenant, @PathParam("id") String id) {
-        return lifecycle.resume(tenant, id, actor.name()).map(mapper::toResponse);
+        return lifecycle.resume(tenant, id, actor.name()).chain(authorities::withGenerations).map(mapper::toResponse);
     }
 
     @POST
@@ -127,7 +135,7 @@ public class AuthorityResource {
     public Uni<AuthorityResponse> revoke(@PathParam("tenant") String tenant, @PathParam("id") String id,
             RevokeRequest body) {
         return lifecycle.revoke(tenant, id, body == null ? null : body.reason(), actor.name())
-                .map(mapper::toResponse);
+                .chain(authorities::withGenerations).map(mapper::toResponse);
     }
 
     @GET
@@ -156,7 +164,38 @@ public class AuthorityResource {
         if (body == null) {
             throw ProblemException.badRequest("a JSON body with certificate and chain is required");
         }
-        return external.activate(tenant, id, body.certificate(), body.chain(), actor.name()).map(mapper::toResponse);
+        return external.activate(tenant, id, body.certificate(), body.chain(), actor.name())
+                .chain(authorities::withGenerations).map(mapper::toResponse);
+    }
+
+    @POST
+    @Path("/{id}/renew")
+    @RolesAllowed(CaRoles.CA_CREATE)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Renew an ACTIVE or PAUSED CA in place: a new certificate generation with the same or a new"
+            + " key; activate=false only announces it (GetNextCACert) until POST .../renewal/activate")
+    public Uni<AuthorityResponse> renew(@PathParam("tenant") String tenant, @PathParam("id") String id,
+            RenewAuthorityRequest body) {
+        return renewal.renew(tenant, id, body, actor.name()).map(mapper::toResponse);
+    }
+
+    @POST
+    @Path("/{id}/renewal/activate")
+    @RolesAllowed(CaRoles.CA_CREATE)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Put the announced certificate of a renewal in use")
+    public Uni<AuthorityResponse> activateRenewal(@PathParam("tenant") String tenant, @PathParam("id") String id) {
+        return renewal.activate(tenant, id, actor.name()).map(mapper::toResponse);
+    }
+
+    @DELETE
+    @Path("/{id}/renewal")
+    @RolesAllowed(CaRoles.CA_CREATE)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Cancel an announced renewal before it is activated")
+    public Uni<AuthorityResponse> cancelRenewal(@PathParam("tenant") String tenant, @PathParam("id") String id) {
+        return renewal.cancel(tenant, id, actor.name()).map(mapper::toResponse);
     }
 
     @DELETE

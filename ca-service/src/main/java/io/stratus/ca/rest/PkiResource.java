@@ -6,42 +6,88 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.smallrye.mutiny.Uni;
 import io.stratus.ca.service.AuthorityService;
 import io.stratus.ca.service.CrlService;
+import io.stratus.ca.service.KeyCertificates;
 import io.stratus.crypto.Pem;
+import io.stratus.platform.rest.ProblemException;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 
-/** Public, unauthenticated downloads named in certificates: the CA certificate (AIA caIssuers) and its CRL. */
+/**
+ * Public, unauthenticated downloads named in certificates, one per key generation of the CA (as ADCS does): the AIA
+ * caIssuers certificate ({@code ca.cer} for the first key, {@code ca/N.cer} for a key introduced by renewal N; each
+ * the newest certificate of that key; {@code ca.cer?generation=N} for one exact generation) and the CRL
+ * ({@code crl}, {@code crl/N}).
+ */
 @Path("/pki/{tenant}/{id}")
 @PermitAll
 @Tag(name = "pki")
 public class PkiResource {
 
     private final AuthorityService authorities;
+    private final KeyCertificates keyCertificates;
     private final CrlService crls;
 
-    public PkiResource(AuthorityService authorities, CrlService crls) {
+    public PkiResource(AuthorityService authorities, KeyCertificates keyCertificates, CrlService crls) {
         this.authorities = authorities;
+        this.keyCertificates = keyCertificates;
         this.crls = crls;
     }
 
     @GET
     @Path("/ca.cer")
     @Produces(PkiMediaTypes.PKIX_CERT)
-    @Operation(summary = "The CA certificate, DER")
-    public Uni<Response> caCertificate(@PathParam("tenant") String tenant, @PathParam("id") String id) {
-        return authorities.getSigned(tenant, id)
-                .map(ca -> Response.ok(Pem.der(Pem.certificate(ca.certificatePem)), PkiMediaTypes.PKIX_CERT).build());
+    @Operation(summary = "The newest certificate of the CA's first key, DER; ?generation=N for exactly generation N")
+    public Uni<Response> caCertificate(@PathParam("tenant") String tenant, @PathParam("id") String id,
+            @QueryParam("generation") String generation) {
+        Integer exact = Generations.parse(generation);
+        if (exact != null) {
+            return authorities.chain(tenant, id, exact).map(chain -> certificate(
+                    Pem.der(Pem.certificate(chain.get(0).certificatePem))));
+        }
+        return keyCertificates.newestDer(tenant, id, 1).map(PkiResource::certificate);
+    }
+
+    @GET
+    @Path("/ca/{keyGeneration}.cer")
+    @Produces(PkiMediaTypes.PKIX_CERT)
+    @Operation(summary = "The newest certificate of one key generation of the CA (a renewal with a new key starts one),"
+            + " DER")
+    public Uni<Response> caCertificateOfKey(@PathParam("tenant") String tenant, @PathParam("id") String id,
+            @PathParam("keyGeneration") String keyGeneration) {
+        Integer parsed = Generations.parse(keyGeneration);
+        if (parsed == null) {
+            throw ProblemException.badRequest("key generation is required");
+        }
+        return keyCertificates.newestDer(tenant, id, parsed).map(PkiResource::certificate);
     }
 
     @GET
     @Path("/crl")
     @Produces(PkiMediaTypes.PKIX_CRL)
-    @Operation(summary = "The CA's current CRL, DER")
+    @Operation(summary = "The CRL of the CA's first key, DER")
     public Uni<Response> crl(@PathParam("tenant") String tenant, @PathParam("id") String id) {
         return crls.currentCrl(tenant, id).map(der -> Response.ok(der, PkiMediaTypes.PKIX_CRL).build());
+    }
+
+    @GET
+    @Path("/crl/{keyGeneration}")
+    @Produces(PkiMediaTypes.PKIX_CRL)
+    @Operation(summary = "The CRL of one key generation of the CA (a renewal with a new key starts one), DER")
+    public Uni<Response> crlOfKey(@PathParam("tenant") String tenant, @PathParam("id") String id,
+            @PathParam("keyGeneration") String keyGeneration) {
+        Integer parsed = Generations.parse(keyGeneration);
+        if (parsed == null) {
+            throw ProblemException.badRequest("key generation is required");
+        }
+        return crls.currentCrl(tenant, id, parsed).map(der -> Response.ok(der, PkiMediaTypes.PKIX_CRL).build());
+    }
+
+    private static Response certificate(byte[] der) {
+        return Response.ok(der, PkiMediaTypes.PKIX_CERT).build();
     }
 }

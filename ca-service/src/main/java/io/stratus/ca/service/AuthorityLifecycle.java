@@ -1,6 +1,7 @@
 package io.stratus.ca.service;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -11,7 +12,9 @@ import io.stratus.ca.entity.AuthorityEntity;
 import io.stratus.ca.mapping.RevocationReasons;
 import io.stratus.ca.messaging.EventOutbox;
 import io.stratus.ca.messaging.OutboxRelay;
+import io.stratus.ca.repository.AuthorityCrlRepository;
 import io.stratus.ca.repository.AuthorityRepository;
+import io.stratus.ca.repository.CaCertificateRepository;
 import io.stratus.ca.service.audit.AuditLog;
 import io.stratus.events.AuthorityStatus;
 import io.stratus.events.AuthorityStatusChangedEvent;
@@ -36,9 +39,14 @@ public class AuthorityLifecycle {
     private final EventOutbox outbox;
     private final OutboxRelay relay;
     private final AuditLog audit;
+    private final CaCertificateRepository generations;
+    private final AuthorityCrlRepository crlRows;
 
     public AuthorityLifecycle(AuthorityRepository authorities, LifecycleRules rules, CrlService crls,
-            EventOutbox outbox, OutboxRelay relay, AuditLog audit) {
+            EventOutbox outbox, OutboxRelay relay, AuditLog audit, CaCertificateRepository generations,
+            AuthorityCrlRepository crlRows) {
+        this.generations = generations;
+        this.crlRows = crlRows;
         this.authorities = authorities;
         this.rules = rules;
         this.crls = crls;
@@ -68,7 +76,9 @@ public class AuthorityLifecycle {
                     ca.revocationReason = checkedReason;
                 }, checkedReason)
                 .call(ca -> ca.parentId == null ? Uni.createFrom().voidItem()
-                        : crls.reissue(tenant, ca.parentId, true).replaceWithVoid());
+                        : Panache.withSession(() -> generations.issuerKeyGenerationsOf(ca.id))
+                                .chain(keyGenerations -> crls.reissueAll(tenant, ca.parentId,
+                                        keyGenerations.isEmpty() ? List.of(1) : keyGenerations)));
     }
 
     public Uni<AuthorityEntity> delete(String tenant, String id, String actor) {
@@ -97,7 +107,16 @@ public class AuthorityLifecycle {
         if (ca.parentId == null) {
             return Uni.createFrom().voidItem();
         }
-        return authorities.update("crlStale = true where id = ?1", ca.parentId).replaceWithVoid();
+        // every CRL of the parent that lists a certificate of this CA (one per parent key that signed one)
+        return generations.issuerKeyGenerationsOf(ca.id).chain(keyGenerations -> {
+            Uni<Void> marks = authorities.update("crlStale = true where id = ?1", ca.parentId).replaceWithVoid();
+            for (Integer keyGeneration : keyGenerations) {
+                if (keyGeneration > 1) {
+                    marks = marks.chain(() -> crlRows.markStale(ca.parentId, keyGeneration));
+                }
+            }
+            return marks;
+        });
     }
 
     private static String reason(String reason) {

@@ -10,9 +10,11 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.stratus.ca.entity.AuthorityEntity;
+import io.stratus.ca.entity.CaCertificateEntity;
 import io.stratus.ca.messaging.EventOutbox;
 import io.stratus.ca.messaging.OutboxRelay;
 import io.stratus.ca.repository.AuthorityRepository;
+import io.stratus.ca.repository.CaCertificateRepository;
 import io.stratus.ca.rest.dto.CreateAuthorityRequest;
 import io.stratus.ca.service.CaCertificateFactory.IssuedCa;
 import io.stratus.ca.service.audit.AuditLog;
@@ -41,10 +43,13 @@ public class AuthorityService {
     private final ExternalAuthorities external;
     private final AuditLog audit;
     private final Vertx vertx;
+    private final CaCertificateRepository generations;
 
     public AuthorityService(AuthorityRepository authorities, AuthorityRequestValidator validator,
             ParentAuthorityRules parentRules, CaCertificateFactory factory, CaKeyStore keys, EventOutbox outbox,
-            OutboxRelay relay, TenantLimit limit, ExternalAuthorities external, AuditLog audit, Vertx vertx) {
+            OutboxRelay relay, TenantLimit limit, ExternalAuthorities external, AuditLog audit, Vertx vertx,
+            CaCertificateRepository generations) {
+        this.generations = generations;
         this.authorities = authorities;
         this.validator = validator;
         this.parentRules = parentRules;
@@ -98,12 +103,54 @@ public class AuthorityService {
         return get(tenant, id).invoke(AuthorityService::requireCertificate);
     }
 
-    /** The CA followed by its issuers up to the root (for an external CA: the uploaded chain). */
+    /** The CA's current certificate followed by its issuers up to the root (for an external CA: the uploaded chain). */
     public Uni<List<AuthorityEntity>> chain(String tenant, String id) {
+        return chain(tenant, id, null);
+    }
+
+    /**
+     * Like {@link #chain(String, String)} for one certificate generation of the CA (null: the current one). Each
+     * issuer is the issuer's certificate that carries the key which signed the certificate below it, so the chain of
+     * an older generation still verifies after its root was renewed with a new key. Entries are unsaved copies.
+     */
+    public Uni<List<AuthorityEntity>> chain(String tenant, String id, Integer generation) {
         return Panache.withSession(() -> authorities.findInTenant(tenant, id)
                 .onItem().ifNull().failWith(() -> notFound(tenant, id))
                 .invoke(AuthorityService::requireCertificate)
-                .chain(ca -> appendIssuers(new ArrayList<>(List.of(ca)))));
+                .chain(ca -> generationOf(ca, generation == null ? ca.generation : generation, generation != null)
+                        .chain(row -> {
+                            AuthorityEntity self = row == null ? ca : CaGenerations.asAuthority(ca, row);
+                            return appendIssuers(new ArrayList<>(List.of(self)),
+                                    row == null ? null : row.issuerKeyGeneration);
+                        })));
+    }
+
+    /** The CA with its certificate generations attached (for API answers). */
+    public Uni<AuthorityEntity> withGenerations(AuthorityEntity ca) {
+        return Panache.withSession(() -> generations.generationsOf(ca.id)).map(rows -> {
+            ca.generations = rows;
+            return ca;
+        });
+    }
+
+    /** The CAs with their certificate generations attached (one query). */
+    public Uni<List<AuthorityEntity>> withGenerations(List<AuthorityEntity> cas) {
+        return Panache.withSession(() -> generations.generationsOf(cas.stream().map(ca -> ca.id).toList()))
+                .map(rows -> {
+                    cas.forEach(ca -> ca.generations = rows.stream().filter(row -> row.authorityId.equals(ca.id))
+                            .toList());
+                    return cas;
+                });
+    }
+
+    private Uni<CaCertificateEntity> generationOf(AuthorityEntity ca, int generation,
+            boolean required) {
+        return generations.find(ca.id, generation).invoke(row -> {
+            if (row == null && required && generation != ca.generation) {
+                throw ProblemException.notFound("CA " + ca.id + " has no certificate generation " + generation
+                        + " (current: " + ca.generation + ")");
+            }
+        });
     }
 
     static void requireCertificate(AuthorityEntity ca) {
@@ -119,7 +166,8 @@ public class AuthorityService {
         return pem.toString();
     }
 
-    private Uni<List<AuthorityEntity>> appendIssuers(List<AuthorityEntity> chain) {
+    /** Appends the issuers; {@code issuerKeyGeneration} is the parent key that signed the last entry (null: current). */
+    private Uni<List<AuthorityEntity>> appendIssuers(List<AuthorityEntity> chain, Integer issuerKeyGeneration) {
         AuthorityEntity last = chain.get(chain.size() - 1);
         if (last.parentId == null || chain.size() > 8) {
             chain.addAll(ExternalAuthorities.issuersOf(last));
@@ -129,8 +177,15 @@ public class AuthorityService {
             if (parent == null) {
                 return Uni.createFrom().item(chain);
             }
-            chain.add(parent);
-            return appendIssuers(chain);
+            if (issuerKeyGeneration == null || issuerKeyGeneration == parent.keyGeneration) {
+                chain.add(parent);
+                return generations.find(parent.id, parent.generation)
+                        .chain(row -> appendIssuers(chain, row == null ? null : row.issuerKeyGeneration));
+            }
+            return generations.latestWithKey(parent.id, issuerKeyGeneration).chain(row -> {
+                chain.add(row == null ? parent : CaGenerations.asAuthority(parent, row));
+                return appendIssuers(chain, row == null ? null : row.issuerKeyGeneration);
+            });
         });
     }
 
@@ -166,6 +221,7 @@ public class AuthorityService {
                 entity.parentId, entity.displayName, entity.subjectDn, entity.status, entity.certificatePem,
                 chainPem(chain), entity.notAfter);
         return authorities.persist(entity)
+                .call(() -> generations.persist(CaGenerations.first(entity, parent == null ? null : parent.keyGeneration)))
                 .call(() -> outbox.append(CloudEvent.of(EventOutbox.SOURCE, event)));
     }
 

@@ -6,11 +6,13 @@ import java.time.temporal.ChronoUnit;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.stratus.ca.entity.AuthorityEntity;
 import io.stratus.ca.entity.CertificateStatus;
 import io.stratus.ca.entity.IssuedCertificateEntity;
 import io.stratus.ca.mapping.RevocationReasons;
 import io.stratus.ca.messaging.EventOutbox;
 import io.stratus.ca.messaging.OutboxRelay;
+import io.stratus.ca.repository.AuthorityCrlRepository;
 import io.stratus.ca.repository.AuthorityRepository;
 import io.stratus.ca.repository.IssuedCertificateRepository;
 import io.stratus.ca.service.audit.AuditLog;
@@ -34,10 +36,12 @@ public class CertificateRevocation {
     private final EventOutbox outbox;
     private final OutboxRelay relay;
     private final AuditLog audit;
+    private final AuthorityCrlRepository crlRows;
 
     public CertificateRevocation(CertificateLookup lookup, AuthorityRepository authorities,
             IssuedCertificateRepository certificates, CrlService crls, EventOutbox outbox, OutboxRelay relay,
-            AuditLog audit) {
+            AuditLog audit, AuthorityCrlRepository crlRows) {
+        this.crlRows = crlRows;
         this.lookup = lookup;
         this.authorities = authorities;
         this.certificates = certificates;
@@ -54,9 +58,9 @@ public class CertificateRevocation {
                 .chain(found -> Panache.withTransaction(() -> authorities.lockInTenant(tenant, found.authorityId)
                         .onItem().ifNull().failWith(() -> ProblemException.notFound(
                                 "the CA of certificate " + found.serialHex + " was deleted"))
-                        .invoke(ca -> ca.crlStale = true)
                         // locked after the CA (the order issuance uses too) and read afresh in this transaction
-                        .chain(() -> certificates.findById(found.id, LockModeType.PESSIMISTIC_WRITE))
+                        .chain(ca -> certificates.findById(found.id, LockModeType.PESSIMISTIC_WRITE)
+                                .call(certificate -> markCrlStale(ca, certificate.keyGeneration)))
                         .invoke(certificate -> markRevoked(certificate, checkedReason))
                         .call(certificate -> outbox.append(CloudEvent.of(EventOutbox.SOURCE, revokedEvent(certificate))))
                         .call(certificate -> audit.append(tenant, actor, "CERTIFICATE_REVOKED",
@@ -66,8 +70,17 @@ public class CertificateRevocation {
                     Log.infof("revoked certificate %s of CA %s (%s)", certificate.serialHex, certificate.authorityId,
                             checkedReason);
                     relay.trigger();
-                    return crls.reissue(tenant, certificate.authorityId, true);
+                    // the CRL of the key that signed the certificate
+                    return crls.reissue(tenant, certificate.authorityId, certificate.keyGeneration, true);
                 });
+    }
+
+    private Uni<Void> markCrlStale(AuthorityEntity ca, int keyGeneration) {
+        if (keyGeneration <= 1) {
+            ca.crlStale = true;
+            return Uni.createFrom().voidItem();
+        }
+        return crlRows.markStale(ca.id, keyGeneration);
     }
 
     private static CertificateRevokedEvent revokedEvent(IssuedCertificateEntity c) {

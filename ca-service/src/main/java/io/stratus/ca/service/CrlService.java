@@ -7,18 +7,26 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.stratus.ca.config.CaConfig;
+import io.stratus.ca.entity.AuthorityCrlEntity;
 import io.stratus.ca.entity.AuthorityEntity;
+import io.stratus.ca.entity.CaCertificateEntity;
 import io.stratus.ca.mapping.PkiUrls;
 import io.stratus.ca.mapping.RevocationReasons;
 import io.stratus.ca.messaging.EventOutbox;
 import io.stratus.ca.messaging.OutboxRelay;
+import io.stratus.ca.repository.AuthorityCrlRepository;
 import io.stratus.ca.repository.AuthorityRepository;
+import io.stratus.ca.repository.CaCertificateRepository;
 import io.stratus.ca.repository.IssuedCertificateRepository;
+import io.stratus.crypto.CaSigningKey;
 import io.stratus.crypto.Crls;
 import io.stratus.crypto.Crls.RevokedEntry;
 import io.stratus.crypto.Pem;
@@ -29,10 +37,11 @@ import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * A CA's full CRL: its revoked leaf certificates and revoked issuing CAs, signed with the CA key, kept in the
- * database and served until half of its validity has passed or a revocation made it stale. Signing a new one locks
- * the CA row, so CRL numbers never repeat and a concurrent revocation is never left out; the CrlPublished event is
- * committed with it.
+ * A CA's full CRLs, one per key generation (as ADCS does): each lists the revoked leaf certificates and revoked
+ * issuing-CA certificates that this key signed, and is signed by this key. Key generation 1 keeps its CRL on the
+ * authority row; later ones in authority_crl. A CRL is kept in the database and served until half of its validity
+ * has passed or a revocation made it stale. Signing a new one locks the CA row, so CRL numbers never repeat and a
+ * concurrent revocation is never left out; the CrlPublished event is committed with it.
  */
 @ApplicationScoped
 public class CrlService {
@@ -40,6 +49,9 @@ public class CrlService {
     private final AuthorityService authorityService;
     private final AuthorityRepository authorities;
     private final IssuedCertificateRepository certificates;
+    private final CaCertificateRepository generations;
+    private final KeyCertificates keyCertificates;
+    private final AuthorityCrlRepository crlRows;
     private final CaKeyStore keys;
     private final PkiUrls urls;
     private final EventOutbox outbox;
@@ -48,11 +60,15 @@ public class CrlService {
     private final Vertx vertx;
 
     public CrlService(AuthorityService authorityService, AuthorityRepository authorities,
-            IssuedCertificateRepository certificates, CaKeyStore keys, PkiUrls urls, EventOutbox outbox,
-            OutboxRelay relay, CaConfig config, Vertx vertx) {
+            IssuedCertificateRepository certificates, CaCertificateRepository generations,
+            KeyCertificates keyCertificates, AuthorityCrlRepository crlRows, CaKeyStore keys, PkiUrls urls,
+            EventOutbox outbox, OutboxRelay relay, CaConfig config, Vertx vertx) {
         this.authorityService = authorityService;
         this.authorities = authorities;
         this.certificates = certificates;
+        this.generations = generations;
+        this.keyCertificates = keyCertificates;
+        this.crlRows = crlRows;
         this.keys = keys;
         this.urls = urls;
         this.outbox = outbox;
@@ -61,55 +77,111 @@ public class CrlService {
         this.vertx = vertx;
     }
 
-    /** DER of the CA's current CRL, signing a new one when needed; 404 problem for an unknown CA. */
+    /** DER of the CRL of the CA's first key, signing a new one when needed; 404 problem for an unknown CA. */
     public Uni<byte[]> currentCrl(String tenant, String authorityId) {
-        return authorityService.getSigned(tenant, authorityId)
-                .chain(ca -> isFresh(ca) ? Uni.createFrom().item(ca.crlDer) : reissue(tenant, authorityId, false));
+        return currentCrl(tenant, authorityId, 1);
     }
 
-    /** Signs and stores a new CRL now (after a revocation); {@code force} false keeps a CRL that is still fresh. */
+    /** DER of the CRL of one key generation of the CA; 404 problem when the CA has no such key in use. */
+    public Uni<byte[]> currentCrl(String tenant, String authorityId, int keyGeneration) {
+        return authorityService.getSigned(tenant, authorityId)
+                .chain(ca -> Panache.withSession(() -> keyCertificate(ca, keyGeneration)
+                        .chain(ignored -> slot(ca, keyGeneration))))
+                .chain(slot -> slot.isFresh(config.crlValidity()) ? Uni.createFrom().item(slot.der())
+                        : reissue(tenant, authorityId, keyGeneration, false));
+    }
+
+    /** Signs and stores a new CRL of the first key now; {@code force} false keeps a CRL that is still fresh. */
     public Uni<byte[]> reissue(String tenant, String authorityId, boolean force) {
+        return reissue(tenant, authorityId, 1, force);
+    }
+
+    /** Signs and stores a new CRL of one key generation; {@code force} false keeps a CRL that is still fresh. */
+    public Uni<byte[]> reissue(String tenant, String authorityId, int keyGeneration, boolean force) {
         return Panache.withTransaction(() -> authorities.lockInTenant(tenant, authorityId)
                 .onItem().ifNull().failWith(() -> new IllegalStateException("CA " + authorityId + " vanished"))
-                .chain(ca -> !force && isFresh(ca) ? Uni.createFrom().item(ca.crlDer) : signAndStore(ca)))
+                .chain(ca -> keyCertificate(ca, keyGeneration).chain(issuer -> slot(ca, keyGeneration)
+                        .chain(slot -> !force && slot.isFresh(config.crlValidity()) ? Uni.createFrom().item(slot.der())
+                                : signAndStore(ca, issuer, slot)))))
                 .invoke(relay::trigger);
     }
 
-    private boolean isFresh(AuthorityEntity ca) {
-        if (ca.crlDer == null || ca.crlNextUpdate == null || ca.crlStale) {
-            return false;
+    /** Every key generation of the CA whose CRL lists revoked children signed by it. */
+    public Uni<Void> reissueAll(String tenant, String authorityId, List<Integer> keyGenerations) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (Integer keyGeneration : keyGenerations) {
+            all = all.chain(() -> reissue(tenant, authorityId, keyGeneration, true).replaceWithVoid());
         }
-        Instant renewAt = ca.crlNextUpdate.minus(config.crlValidity().dividedBy(2));
-        return Instant.now().isBefore(renewAt);
+        return all;
     }
 
-    private Uni<byte[]> signAndStore(AuthorityEntity ca) {
-        long number = ca.crlNumber + 1;
+    /** The newest in-use certificate of the key generation (the CRL's issuer); 404 when there is none. */
+    private Uni<CaCertificateEntity> keyCertificate(AuthorityEntity ca, int keyGeneration) {
+        return keyCertificates.newest(ca, keyGeneration);
+    }
+
+    private Uni<CrlSlot> slot(AuthorityEntity ca, int keyGeneration) {
+        if (keyGeneration == 1) {
+            return Uni.createFrom().item(new CrlSlot(ca, null, false));
+        }
+        return crlRows.find(ca.id, keyGeneration).chain(row -> {
+            if (row != null) {
+                return Uni.createFrom().item(new CrlSlot(ca, row, false));
+            }
+            AuthorityCrlEntity created = new AuthorityCrlEntity();
+            created.authorityId = ca.id;
+            created.keyGeneration = keyGeneration;
+            return Uni.createFrom().item(new CrlSlot(ca, created, true));
+        });
+    }
+
+    private Uni<byte[]> signAndStore(AuthorityEntity ca, CaCertificateEntity issuer, CrlSlot slot) {
+        long number = slot.number() + 1;
+        int keyGeneration = slot.keyGeneration();
         Instant thisUpdate = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant nextUpdate = thisUpdate.plus(config.crlValidity());
-        return revokedEntries(ca, thisUpdate)
+        return revokedEntries(ca, keyGeneration, thisUpdate)
                 .chain(entries -> vertx.executeBlocking(Uni.createFrom().item(
-                        () -> sign(ca, number, thisUpdate, nextUpdate, entries))))
-                .chain(der -> {
-                    ca.crlNumber = number;
-                    ca.crlDer = der;
-                    ca.crlNextUpdate = nextUpdate;
-                    ca.crlStale = false;
-                    CrlPublishedEvent event = new CrlPublishedEvent(ca.tenant, ca.id, number,
-                            urls.crl(ca.tenant, ca.id), thisUpdate, nextUpdate);
-                    Log.infof("signed CRL %d of CA %s", number, ca.id);
+                        () -> sign(ca, issuer, number, thisUpdate, nextUpdate, entries))))
+                .chain(der -> slot.store(crlRows, number, der, nextUpdate).chain(() -> {
+                    String url = urls.crl(ca.tenant, ca.id, keyGeneration);
+                    CrlPublishedEvent event = new CrlPublishedEvent(ca.tenant, ca.id, number, url, thisUpdate,
+                            nextUpdate);
+                    Log.infof("signed CRL %d of CA %s (key generation %d)", number, ca.id, keyGeneration);
                     return outbox.append(CloudEvent.of(EventOutbox.SOURCE, event)).replaceWith(der);
-                });
+                }));
     }
 
-    /** Revoked leaf certificates, then revoked issuing CAs (for a root). */
-    private Uni<List<RevokedEntry>> revokedEntries(AuthorityEntity ca, Instant fallbackTime) {
-        return certificates.revokedBy(ca.id).chain(leaves -> authorities.revokedChildrenOf(ca.id).map(children -> {
-            List<RevokedEntry> entries = new ArrayList<>();
-            leaves.forEach(c -> entries.add(entry(c.serialHex, c.revokedAt, c.revocationReason, fallbackTime)));
-            children.forEach(c -> entries.add(entry(c.serialHex, c.revokedAt, c.revocationReason, fallbackTime)));
-            return entries;
-        }));
+    /** Revoked leaf certificates signed by this key, then revoked issuing-CA certificates signed by it (a root). */
+    private Uni<List<RevokedEntry>> revokedEntries(AuthorityEntity ca, int keyGeneration, Instant fallbackTime) {
+        return certificates.revokedBy(ca.id).chain(leaves -> authorities.revokedChildrenOf(ca.id)
+                .chain(children -> generations.revokedChildCertificates(ca.id, keyGeneration).map(childCerts -> {
+                    Map<String, AuthorityEntity> byId = children.stream()
+                            .collect(Collectors.toMap(c -> c.id, Function.identity()));
+                    List<RevokedEntry> entries = new ArrayList<>();
+                    leaves.stream().filter(c -> c.keyGeneration == keyGeneration).forEach(
+                            c -> entries.add(entry(c.serialHex, c.revokedAt, c.revocationReason, fallbackTime)));
+                    childCerts.forEach(c -> {
+                        AuthorityEntity child = byId.get(c.authorityId);
+                        if (child != null) {
+                            entries.add(entry(c.serialHex, child.revokedAt, child.revocationReason, fallbackTime));
+                        }
+                    });
+                    if (keyGeneration == 1) {
+                        addChildrenWithoutGenerations(children, childCerts, entries, fallbackTime);
+                    }
+                    return entries;
+                })));
+    }
+
+    /** A revoked child whose certificate has no generation row (rows older than V5 always have one): its serial. */
+    private static void addChildrenWithoutGenerations(List<AuthorityEntity> children,
+            List<CaCertificateEntity> childCerts, List<RevokedEntry> entries, Instant fallbackTime) {
+        children.stream()
+                .filter(child -> child.serialHex != null
+                        && childCerts.stream().noneMatch(c -> c.authorityId.equals(child.id)) && child.generation == 1)
+                .forEach(child -> entries.add(entry(child.serialHex, child.revokedAt, child.revocationReason,
+                        fallbackTime)));
     }
 
     private static RevokedEntry entry(String serialHex, Instant revokedAt, String reason, Instant fallbackTime) {
@@ -117,14 +189,57 @@ public class CrlService {
                 RevocationReasons.code(reason));
     }
 
-    private byte[] sign(AuthorityEntity ca, long number, Instant thisUpdate, Instant nextUpdate,
-            List<RevokedEntry> entries) {
-        X509Certificate issuer = Pem.certificate(ca.certificatePem);
-        return Crls.buildDer(issuer, keys.privateKey(ca), BigInteger.valueOf(number), thisUpdate, nextUpdate, entries);
+    private byte[] sign(AuthorityEntity ca, CaCertificateEntity issuerRow, long number, Instant thisUpdate,
+            Instant nextUpdate, List<RevokedEntry> entries) {
+        X509Certificate issuer = issuerRow == null ? Pem.certificate(ca.certificatePem)
+                : Pem.certificate(issuerRow.certificateDer);
+        CaSigningKey key = issuerRow == null ? keys.signingKey(ca) : keys.signingKey(ca, issuerRow);
+        return Crls.buildDer(issuer, key.privateKey(), BigInteger.valueOf(number), thisUpdate, nextUpdate, entries);
     }
 
     /** How long a CRL stays valid (for Cache-Control). */
     public Duration validity() {
         return config.crlValidity();
+    }
+
+    /** Where one key generation's CRL is kept: on the authority row (key generation 1) or in authority_crl. */
+    private record CrlSlot(AuthorityEntity ca, AuthorityCrlEntity row, boolean newRow) {
+
+        int keyGeneration() {
+            return row == null ? 1 : row.keyGeneration;
+        }
+
+        long number() {
+            return row == null ? ca.crlNumber : row.crlNumber;
+        }
+
+        byte[] der() {
+            return row == null ? ca.crlDer : row.crlDer;
+        }
+
+        boolean isFresh(Duration validity) {
+            byte[] der = der();
+            Instant nextUpdate = row == null ? ca.crlNextUpdate : row.crlNextUpdate;
+            boolean stale = row == null ? ca.crlStale : row.crlStale;
+            if (der == null || nextUpdate == null || stale) {
+                return false;
+            }
+            return Instant.now().isBefore(nextUpdate.minus(validity.dividedBy(2)));
+        }
+
+        Uni<Void> store(AuthorityCrlRepository rows, long number, byte[] der, Instant nextUpdate) {
+            if (row == null) {
+                ca.crlNumber = number;
+                ca.crlDer = der;
+                ca.crlNextUpdate = nextUpdate;
+                ca.crlStale = false;
+                return Uni.createFrom().voidItem();
+            }
+            row.crlNumber = number;
+            row.crlDer = der;
+            row.crlNextUpdate = nextUpdate;
+            row.crlStale = false;
+            return newRow ? rows.persist(row).replaceWithVoid() : Uni.createFrom().voidItem();
+        }
     }
 }

@@ -16,6 +16,7 @@ import io.stratus.ca.entity.AuthorityEntity;
 import io.stratus.ca.messaging.EventOutbox;
 import io.stratus.ca.messaging.OutboxRelay;
 import io.stratus.ca.repository.AuthorityRepository;
+import io.stratus.ca.repository.CaCertificateRepository;
 import io.stratus.ca.service.ExternalCertificateCheck.Accepted;
 import io.stratus.ca.service.audit.AuditLog;
 import io.stratus.crypto.CaKeyProtection.GeneratedCaKey;
@@ -48,8 +49,11 @@ public class ExternalAuthorities {
     private final AuditLog audit;
     private final Vertx vertx;
 
+    private final CaCertificateRepository generations;
+
     public ExternalAuthorities(AuthorityRepository authorities, TenantLimit limit, CaKeyStore keys,
-            EventOutbox outbox, OutboxRelay relay, AuditLog audit, Vertx vertx) {
+            EventOutbox outbox, OutboxRelay relay, AuditLog audit, Vertx vertx, CaCertificateRepository generations) {
+        this.generations = generations;
         this.authorities = authorities;
         this.limit = limit;
         this.keys = keys;
@@ -104,6 +108,7 @@ public class ExternalAuthorities {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound(
                         "CA " + id + " does not exist in tenant " + tenant))
                 .invoke(ca -> install(ca, certificate, chain))
+                .call(ca -> generations.persist(CaGenerations.first(ca, null)))
                 .call(ca -> outbox.append(CloudEvent.of(EventOutbox.SOURCE, created(ca))))
                 .call(ca -> outbox.append(CloudEvent.of(EventOutbox.SOURCE,
                         new AuthorityStatusChangedEvent(ca.tenant, ca.id, ca.status, "signed externally"))))
@@ -112,7 +117,34 @@ public class ExternalAuthorities {
                 .invoke(ca -> {
                     Log.infof("external CA %s of tenant %s is ACTIVE (serial %s)", ca.id, tenant, ca.serialHex);
                     relay.trigger();
-                });
+                })
+                .call(ca -> storeInToken(ca, certificate));
+    }
+
+    /**
+     * In PKCS#11 mode the token keeps the uploaded certificate and its issuers next to the CA key (in place of the
+     * placeholder written at key generation). Done after the commit and off the event loop; the key signs either
+     * way (its public key is the same), so a failure is only logged.
+     */
+    private Uni<Void> storeInToken(AuthorityEntity ca, X509Certificate certificate) {
+        if (!io.stratus.crypto.Pkcs11KeyProtection.KIND.equals(ca.keyProtection)) {
+            return Uni.createFrom().voidItem();
+        }
+        List<X509Certificate> issuers = ExternalAuthorities.issuersOf(ca).stream()
+                .map(issuer -> Pem.certificate(issuer.certificatePem)).toList();
+        X509Certificate[] stored = new X509Certificate[issuers.size() + 1];
+        stored[0] = certificate;
+        for (int i = 0; i < issuers.size(); i++) {
+            stored[i + 1] = issuers.get(i);
+        }
+        return vertx.executeBlocking(Uni.createFrom().item(() -> {
+            keys.storeCertificateChain(ca.id, stored);
+            return true;
+        })).onFailure().recoverWithItem(failure -> {
+            Log.warnf("external CA %s: cannot store its certificate in the PKCS#11 token (%s); the key still signs",
+                    ca.id, failure.toString());
+            return false;
+        }).replaceWithVoid();
     }
 
     private static void install(AuthorityEntity ca, X509Certificate certificate, List<X509Certificate> chain) {

@@ -159,6 +159,7 @@ public class IssuanceService {
         row.tenant = authority.tenant;
         row.authorityId = authority.id;
         row.serialHex = Serials.hex(certificate.getSerialNumber());
+        row.keyGeneration = authority.keyGeneration;
         row.transactionId = request.transactionId();
         row.deviceId = request.deviceId();
         row.assignmentId = request.assignmentId();

@@ -12,6 +12,7 @@ import io.stratus.ca.config.CaKeyProtections;
 import io.stratus.ca.config.KeyEncryptionKey;
 import io.stratus.ca.entity.AuthorityEntity;
 import io.stratus.ca.repository.AuthorityRepository;
+import io.stratus.ca.repository.CaCertificateRepository;
 import io.stratus.crypto.KeyAlgorithm;
 import io.stratus.crypto.KeyWrappingException;
 import io.stratus.crypto.SoftwareKeyProtection;
@@ -29,10 +30,13 @@ public class KekRotation {
 
     private final CaKeyProtections protections;
     private final AuthorityRepository authorities;
+    private final CaCertificateRepository generations;
 
-    public KekRotation(CaKeyProtections protections, AuthorityRepository authorities) {
+    public KekRotation(CaKeyProtections protections, AuthorityRepository authorities,
+            CaCertificateRepository generations) {
         this.protections = protections;
         this.authorities = authorities;
+        this.generations = generations;
     }
 
     void onStart(@Observes StartupEvent start) throws Throwable {
@@ -51,9 +55,37 @@ public class KekRotation {
         return Panache.withSession(() -> authorities.idsWithKeyProtection(SoftwareKeyProtection.KIND))
                 .onItem().transformToMulti(ids -> Multi.createFrom().iterable(ids))
                 .onItem().transformToUniAndConcatenate(id -> Panache.withTransaction(
-                        () -> authorities.lockById(id).map(ca -> rewrap(ca, current, previous))))
+                        () -> authorities.lockById(id).call(ca -> rewrapGenerations(ca, current, previous))
+                                .map(ca -> rewrap(ca, current, previous))))
                 .collect().asList()
                 .map(Result::of);
+    }
+
+    /**
+     * The CA's certificate generations keep their own key reference (a superseded key still signs its old CRL):
+     * software ones are re-wrapped too, in the same transaction. Not counted in the result (the current key's row
+     * repeats the CA row's reference).
+     */
+    private Uni<Void> rewrapGenerations(AuthorityEntity ca, SoftwareKeyProtection current, KeyEncryptionKey previous) {
+        KeyAlgorithm algorithm = KeyAlgorithm.valueOf(ca.keyAlgorithm);
+        return generations.generationsOf(ca.id).invoke(rows -> rows.stream()
+                .filter(row -> SoftwareKeyProtection.KIND.equals(row.keyProtection))
+                .forEach(row -> {
+                    try {
+                        current.open(ca.id, algorithm, row.keyReference);
+                        return;
+                    } catch (KeyWrappingException | IllegalArgumentException notUnderCurrent) {
+                        // try the previous KEK
+                    }
+                    try {
+                        byte[] rewrapped = current.rewrapFrom(ca.id, row.keyReference, previous.bytes());
+                        current.open(ca.id, algorithm, rewrapped);
+                        row.keyReference = rewrapped;
+                    } catch (KeyWrappingException | IllegalArgumentException e) {
+                        Log.warnf("KEK rotation: the key of generation %d of CA %s opens with neither KEK",
+                                row.generation, ca.id);
+                    }
+                })).replaceWithVoid();
     }
 
     private static Outcome rewrap(AuthorityEntity ca, SoftwareKeyProtection current, KeyEncryptionKey previous) {

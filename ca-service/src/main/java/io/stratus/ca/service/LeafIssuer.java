@@ -41,7 +41,7 @@ public class LeafIssuer {
     public X509Certificate issue(CertificateRequestedEvent request, AuthorityEntity authority) {
         ParsedCsr csr = parse(request.csr());
         LeafDraft draft = options.draft(new SigningContext(request, csr, authority, Instant.now()));
-        X509Certificate issuer = caCertificates.computeIfAbsent(authority.id,
+        X509Certificate issuer = caCertificates.computeIfAbsent(authority.id + "#" + authority.generation,
                 id -> Pem.certificate(authority.certificatePem));
         PrivateKey issuerKey = keys.privateKey(authority);
         try {

@@ -33,6 +33,11 @@ public final class SoftHsmToken {
      * (CI installs it, so there a missing SoftHSM2 fails); no, with the reason printed, when it is missing or
      * {@value #SKIP}=1.
      */
+    /** The user PIN of the test token (for tests that read the token through their own key store). */
+    public static char[] pin() {
+        return PIN.toCharArray();
+    }
+
     public static boolean shouldRun() {
         if ("1".equals(System.getenv(SKIP)) || "true".equalsIgnoreCase(System.getenv(SKIP))) {
             System.out.println("SKIPPED PKCS#11 tests: " + SKIP + " is set");

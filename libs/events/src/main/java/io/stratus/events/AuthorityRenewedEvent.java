@@ -8,6 +8,7 @@ import java.time.Instant;
  * <p>{@link RenewalPhase#ANNOUNCED}: the next certificate exists but the current one still signs; SCEP
  * servers return it on GetNextCACert. {@link RenewalPhase#ACTIVE}: the new certificate (and key) now signs
  * everything the CA issues; the previous certificates stay valid for what they signed until they expire.
+ * {@link RenewalPhase#CANCELLED}: an announced certificate was withdrawn before activation and is never used.
  *
  * @param generation 1 for the CA's first certificate, incremented by each renewal
  * @param newKey whether the renewal generated a new key pair
@@ -24,6 +25,7 @@ public record AuthorityRenewedEvent(String tenant, String authorityId, int gener
     /** Whether the renewed certificate is only announced or already in use. */
     public enum RenewalPhase {
         ANNOUNCED,
-        ACTIVE
+        ACTIVE,
+        CANCELLED
     }
 }

@@ -2,7 +2,7 @@ package io.stratus.ca.service.signing;
 
 import io.stratus.ca.mapping.PkiUrls;
 
-/** Every leaf carries the issuing CA's CRL distribution point and AIA caIssuers URL. */
+/** Every leaf carries the CRL distribution point and the AIA caIssuers URL of the key that signs it. */
 final class IssuerUrls implements SigningOption {
 
     private final PkiUrls urls;
@@ -13,7 +13,9 @@ final class IssuerUrls implements SigningOption {
 
     @Override
     public void apply(SigningContext context, LeafDraft draft) {
-        draft.crlUrl = urls.crl(context.authority().tenant, context.authority().id);
-        draft.caIssuersUrl = urls.caIssuers(context.authority().tenant, context.authority().id);
+        // both name the key that signs (a CA renewed with a new key has several), as ADCS does
+        draft.crlUrl = urls.crl(context.authority().tenant, context.authority().id, context.authority().keyGeneration);
+        draft.caIssuersUrl = urls.caIssuers(context.authority().tenant, context.authority().id,
+                context.authority().keyGeneration);
     }
 }
