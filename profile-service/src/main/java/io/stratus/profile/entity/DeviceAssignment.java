@@ -29,6 +29,9 @@ public class DeviceAssignment {
     public String reason;
     @Column(name = "serial_number")
     public String serialNumber;
+    /** Expiry of the certificate issued for this row, when it succeeded. */
+    @Column(name = "not_after")
+    public Instant notAfter;
     /** A ProfileAssigned was sent for this row, so removing it sends a ProfileUnassigned. */
     public boolean delivered;
     @Column(name = "updated_at")

@@ -15,6 +15,15 @@ public class DeviceGroup {
     public String id;
     public String tenant;
     public String name;
+    /** The rule of a dynamic group (its members are computed); null for a static group. */
+    @Column(name = "membership_rule")
+    public String membershipRule;
     @Column(name = "created_at")
     public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public boolean dynamic() {
+        return membershipRule != null;
+    }
 }

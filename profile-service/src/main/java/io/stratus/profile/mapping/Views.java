@@ -15,6 +15,7 @@ import io.stratus.profile.entity.TrustedProfile;
 import io.stratus.profile.rest.dto.AssignmentView;
 import io.stratus.profile.rest.dto.DeviceDeployment;
 import io.stratus.profile.rest.dto.DeviceView;
+import io.stratus.profile.rest.dto.GroupSummary;
 import io.stratus.profile.rest.dto.GroupView;
 import io.stratus.profile.rest.dto.SanRequest;
 import io.stratus.profile.rest.dto.ScepProfileView;
@@ -41,7 +42,17 @@ public final class Views {
     }
 
     public static GroupView of(DeviceGroup group, List<String> deviceIds, List<String> userIds) {
-        return new GroupView(group.id, group.tenant, group.name, group.createdAt, deviceIds, userIds);
+        return new GroupView(group.id, group.tenant, group.name, membershipType(group), group.membershipRule,
+                group.createdAt, deviceIds, userIds);
+    }
+
+    public static GroupSummary summary(DeviceGroup group) {
+        return new GroupSummary(group.id, group.tenant, group.name, membershipType(group), group.membershipRule,
+                group.createdAt, group.updatedAt);
+    }
+
+    public static String membershipType(DeviceGroup group) {
+        return group.dynamic() ? "DYNAMIC" : "STATIC";
     }
 
     public static TrustedProfileView of(TrustedProfile profile) {

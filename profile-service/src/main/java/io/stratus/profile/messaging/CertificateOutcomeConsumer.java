@@ -6,6 +6,7 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.stratus.events.CertificateIssuedEvent;
 import io.stratus.events.CertificateRejectedEvent;
+import io.stratus.events.CertificateRevokedEvent;
 import io.stratus.events.CloudEvent;
 import io.stratus.events.EventCodec;
 import io.stratus.events.EventType;
@@ -37,6 +38,9 @@ public class CertificateOutcomeConsumer {
         }
         if (event.data() instanceof CertificateIssuedEvent) {
             return outcomes.issued((CertificateIssuedEvent) event.data(), event.time());
+        }
+        if (event.data() instanceof CertificateRevokedEvent) {
+            return outcomes.revoked((CertificateRevokedEvent) event.data(), event.time());
         }
         if (event.data() instanceof CertificateRejectedEvent) {
             return outcomes.rejected((CertificateRejectedEvent) event.data(), event.time());

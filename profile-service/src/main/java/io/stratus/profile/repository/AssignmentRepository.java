@@ -41,4 +41,8 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, S
                 .setParameter("groupId", groupId)
                 .getResultList());
     }
+
+    public Uni<List<Assignment>> ofTenant(String tenant) {
+        return list("tenant = ?1 order by createdAt, id", (Object) tenant);
+    }
 }

@@ -1,5 +1,6 @@
 package io.stratus.profile.repository;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
@@ -11,6 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 @ApplicationScoped
 public class DeviceRepository implements PanacheRepositoryBase<Device, DeviceKey> {
+
+    /** Ids per IN list, well below PostgreSQL's 65,535 bind parameters. */
+    private static final int ID_CHUNK = 10_000;
 
     /** Devices that are members of the groups ?N, directly or through their primary user. */
     private static final String IN_GROUPS = "(id in (select m.deviceId from GroupMember m where m.tenant = ?1"
@@ -28,12 +32,19 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, DeviceKey
         return list("tenant = ?1 and id in ?2", tenant, ids);
     }
 
-    /** The devices whose primary user is one of {@code userIds}. */
+    /** The devices whose primary user is one of {@code userIds} (queried in chunks of 10,000 ids). */
     public Uni<List<Device>> ofUsers(String tenant, Collection<String> userIds) {
-        if (userIds.isEmpty()) {
-            return Uni.createFrom().item(List.of());
+        List<String> ids = List.copyOf(userIds);
+        Uni<List<Device>> all = Uni.createFrom().<List<Device>>item(ArrayList::new);
+        for (int from = 0; from < ids.size(); from += ID_CHUNK) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + ID_CHUNK));
+            all = all.chain(found -> list("tenant = ?1 and primaryUserId in ?2", tenant, chunk)
+                    .map(more -> {
+                        found.addAll(more);
+                        return found;
+                    }));
         }
-        return list("tenant = ?1 and primaryUserId in ?2", tenant, userIds);
+        return all;
     }
 
     /**
@@ -62,5 +73,9 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, DeviceKey
         }
         return list(included + " and not " + IN_GROUPS.replace("?N", "?3") + " order by id", tenant,
                 includeGroupIds, excludeGroupIds, candidates);
+    }
+
+    public Uni<List<Device>> page(String tenant, int limit, int offset) {
+        return find("tenant = ?1 order by id", (Object) tenant).range(offset, offset + limit - 1).list();
     }
 }

@@ -35,4 +35,13 @@ public class GroupRepository implements PanacheRepositoryBase<DeviceGroup, Strin
         return find("tenant = ?1 and id in ?2 order by id", tenant, ids).withLock(LockModeType.PESSIMISTIC_WRITE)
                 .list();
     }
+
+    /** The tenant's dynamic groups (those with a membership rule), in id order. */
+    public Uni<List<DeviceGroup>> dynamicGroups(String tenant) {
+        return list("tenant = ?1 and membershipRule is not null order by id", tenant);
+    }
+
+    public Uni<List<DeviceGroup>> page(String tenant, int limit, int offset) {
+        return find("tenant = ?1 order by name, id", (Object) tenant).range(offset, offset + limit - 1).list();
+    }
 }

@@ -26,6 +26,28 @@ public class GroupUserMemberRepository implements PanacheRepositoryBase<GroupUse
                 .map(rows -> rows.stream().map(UserIdOnly::userId).toList());
     }
 
+    /** The groups the user is a member of. */
+    public Uni<List<String>> groupsOf(String tenant, String userId) {
+        return find("tenant = ?1 and userId = ?2", tenant, userId).project(GroupIdOnly.class).list()
+                .map(rows -> rows.stream().map(GroupIdOnly::groupId).toList());
+    }
+
+    /** The (group, user) member rows of the users. */
+    public Uni<List<Membership>> membershipsOf(String tenant, Collection<String> userIds) {
+        if (userIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return find("tenant = ?1 and userId in ?2", tenant, userIds).project(Membership.class).list();
+    }
+
+    /** Projection of a member row to its group and user. */
+    public record Membership(String groupId, String userId) {
+    }
+
+    /** Projection of a member row to its group id. */
+    public record GroupIdOnly(String groupId) {
+    }
+
     /** Projection of a member row to its user id. */
     public record UserIdOnly(String userId) {
     }

@@ -21,4 +21,8 @@ public class TrustedProfileRepository implements PanacheRepositoryBase<TrustedPr
         }
         return list("tenant = ?1 and id in ?2", tenant, ids);
     }
+
+    public Uni<List<TrustedProfile>> ofTenant(String tenant) {
+        return list("tenant = ?1 order by name, id", (Object) tenant);
+    }
 }

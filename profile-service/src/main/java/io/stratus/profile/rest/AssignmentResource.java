@@ -1,5 +1,6 @@
 package io.stratus.profile.rest;
 
+import java.util.List;
 import java.util.Map;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -45,6 +46,12 @@ public class AssignmentResource {
     @RolesAllowed(ApiRoles.PROFILE_MANAGE)
     public Uni<Map<String, Object>> delete(@PathParam("tenant") String tenant, @PathParam("id") String id) {
         return assignments.delete(tenant, id).map(counts -> Map.of("id", id, "unassigned", counts.unassigned()));
+    }
+
+    @GET
+    @RolesAllowed(ApiRoles.PROFILE_READ)
+    public Uni<List<AssignmentView>> list(@PathParam("tenant") String tenant) {
+        return assignments.list(tenant);
     }
 
     @GET

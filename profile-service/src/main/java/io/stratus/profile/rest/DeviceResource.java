@@ -1,6 +1,13 @@
 package io.stratus.profile.rest;
 
 import java.util.List;
+import java.util.Map;
+import io.stratus.profile.rest.dto.DeviceReport;
+import io.stratus.profile.rest.dto.InventoryDeleted;
+import io.stratus.profile.service.ReportService;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.QueryParam;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -35,10 +42,12 @@ public class DeviceResource {
 
     private final DeviceService devices;
     private final BulkImporter importer;
+    private final ReportService reports;
 
-    public DeviceResource(DeviceService devices, BulkImporter importer) {
+    public DeviceResource(DeviceService devices, BulkImporter importer, ReportService reports) {
         this.devices = devices;
         this.importer = importer;
+        this.reports = reports;
     }
 
     @POST
@@ -53,6 +62,38 @@ public class DeviceResource {
     @RolesAllowed(ApiRoles.PROFILE_READ)
     public Uni<DeviceView> get(@PathParam("tenant") String tenant, @PathParam("id") String id) {
         return devices.get(tenant, id).map(Views::of);
+    }
+
+    @GET
+    @RolesAllowed(ApiRoles.PROFILE_READ)
+    public Uni<List<DeviceView>> list(@PathParam("tenant") String tenant, @QueryParam("limit") Integer limit,
+            @QueryParam("offset") Integer offset) {
+        return devices.list(tenant, limit, offset).map(found -> found.stream().map(Views::of).toList());
+    }
+
+    /** Changes name, serialNumber, imei, wifiMacAddress or primaryUserId (JSON merge patch; null clears). */
+    @PATCH
+    @Path("/{id}")
+    @Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
+    @RolesAllowed(ApiRoles.DEVICE_MANAGE)
+    public Uni<DeviceView> patch(@PathParam("tenant") String tenant, @PathParam("id") String id,
+            Map<String, Object> changes) {
+        return devices.patch(tenant, id, changes).map(Views::of);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(ApiRoles.DEVICE_MANAGE)
+    public Uni<InventoryDeleted> delete(@PathParam("tenant") String tenant, @PathParam("id") String id) {
+        return devices.delete(tenant, id);
+    }
+
+    /** Every profile assigned to the device, with its status, certificate and failure reason. */
+    @GET
+    @Path("/{id}/report")
+    @RolesAllowed(ApiRoles.PROFILE_READ)
+    public Uni<DeviceReport> report(@PathParam("tenant") String tenant, @PathParam("id") String id) {
+        return reports.deviceReport(tenant, id);
     }
 
     // bulk import, reached as POST .../devices:import (see CustomMethodPaths)

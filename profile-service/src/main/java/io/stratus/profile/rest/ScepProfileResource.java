@@ -1,5 +1,7 @@
 package io.stratus.profile.rest;
 
+import java.util.List;
+
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
@@ -55,6 +57,12 @@ public class ScepProfileResource {
     @RolesAllowed(ApiRoles.PROFILE_MANAGE)
     public Uni<Response> delete(@PathParam("tenant") String tenant, @PathParam("id") String id) {
         return profiles.delete(tenant, id).replaceWith(Response.noContent().build());
+    }
+
+    @GET
+    @RolesAllowed(ApiRoles.PROFILE_READ)
+    public Uni<List<ScepProfileView>> list(@PathParam("tenant") String tenant) {
+        return profiles.list(tenant).map(found -> found.stream().map(Views::of).toList());
     }
 
     @GET

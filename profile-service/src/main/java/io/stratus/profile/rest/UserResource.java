@@ -1,6 +1,10 @@
 package io.stratus.profile.rest;
 
 import java.util.List;
+import java.util.Map;
+import io.stratus.profile.rest.dto.InventoryDeleted;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PATCH;
 
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -60,6 +64,24 @@ public class UserResource {
     @RolesAllowed(ApiRoles.PROFILE_READ)
     public Uni<UserView> get(@PathParam("tenant") String tenant, @PathParam("id") String id) {
         return users.get(tenant, id).map(Views::of);
+    }
+
+    /** Changes a user's attributes (JSON merge patch; null clears an optional one). */
+    @PATCH
+    @Path("/{id}")
+    @Consumes({ MediaType.APPLICATION_JSON, "application/merge-patch+json" })
+    @RolesAllowed(ApiRoles.DEVICE_MANAGE)
+    public Uni<UserView> patch(@PathParam("tenant") String tenant, @PathParam("id") String id,
+            Map<String, Object> changes) {
+        return users.patch(tenant, id, changes);
+    }
+
+    /** Deletes a user; its devices stay, without a primary user (see docs/profiles.md). */
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(ApiRoles.DEVICE_MANAGE)
+    public Uni<InventoryDeleted> delete(@PathParam("tenant") String tenant, @PathParam("id") String id) {
+        return users.delete(tenant, id);
     }
 
     // bulk import, reached as POST .../users:import (see CustomMethodPaths)

@@ -64,6 +64,12 @@ public class AssignmentService {
                 });
     }
 
+    /** The tenant's assignments, oldest first (without per-device counts: see the reports). */
+    public Uni<List<AssignmentView>> list(String tenant) {
+        return Panache.withSession(() -> assignments.ofTenant(tenant))
+                .map(found -> found.stream().map(Views::of).toList());
+    }
+
     public Uni<AssignmentView> get(String tenant, String id) {
         return Panache.withSession(() -> assignments.find(tenant, id)).onItem().ifNull()
                 .failWith(() -> ProblemException.notFound("assignment '" + id + "' not found in tenant " + tenant))

@@ -8,12 +8,19 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
+import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
 import io.stratus.platform.rest.ProblemException;
 import io.stratus.profile.config.ProfileConfig;
 import io.stratus.profile.entity.AppUser;
 import io.stratus.profile.entity.Device;
+import io.stratus.profile.messaging.OutboxRelay;
 import io.stratus.profile.rest.dto.DeviceRegistration;
 import io.stratus.profile.rest.dto.ImportResult;
 import io.stratus.profile.rest.dto.UserRegistration;
@@ -37,10 +44,13 @@ public class BulkImporter {
     public static final List<String> USER_COLUMNS = List.of("id", "userPrincipalName", "email", "givenName",
             "surname", "onPremDistinguishedName", "onPremSamAccountName");
 
-    private static final String INSERT_DEVICES = "insert into device (tenant, id, name, platform, serial_number,"
-            + " identity_public_key, imei, wifi_mac, primary_user_id, created_at)"
-            + " select $1, r.* , now() from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[],"
-            + " $7::text[], $8::text[], $9::text[]) as r on conflict do nothing returning id";
+    /** One batch of devices as a JSON array of rows; the ids actually inserted come back. */
+    private static final String INSERT_DEVICES = "with inserted as (insert into device (tenant, id, name, platform,"
+            + " serial_number, identity_public_key, imei, wifi_mac, primary_user_id, created_at)"
+            + " select :tenant, r.id, r.name, r.platform, r.serial_number, r.identity_public_key, r.imei, r.wifi_mac,"
+            + " r.primary_user_id, now() from json_to_recordset(cast(cast(:rows as text) as json)) as r(id text, name text,"
+            + " platform text, serial_number text, identity_public_key text, imei text, wifi_mac text,"
+            + " primary_user_id text) on conflict do nothing returning id) select id from inserted";
     private static final String INSERT_USERS = "insert into app_user (tenant, id, upn, email, given_name, surname,"
             + " on_prem_dn, sam_account_name, created_at)"
             + " select $1, r.*, now() from unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::text[],"
@@ -48,10 +58,15 @@ public class BulkImporter {
 
     private final Pool pool;
     private final int batchSize;
+    private final DynamicMembership dynamic;
+    private final OutboxRelay relay;
+    private final ObjectMapper json = new ObjectMapper();
 
-    public BulkImporter(Pool pool, ProfileConfig config) {
+    public BulkImporter(Pool pool, ProfileConfig config, DynamicMembership dynamic, OutboxRelay relay) {
         this.pool = pool;
         this.batchSize = config.importBatchSize();
+        this.dynamic = dynamic;
+        this.relay = relay;
     }
 
     public static DeviceRegistration deviceRow(Map<String, String> csv) {
@@ -65,7 +80,11 @@ public class BulkImporter {
                 csv.get("onPremSamAccountName"));
     }
 
-    /** Checks and stores devices (CPU work first: call it from a worker thread). */
+    /**
+     * Checks and stores devices, one transaction per batch: the batch's devices, their dynamic group memberships
+     * (rules evaluated in memory for the batch) and the assignments those memberships bring, with their events in
+     * the outbox. Blocking: call it from a worker thread.
+     */
     public Uni<ImportResult> importDevices(String tenant, List<DeviceRegistration> rows) {
         checkSize(rows);
         List<ImportResult.Rejected> rejected = new ArrayList<>();
@@ -74,20 +93,81 @@ public class BulkImporter {
         Set<String> userIds = new HashSet<>();
         valid.values().stream().filter(device -> device.primaryUserId != null)
                 .forEach(device -> userIds.add(device.primaryUserId));
-        return knownUsers(tenant, userIds).chain(known -> {
-            valid.entrySet().removeIf(entry -> {
-                String user = entry.getValue().primaryUserId;
-                if (user != null && !known.contains(user)) {
-                    rejected.add(new ImportResult.Rejected(entry.getKey(), "primaryUserId names the unknown user '"
-                            + user + "' in tenant " + tenant));
-                    return true;
+        Set<String> known = knownUsers(tenant, userIds).await().indefinitely();
+        valid.entrySet().removeIf(entry -> {
+            String user = entry.getValue().primaryUserId;
+            if (user != null && !known.contains(user)) {
+                rejected.add(new ImportResult.Rejected(entry.getKey(), "primaryUserId names the unknown user '"
+                        + user + "' in tenant " + tenant));
+                return true;
+            }
+            return false;
+        });
+        List<Integer> rowNumbers = new ArrayList<>(valid.keySet());
+        int imported = 0;
+        MembershipChange membership = MembershipChange.NONE;
+        for (int from = 0; from < rowNumbers.size(); from += batchSize) {
+            List<Integer> batchRows = rowNumbers.subList(from, Math.min(rowNumbers.size(), from + batchSize));
+            List<Device> batch = batchRows.stream().map(valid::get).toList();
+            DeviceBatch stored = storeDeviceBatch(tenant, batch);
+            for (int i = 0; i < batch.size(); i++) {
+                if (!stored.ids().contains(batch.get(i).id)) {
+                    rejected.add(new ImportResult.Rejected(batchRows.get(i), "device '" + batch.get(i).id
+                            + "' already exists in tenant " + tenant));
                 }
-                return false;
-            });
-            return insertAll(tenant, valid, rejected, INSERT_DEVICES, BulkImporter::deviceColumns,
-                    device -> device.id, "device");
-        }).invoke(result -> Log.infof("imported %d devices into tenant %s, %d rows rejected", result.imported(),
-                tenant, result.rejected().size()));
+            }
+            imported += stored.ids().size();
+            membership = membership.plus(stored.membership());
+            relay.wake();
+        }
+        rejected.sort(java.util.Comparator.comparingInt(ImportResult.Rejected::row));
+        Log.infof("imported %d devices into tenant %s, %d rows rejected; dynamic groups: %d members added, %d"
+                + " assignments sent", imported, tenant, rejected.size(), membership.added(),
+                membership.counts().assigned());
+        return Uni.createFrom().item(new ImportResult(imported, List.copyOf(rejected)));
+    }
+
+    private record DeviceBatch(Set<String> ids, MembershipChange membership) {
+    }
+
+    private DeviceBatch storeDeviceBatch(String tenant, List<Device> batch) {
+        String json = deviceJson(batch);
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
+                    .chain(session -> session.createNativeQuery(INSERT_DEVICES).setParameter("tenant", tenant)
+                            .setParameter("rows", json).getResultList())
+                    .chain(ids -> {
+                        Set<String> stored = new HashSet<>();
+                        ids.forEach(id -> stored.add(String.valueOf(id)));
+                        List<Device> inserted = batch.stream().filter(device -> stored.contains(device.id)).toList();
+                        Map<String, Set<String>> usersByDevice = new HashMap<>();
+                        inserted.stream().filter(device -> device.primaryUserId != null)
+                                .forEach(device -> usersByDevice.put(device.id, Set.of(device.primaryUserId)));
+                        return dynamic.devicesChanged(tenant, inserted)
+                                .call(() -> dynamic.primaryUsersChanged(tenant, usersByDevice))
+                                .map(change -> new DeviceBatch(stored, change));
+                    })));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException("importing a batch of devices failed", e);
+        }
+    }
+
+    private String deviceJson(List<Device> devices) {
+        ArrayNode rows = json.createArrayNode();
+        for (Device device : devices) {
+            ObjectNode row = rows.addObject();
+            row.put("id", device.id);
+            row.put("name", device.name);
+            row.put("platform", device.platform.name());
+            row.put("serial_number", device.serialNumber);
+            row.put("identity_public_key", device.identityPublicKey);
+            row.put("imei", device.imei);
+            row.put("wifi_mac", device.wifiMacAddress);
+            row.put("primary_user_id", device.primaryUserId);
+        }
+        return rows.toString();
     }
 
     public Uni<ImportResult> importUsers(String tenant, List<UserRegistration> rows) {
@@ -199,23 +279,6 @@ public class BulkImporter {
             }
             return stored;
         });
-    }
-
-    private static String[][] deviceColumns(List<Device> devices) {
-        int n = devices.size();
-        String[][] columns = new String[8][n];
-        for (int i = 0; i < n; i++) {
-            Device d = devices.get(i);
-            columns[0][i] = d.id;
-            columns[1][i] = d.name;
-            columns[2][i] = d.platform.name();
-            columns[3][i] = d.serialNumber;
-            columns[4][i] = d.identityPublicKey;
-            columns[5][i] = d.imei;
-            columns[6][i] = d.wifiMacAddress;
-            columns[7][i] = d.primaryUserId;
-        }
-        return columns;
     }
 
     private static String[][] userColumns(List<AppUser> users) {

@@ -6,6 +6,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.stratus.events.CertificateIssuedEvent;
+import io.stratus.events.CertificateRevokedEvent;
 import io.stratus.events.CertificateRejectedEvent;
 import io.stratus.events.RequestPurpose;
 import io.stratus.profile.entity.DeploymentStatus;
@@ -27,7 +28,7 @@ public class DeploymentOutcomes {
             return Uni.createFrom().voidItem();
         }
         return record(event.tenant(), event.deviceId(), event.assignmentId(), DeploymentStatus.SUCCEEDED,
-                event.serialNumber(), null, at);
+                event.serialNumber(), event.notAfter(), null, at);
     }
 
     public Uni<Void> rejected(CertificateRejectedEvent event, Instant at) {
@@ -36,14 +37,28 @@ public class DeploymentOutcomes {
         }
         String reason = event.detail() == null || event.detail().isBlank() ? event.reason()
                 : event.reason() + ": " + event.detail();
-        return record(event.tenant(), event.deviceId(), event.assignmentId(), DeploymentStatus.FAILED, null, reason,
-                at);
+        return record(event.tenant(), event.deviceId(), event.assignmentId(), DeploymentStatus.FAILED, null, null,
+                reason, at);
+    }
+
+    /** A revoked device certificate turns its row FAILED with reason "certificate revoked (...)". Idempotent. */
+    public Uni<Void> revoked(CertificateRevokedEvent event, Instant at) {
+        if (event.deviceId() == null || event.serialNumber() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        String reason = "certificate " + event.serialNumber() + " revoked"
+                + (event.reason() == null || event.reason().isBlank() ? "" : " (" + event.reason() + ")");
+        return Panache.withTransaction(() -> deviceAssignments.recordRevocation(event.tenant(), event.deviceId(),
+                event.serialNumber(), reason, at))
+                .invoke(changed -> Log.infof("device %s of tenant %s: certificate %s revoked, %d deployment(s) marked"
+                        + " failed", event.deviceId(), event.tenant(), event.serialNumber(), changed))
+                .replaceWithVoid();
     }
 
     private Uni<Void> record(String tenant, String deviceId, String assignmentId, DeploymentStatus status,
-            String serialNumber, String reason, Instant at) {
+            String serialNumber, Instant notAfter, String reason, Instant at) {
         return Panache.withTransaction(() -> deviceAssignments.recordOutcome(tenant, deviceId, assignmentId, status,
-                serialNumber, reason, at))
+                serialNumber, notAfter, reason, at))
                 .invoke(changed -> {
                     if (changed > 0) {
                         Log.infof("device %s of tenant %s, assignment %s: %s", deviceId, tenant, assignmentId, status);

@@ -113,6 +113,34 @@ public class DeploymentService {
                                 .chain(plans -> unassignLost(assignment, rows, plans))));
     }
 
+    /**
+     * Re-plans the assignment for {@code targets} only (their attributes changed): each gets a new ProfileAssigned
+     * with a fresh challenge; a target that had received it and no longer resolves gets a ProfileUnassigned.
+     */
+    public Uni<DeploymentCounts> redeployDevices(Assignment assignment, ScepProfile profile, List<Device> targets) {
+        if (targets.isEmpty()) {
+            return Uni.createFrom().item(DeploymentCounts.NONE);
+        }
+        List<String> ids = targets.stream().map(device -> device.id).toList();
+        return deviceAssignments.rows(assignment.id, ids)
+                .chain(rows -> withdraw(assignment, rows, false)
+                        .chain(ignored -> plans(assignment, profile, targets))
+                        .chain(plans -> unassignLost(assignment, rows, plans)));
+    }
+
+    /** Withdraws every assignment from a device that is being deleted: ProfileUnassigned where one was sent. */
+    public Uni<DeploymentCounts> withdrawDevice(String tenant, String deviceId) {
+        return deviceAssignments.ofDevice(tenant, deviceId).chain(rows -> {
+            List<CloudEvent> events = rows.stream().filter(row -> row.delivered)
+                    .map(row -> CloudEvent.of(DeploymentPlanner.EVENT_SOURCE,
+                            new ProfileUnassignedEvent(tenant, deviceId, row.assignmentId, row.profileId)))
+                    .toList();
+            return deviceAssignments.delete("tenant = ?1 and deviceId = ?2", tenant, deviceId)
+                    .call(() -> outbox.append(events))
+                    .map(removed -> DeploymentCounts.unassigned(events.size()));
+        });
+    }
+
     /** ProfileUnassigned for devices that had the profile and, after the edit, no longer get it. */
     private Uni<DeploymentCounts> unassignLost(Assignment assignment, List<RowState> before,
             List<PlannedDeployment> plans) {

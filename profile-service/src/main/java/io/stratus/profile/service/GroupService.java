@@ -14,7 +14,6 @@ import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.stratus.platform.rest.ProblemException;
 import io.stratus.profile.entity.AppUser;
-import io.stratus.profile.entity.Assignment;
 import io.stratus.profile.entity.Device;
 import io.stratus.profile.entity.DeviceGroup;
 import io.stratus.profile.entity.GroupMember;
@@ -29,7 +28,10 @@ import io.stratus.profile.repository.GroupMemberRepository;
 import io.stratus.profile.repository.GroupRepository;
 import io.stratus.profile.repository.GroupUserMemberRepository;
 import io.stratus.profile.repository.UserRepository;
+import io.stratus.profile.rest.dto.GroupChanged;
 import io.stratus.profile.rest.dto.GroupCreation;
+import io.stratus.profile.rest.dto.GroupMembers;
+import io.stratus.profile.rest.dto.GroupSummary;
 import io.stratus.profile.rest.dto.GroupView;
 import io.stratus.profile.rest.dto.MemberRemoved;
 import io.stratus.profile.rest.dto.MembersAdded;
@@ -51,29 +53,124 @@ public class GroupService {
     private final DeviceRepository devices;
     private final UserRepository users;
     private final AssignmentRepository assignments;
-    private final DeploymentService deployments;
+    private final MembershipReconciler reconciler;
+    private final DynamicMembership dynamic;
     private final OutboxRelay relay;
 
     public GroupService(GroupRepository groups, GroupMemberRepository members, GroupUserMemberRepository userMembers,
             DeviceRepository devices, UserRepository users, AssignmentRepository assignments,
-            DeploymentService deployments, OutboxRelay relay) {
+            MembershipReconciler reconciler, DynamicMembership dynamic, OutboxRelay relay) {
         this.groups = groups;
         this.members = members;
         this.userMembers = userMembers;
         this.devices = devices;
         this.users = users;
         this.assignments = assignments;
-        this.deployments = deployments;
+        this.reconciler = reconciler;
+        this.dynamic = dynamic;
         this.relay = relay;
     }
 
-    public Uni<DeviceGroup> create(String tenant, GroupCreation request) {
+    /** Creates a static group, or a dynamic one whose members its rule selects right away. */
+    public Uni<GroupChanged> create(String tenant, GroupCreation request) {
         DeviceGroup group = new DeviceGroup();
         group.id = UUID.randomUUID().toString();
         group.tenant = tenant;
         group.name = Require.text(Require.body(request).name(), "name");
+        group.membershipRule = rule(request.membershipRule());
         group.createdAt = Instant.now();
-        return Panache.withTransaction(() -> groups.persist(group));
+        group.updatedAt = group.createdAt;
+        return Panache.withTransaction(() -> groups.persist(group)
+                .call(() -> Panache.getSession().chain(session -> session.flush()))
+                .chain(() -> group.dynamic() ? dynamic.evaluate(group) : Uni.createFrom().item(MembershipChange.NONE))
+                .chain(change -> view(group).map(view -> changed(view, change))))
+                .invoke(result -> {
+                    Log.infof("created %s group %s in tenant %s with %d members", result.group().membershipType(),
+                            group.id, tenant, result.added());
+                    relay.wake();
+                });
+    }
+
+    /**
+     * Renames a group and sets, changes or removes its rule. A new rule recomputes the members (devices that
+     * join or leave get ProfileAssigned / ProfileUnassigned); removing the rule makes the group static and keeps
+     * its current members.
+     */
+    public Uni<GroupChanged> update(String tenant, String groupId, GroupCreation request) {
+        String name = Require.text(Require.body(request).name(), "name");
+        String rule = rule(request.membershipRule());
+        return Panache.withTransaction(() -> lock(tenant, groupId).chain(group -> {
+            boolean ruleChanged = rule != null && !rule.equals(group.membershipRule);
+            group.name = name;
+            group.membershipRule = rule;
+            group.updatedAt = Instant.now();
+            return Panache.getSession().chain(session -> session.flush())
+                    .chain(() -> ruleChanged ? dynamic.evaluate(group) : Uni.createFrom().item(MembershipChange.NONE))
+                    .chain(change -> view(group).map(view -> changed(view, change)));
+        }))
+                .onFailure().transform(failure -> Conflicts.asConflict(failure,
+                        "group '" + groupId + "' changed concurrently; retry"))
+                .invoke(result -> {
+                    Log.infof("updated group %s of tenant %s: %d members added, %d removed, %d assignments and %d"
+                            + " unassignments sent", groupId, tenant, result.added(), result.removed(),
+                            result.assigned(), result.unassigned());
+                    relay.wake();
+                });
+    }
+
+    /** Deletes a group that no assignment names (409 otherwise). */
+    public Uni<Void> delete(String tenant, String groupId) {
+        return Panache.withTransaction(() -> lock(tenant, groupId)
+                .call(group -> assignments.naming(tenant, groupId).invoke(naming -> {
+                    if (!naming.isEmpty()) {
+                        throw ProblemException.conflict("group '" + groupId + "' is used by " + naming.size()
+                                + " assignment(s), e.g. '" + naming.get(0).id + "'; change or delete them first");
+                    }
+                }))
+                .call(groups::delete))
+                .invoke(() -> Log.infof("deleted group %s of tenant %s", groupId, tenant))
+                .replaceWithVoid();
+    }
+
+    /** The tenant's groups by name, without members. */
+    public Uni<List<GroupSummary>> list(String tenant, Integer limit, Integer offset) {
+        Page page = Page.of(limit, offset);
+        return Panache.withSession(() -> groups.page(tenant, page.limit(), page.offset()))
+                .map(found -> found.stream().map(Views::summary).toList());
+    }
+
+    /** A group's device and user members and the devices in its scope. */
+    public Uni<GroupMembers> members(String tenant, String groupId) {
+        return Panache.withSession(() -> find(tenant, groupId)
+                .chain(group -> members.memberIds(group.id).chain(deviceIds -> userMembers.memberIds(group.id)
+                        .chain(userIds -> devices.inScope(tenant, List.of(group.id), List.of())
+                                .map(inScope -> new GroupMembers(group.id, Views.membershipType(group), deviceIds,
+                                        userIds, inScope.stream().map(device -> device.id).toList()))))));
+    }
+
+    private Uni<GroupView> view(DeviceGroup group) {
+        return members.memberIds(group.id).chain(deviceIds -> userMembers.memberIds(group.id)
+                .map(userIds -> Views.of(group, deviceIds, userIds)));
+    }
+
+    private static GroupChanged changed(GroupView view, MembershipChange change) {
+        return new GroupChanged(view, change.added(), change.removed(), change.counts().assigned(),
+                change.counts().unassigned());
+    }
+
+    /** The rule, checked (400 naming the position of a syntax error), or null for a static group. */
+    private static String rule(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        return DynamicMembership.parse(text).text();
+    }
+
+    private static void refuseDynamic(DeviceGroup group) {
+        if (group.dynamic()) {
+            throw ProblemException.conflict("group '" + group.id + "' is dynamic (membershipRule "
+                    + group.membershipRule + "); its members follow the rule and cannot be added or removed by hand");
+        }
     }
 
     public Uni<GroupView> get(String tenant, String groupId) {
@@ -90,6 +187,7 @@ public class GroupService {
             throw ProblemException.badRequest("deviceIds or userIds must name at least one id");
         }
         return Panache.withTransaction(() -> lock(tenant, groupId)
+                .invoke(GroupService::refuseDynamic)
                 .chain(group -> existingDevices(tenant, deviceIds))
                 .chain(foundDevices -> existingUsers(tenant, userIds)
                         .chain(foundUsers -> members.membersAmong(tenant, List.of(groupId), deviceIds)
@@ -115,6 +213,7 @@ public class GroupService {
 
     public Uni<MemberRemoved> removeMember(String tenant, String groupId, String memberId) {
         return Panache.withTransaction(() -> lock(tenant, groupId)
+                .invoke(GroupService::refuseDynamic)
                 .chain(group -> members.findById(new GroupMemberKey(groupId, memberId)))
                 .chain(deviceMember -> {
                     if (deviceMember != null) {
@@ -220,17 +319,7 @@ public class GroupService {
         });
     }
 
-    /** Reconciles every assignment that names the group, for the affected devices only. */
     private Uni<DeploymentCounts> reconcile(String tenant, String groupId, Collection<String> affected) {
-        if (affected.isEmpty()) {
-            return Uni.createFrom().item(DeploymentCounts.NONE);
-        }
-        return assignments.naming(tenant, groupId).chain(naming -> {
-            Uni<DeploymentCounts> total = Uni.createFrom().item(DeploymentCounts.NONE);
-            for (Assignment assignment : naming) {
-                total = total.chain(sum -> deployments.reconcile(assignment, affected).map(sum::plus));
-            }
-            return total;
-        });
+        return reconciler.reconcile(tenant, groupId, affected);
     }
 }

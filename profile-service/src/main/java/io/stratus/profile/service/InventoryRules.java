@@ -71,7 +71,7 @@ public final class InventoryRules {
         return user;
     }
 
-    private static String imei(String value) {
+    static String imei(String value) {
         String imei = Require.optionalText(value, "imei");
         if (imei != null && !IMEI.matcher(imei).matches()) {
             throw ProblemException.badRequest("imei must be 14 to 16 digits, not '" + imei + "'");
@@ -80,7 +80,7 @@ public final class InventoryRules {
     }
 
     /** Upper case with colons: {@code 00:1A:2B:3C:4D:5E}. */
-    private static String mac(String value) {
+    static String mac(String value) {
         String mac = Require.optionalText(value, "wifiMacAddress");
         if (mac == null) {
             return null;

@@ -1,6 +1,8 @@
 package io.stratus.profile.service;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -9,6 +11,9 @@ import io.stratus.profile.entity.DeploymentStatus;
 import io.stratus.profile.entity.DeviceAssignment;
 import io.stratus.profile.mapping.Views;
 import io.stratus.profile.repository.DeviceAssignmentRepository;
+import io.stratus.profile.repository.DeviceRepository;
+import io.stratus.profile.rest.dto.DeviceProfileStatus;
+import io.stratus.profile.rest.dto.DeviceReport;
 import io.stratus.profile.repository.ScepProfileRepository;
 import io.stratus.profile.rest.dto.ProfileReport;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,10 +24,13 @@ public class ReportService {
 
     private final ScepProfileRepository profiles;
     private final DeviceAssignmentRepository deviceAssignments;
+    private final DeviceRepository devices;
 
-    public ReportService(ScepProfileRepository profiles, DeviceAssignmentRepository deviceAssignments) {
+    public ReportService(ScepProfileRepository profiles, DeviceAssignmentRepository deviceAssignments,
+            DeviceRepository devices) {
         this.profiles = profiles;
         this.deviceAssignments = deviceAssignments;
+        this.devices = devices;
     }
 
     public Uni<ProfileReport> report(String tenant, String profileId) {
@@ -33,6 +41,30 @@ public class ReportService {
                 .map(rows -> new ProfileReport(profileId, count(rows, DeploymentStatus.SUCCEEDED),
                         count(rows, DeploymentStatus.PENDING), count(rows, DeploymentStatus.FAILED),
                         count(rows, DeploymentStatus.NOT_APPLICABLE), rows.stream().map(Views::of).toList()));
+    }
+
+    /**
+     * The per-device report: one entry per assignment that targets the device (a profile assigned twice appears
+     * twice, with its assignment id). A revoked certificate shows as FAILED with reason "certificate ... revoked".
+     */
+    public Uni<DeviceReport> deviceReport(String tenant, String deviceId) {
+        return Panache.withSession(() -> devices.find(tenant, deviceId)
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("device '" + deviceId
+                        + "' not found in tenant " + tenant))
+                .chain(device -> deviceAssignments.ofDevice(tenant, deviceId))
+                .chain(rows -> profiles.findByIds(tenant, rows.stream().map(row -> row.profileId).distinct()
+                        .toList()).map(found -> {
+                            Map<String, String> names = new HashMap<>();
+                            found.forEach(profile -> names.put(profile.id, profile.name));
+                            List<DeviceProfileStatus> entries = rows.stream()
+                                    .map(row -> new DeviceProfileStatus(row.profileId, names.get(row.profileId),
+                                            row.assignmentId, row.status.name(), row.reason, row.serialNumber,
+                                            row.notAfter, row.updatedAt))
+                                    .toList();
+                            return new DeviceReport(deviceId, count(rows, DeploymentStatus.SUCCEEDED),
+                                    count(rows, DeploymentStatus.PENDING), count(rows, DeploymentStatus.FAILED),
+                                    count(rows, DeploymentStatus.NOT_APPLICABLE), entries);
+                        })));
     }
 
     private static long count(List<DeviceAssignment> rows, DeploymentStatus status) {

@@ -88,6 +88,10 @@ public class ScepProfileService {
                 .replaceWithVoid();
     }
 
+    public Uni<java.util.List<ScepProfile>> list(String tenant) {
+        return Panache.withSession(() -> profiles.ofTenant(tenant));
+    }
+
     public Uni<ScepProfile> get(String tenant, String id) {
         return Panache.withSession(() -> find(tenant, id));
     }

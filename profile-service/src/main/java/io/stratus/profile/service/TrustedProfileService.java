@@ -2,15 +2,24 @@ package io.stratus.profile.service;
 
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.stratus.crypto.Pem;
 import io.stratus.crypto.SubjectNames;
 import io.stratus.platform.rest.ProblemException;
+import io.stratus.profile.entity.Assignment;
 import io.stratus.profile.entity.Platform;
+import io.stratus.profile.entity.ScepProfile;
+import io.stratus.profile.messaging.OutboxRelay;
+import io.stratus.profile.repository.AssignmentRepository;
+import io.stratus.profile.repository.GroupRepository;
+import io.stratus.profile.repository.ScepProfileRepository;
 import io.stratus.profile.entity.TrustStore;
 import io.stratus.profile.entity.TrustedProfile;
 import io.stratus.profile.repository.TrustedProfileRepository;
@@ -25,16 +34,100 @@ public class TrustedProfileService {
     private static final int KEY_CERT_SIGN = 5;
 
     private final TrustedProfileRepository profiles;
+    private final ScepProfileRepository scepProfiles;
+    private final AssignmentRepository assignments;
+    private final GroupRepository groups;
+    private final DeploymentService deployments;
+    private final OutboxRelay relay;
 
-    public TrustedProfileService(TrustedProfileRepository profiles) {
+    public TrustedProfileService(TrustedProfileRepository profiles, ScepProfileRepository scepProfiles,
+            AssignmentRepository assignments, GroupRepository groups, DeploymentService deployments,
+            OutboxRelay relay) {
         this.profiles = profiles;
+        this.scepProfiles = scepProfiles;
+        this.assignments = assignments;
+        this.groups = groups;
+        this.deployments = deployments;
+        this.relay = relay;
     }
 
     public Uni<TrustedProfile> create(String tenant, TrustedProfileCreation request) {
-        Require.body(request);
-        TrustedProfile profile = new TrustedProfile();
+        TrustedProfile profile = validated(request);
         profile.id = UUID.randomUUID().toString();
         profile.tenant = tenant;
+        profile.createdAt = Instant.now();
+        return Panache.withTransaction(() -> profiles.persist(profile));
+    }
+
+    public Uni<List<TrustedProfile>> list(String tenant) {
+        return Panache.withSession(() -> profiles.ofTenant(tenant));
+    }
+
+    /**
+     * Replaces a trusted profile's settings and certificate; every device in scope of a SCEP profile that uses it
+     * gets a new ProfileAssigned (with the new trusted certificates and a fresh challenge).
+     */
+    public Uni<TrustedProfile> update(String tenant, String id, TrustedProfileCreation request) {
+        TrustedProfile edited = validated(request);
+        return Panache.withTransaction(() -> find(tenant, id)
+                .invoke(profile -> {
+                    profile.name = edited.name;
+                    profile.platform = edited.platform;
+                    profile.store = edited.store;
+                    profile.authorityId = edited.authorityId;
+                    profile.certificatePem = edited.certificatePem;
+                    profile.subjectDn = edited.subjectDn;
+                })
+                .call(profile -> Panache.getSession().chain(session -> session.flush()))
+                .call(profile -> scepProfiles.referencing(tenant, id).chain(this::redeploy)))
+                .invoke(profile -> {
+                    Log.infof("updated trusted profile %s of tenant %s", id, tenant);
+                    relay.wake();
+                });
+    }
+
+    /** Deletes a trusted profile that no SCEP profile references (409 otherwise). */
+    public Uni<Void> delete(String tenant, String id) {
+        return Panache.withTransaction(() -> find(tenant, id)
+                .call(profile -> scepProfiles.referencing(tenant, id).invoke(using -> {
+                    if (!using.isEmpty()) {
+                        throw ProblemException.conflict("trusted profile '" + id + "' is used by " + using.size()
+                                + " SCEP profile(s), e.g. '" + using.get(0).id + "'; remove it from them first");
+                    }
+                }))
+                .call(profiles::delete))
+                .invoke(() -> Log.infof("deleted trusted profile %s of tenant %s", id, tenant))
+                .replaceWithVoid();
+    }
+
+    private Uni<DeploymentCounts> redeploy(List<ScepProfile> using) {
+        Uni<DeploymentCounts> total = Uni.createFrom().item(DeploymentCounts.NONE);
+        for (ScepProfile scep : using) {
+            total = total.chain(sum -> assignments.ofProfile(scep.tenant, scep.id).chain(of -> {
+                Set<String> groupIds = new HashSet<>();
+                of.forEach(assignment -> {
+                    groupIds.addAll(assignment.includeGroupIds);
+                    groupIds.addAll(assignment.excludeGroupIds);
+                });
+                Uni<DeploymentCounts> perProfile = groups.lock(scep.tenant, groupIds).replaceWith(sum);
+                for (Assignment assignment : of) {
+                    perProfile = perProfile.chain(acc -> deployments.redeploy(assignment, scep).map(acc::plus));
+                }
+                return perProfile;
+            }));
+        }
+        return total;
+    }
+
+    private Uni<TrustedProfile> find(String tenant, String id) {
+        return profiles.find(tenant, id).onItem().ifNull()
+                .failWith(() -> ProblemException.notFound("trusted profile '" + id + "' not found in tenant "
+                        + tenant));
+    }
+
+    private static TrustedProfile validated(TrustedProfileCreation request) {
+        Require.body(request);
+        TrustedProfile profile = new TrustedProfile();
         profile.name = Require.text(request.name(), "name");
         profile.platform = Require.oneOf(Platform.class, request.platform(), "platform");
         profile.store = Require.oneOf(TrustStore.class, request.store(), "store");
@@ -42,14 +135,11 @@ public class TrustedProfileService {
         X509Certificate certificate = caCertificate(request.certificatePem(), profile.store);
         profile.certificatePem = Pem.encode(certificate);
         profile.subjectDn = SubjectNames.toString(certificate.getSubjectX500Principal());
-        profile.createdAt = Instant.now();
-        return Panache.withTransaction(() -> profiles.persist(profile));
+        return profile;
     }
 
     public Uni<TrustedProfile> get(String tenant, String id) {
-        return Panache.withSession(() -> profiles.find(tenant, id)).onItem().ifNull()
-                .failWith(() -> ProblemException.notFound("trusted profile '" + id + "' not found in tenant "
-                        + tenant));
+        return Panache.withSession(() -> find(tenant, id));
     }
 
     private static X509Certificate caCertificate(String pem, TrustStore store) {

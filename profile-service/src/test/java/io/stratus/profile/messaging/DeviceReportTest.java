@@ -1,0 +1,123 @@
+package io.stratus.profile.messaging;
+
+import static io.stratus.profile.support.Api.addMembers;
+import static io.stratus.profile.support.Api.admin;
+import static io.stratus.profile.support.Api.base;
+import static io.stratus.profile.support.Api.createAssignment;
+import static io.stratus.profile.support.Api.createGroup;
+import static io.stratus.profile.support.Api.createScepProfile;
+import static io.stratus.profile.support.Api.problem;
+import static io.stratus.profile.support.Api.registerDevice;
+import static io.stratus.profile.support.Api.scepBody;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import io.stratus.crypto.KeyAlgorithm;
+import io.stratus.events.CertificateIssuedEvent;
+import io.stratus.events.CertificateRevokedEvent;
+import io.stratus.events.CloudEvent;
+import io.stratus.events.EventCodec;
+import io.stratus.events.RequestPurpose;
+import io.stratus.events.StratusEvent;
+import io.stratus.events.Topics;
+import io.stratus.profile.support.ConsumerGroups;
+import io.stratus.profile.support.DeviceIdentity;
+import io.stratus.testkit.StratusTestResource;
+
+/** The per-device report: every profile on a device, its certificate, and a revocation shown as FAILED. */
+@QuarkusTest
+@WithTestResource(value = StratusTestResource.class, initArgs = @ResourceArg(name = "database", value = "profile"))
+class DeviceReportTest {
+
+    private final String tenant = "drep-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @ConfigProperty(name = "kafka.bootstrap.servers")
+    String bootstrapServers;
+
+    @Test
+    void reportsEveryProfileOfTheDeviceAndShowsRevocation() throws Exception {
+        registerDevice(tenant, DeviceIdentity.of("rep-1", "REP-1", "SN-1", "WINDOWS", KeyAlgorithm.EC_P256));
+        String group = createGroup(tenant, "fleet");
+        addMembers(tenant, group, "rep-1");
+        String wifi = createScepProfile(tenant, scepBody(tenant, List.of()));
+        Map<String, Object> macBody = scepBody(tenant, List.of());
+        macBody.put("name", "Mac certificate");
+        macBody.put("platform", "MACOS");
+        String mac = createScepProfile(tenant, macBody);
+        String wifiAssignment = createAssignment(tenant, wifi, List.of(group), List.of()).getString("id");
+        createAssignment(tenant, mac, List.of(group), List.of());
+
+        JsonPath report = deviceReport();
+        assertEquals(1, report.getInt("pending"));
+        assertEquals(1, report.getInt("notApplicable"));
+        assertEquals("Device certificate", report.getString("profiles.find { it.profileId == '" + wifi
+                + "' }.profileName"));
+        assertEquals("NOT_APPLICABLE", report.getString("profiles.find { it.profileId == '" + mac + "' }.status"));
+
+        Instant notAfter = Instant.now().plus(365, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+        try (KafkaProducer<String, String> producer = producer()) {
+            send(producer, new CertificateIssuedEvent(tenant, "tx-rep-1", "issuing-ca-1", "rep-1", wifiAssignment,
+                    wifi, RequestPurpose.DEVICE, "0A1B2C", "CN=REP-1,O=Contoso", Instant.now(), notAfter, "AAAA"));
+            ConsumerGroups.awaitConsumed(bootstrapServers, "profile-service", Topics.CERTIFICATES);
+        }
+        report = deviceReport();
+        assertEquals(1, report.getInt("succeeded"));
+        assertEquals("0A1B2C", report.getString("profiles.find { it.profileId == '" + wifi + "' }.serialNumber"));
+        assertEquals(notAfter, Instant.parse(report.getString("profiles.find { it.profileId == '" + wifi
+                + "' }.notAfter")));
+
+        try (KafkaProducer<String, String> producer = producer()) {
+            // a revocation of another certificate of the device changes nothing
+            send(producer, new CertificateRevokedEvent(tenant, "issuing-ca-1", "FFFF", "rep-1", "superseded",
+                    Instant.now()));
+            send(producer, new CertificateRevokedEvent(tenant, "issuing-ca-1", "0A1B2C", "rep-1", "keyCompromise",
+                    Instant.now()));
+            ConsumerGroups.awaitConsumed(bootstrapServers, "profile-service", Topics.CERTIFICATES);
+        }
+        report = deviceReport();
+        assertEquals(0, report.getInt("succeeded"));
+        assertEquals(1, report.getInt("failed"));
+        assertEquals("FAILED", report.getString("profiles.find { it.profileId == '" + wifi + "' }.status"));
+        assertEquals("certificate 0A1B2C revoked (keyCompromise)",
+                report.getString("profiles.find { it.profileId == '" + wifi + "' }.reason"));
+        assertEquals("0A1B2C", report.getString("profiles.find { it.profileId == '" + wifi + "' }.serialNumber"));
+
+        problem(admin().get(base(tenant) + "/devices/ghost/report").then(), 404, "ghost");
+    }
+
+    private JsonPath deviceReport() {
+        return admin().get(base(tenant) + "/devices/rep-1/report").then().statusCode(200).extract().jsonPath();
+    }
+
+    private KafkaProducer<String, String> producer() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        return new KafkaProducer<>(props);
+    }
+
+    private static void send(KafkaProducer<String, String> producer, StratusEvent data) throws Exception {
+        CloudEvent event = CloudEvent.of("/stratus/ca-service", data);
+        producer.send(new ProducerRecord<>(Topics.CERTIFICATES, event.key(), EventCodec.encode(event)))
+                .get(30, TimeUnit.SECONDS);
+    }
+}
