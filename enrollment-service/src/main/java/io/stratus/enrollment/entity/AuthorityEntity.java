@@ -31,6 +31,21 @@ public class AuthorityEntity extends PanacheEntityBase {
     @Column(name = "chain_pem")
     public String chainPem;
 
+    @Column(nullable = false)
+    public int generation;
+
+    @Column(name = "next_generation")
+    public Integer nextGeneration;
+
+    @Column(name = "next_certificate_pem")
+    public String nextCertificatePem;
+
+    @Column(name = "next_chain_pem")
+    public String nextChainPem;
+
+    @Column(name = "previous_certificates_pem")
+    public String previousCertificatesPem;
+
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 }

@@ -29,6 +29,15 @@ public class RaCredentialEntity extends PanacheEntityBase {
     @Column(name = "transaction_id", nullable = false)
     public String transactionId;
 
+    @Column(name = "next_wrapped_key")
+    public byte[] nextWrappedKey;
+
+    @Column(name = "next_csr_der")
+    public byte[] nextCsrDer;
+
+    @Column(name = "next_transaction_id")
+    public String nextTransactionId;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

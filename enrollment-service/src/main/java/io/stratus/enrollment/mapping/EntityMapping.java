@@ -11,6 +11,7 @@ import io.stratus.enrollment.service.ChallengeRecord;
 import io.stratus.enrollment.service.Enrollment;
 import io.stratus.enrollment.service.EnrollmentKind;
 import io.stratus.enrollment.service.EnrollmentStatus;
+import io.stratus.enrollment.service.NextCaCertificate;
 import io.stratus.enrollment.service.StoredRaCredential;
 import io.stratus.events.AuthorityKind;
 import io.stratus.events.AuthorityStatus;
@@ -24,7 +25,12 @@ public final class EntityMapping {
     public static Authority toAuthority(AuthorityEntity e) {
         return e == null ? null
                 : new Authority(e.id, e.tenant, AuthorityKind.valueOf(e.kind), AuthorityStatus.valueOf(e.status),
-                        e.certificatePem, e.chainPem);
+                        e.certificatePem, e.chainPem, e.generation, nextOf(e), e.previousCertificatesPem);
+    }
+
+    private static NextCaCertificate nextOf(AuthorityEntity e) {
+        return e.nextGeneration == null || e.nextCertificatePem == null ? null
+                : new NextCaCertificate(e.nextGeneration, e.nextCertificatePem, e.nextChainPem);
     }
 
     public static void copy(Authority a, AuthorityEntity e, Instant now) {
@@ -34,12 +40,19 @@ public final class EntityMapping {
         e.status = a.status().name();
         e.certificatePem = a.certificatePem();
         e.chainPem = a.chainPem();
+        e.generation = a.generation();
+        e.nextGeneration = a.next() == null ? null : a.next().generation();
+        e.nextCertificatePem = a.next() == null ? null : a.next().certificatePem();
+        e.nextChainPem = a.next() == null ? null : a.next().chainPem();
+        e.previousCertificatesPem = a.previousCertificatesPem();
         e.updatedAt = now;
     }
 
     public static StoredRaCredential toRaCredential(RaCredentialEntity e) {
         return e == null ? null
-                : new StoredRaCredential(e.authorityId, e.wrappedKey, e.csrDer, e.certificatePem, e.transactionId);
+                : new StoredRaCredential(e.authorityId, e.wrappedKey, e.csrDer, e.certificatePem, e.transactionId,
+                        e.nextTransactionId == null ? null
+                                : new StoredRaCredential.NextRaKey(e.nextWrappedKey, e.nextCsrDer, e.nextTransactionId));
     }
 
     public static RaCredentialEntity toEntity(StoredRaCredential c, Instant now) {

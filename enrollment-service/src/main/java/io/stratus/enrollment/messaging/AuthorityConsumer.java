@@ -6,13 +6,14 @@ import io.smallrye.mutiny.Uni;
 import io.stratus.enrollment.service.AuthorityEvents;
 import io.stratus.enrollment.service.CrlEvents;
 import io.stratus.events.AuthorityCreatedEvent;
+import io.stratus.events.AuthorityRenewedEvent;
 import io.stratus.events.AuthorityStatusChangedEvent;
 import io.stratus.events.CloudEvent;
 import io.stratus.events.CrlPublishedEvent;
 import io.stratus.events.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** {@code stratus.authorities.v1}: CA created or changed status, CRL published. */
+/** {@code stratus.authorities.v1}: CA created, changed status or renewed, CRL published. */
 @ApplicationScoped
 public class AuthorityConsumer {
 
@@ -36,6 +37,9 @@ public class AuthorityConsumer {
             }
             if (event.data() instanceof AuthorityStatusChangedEvent) {
                 return handler.statusChanged((AuthorityStatusChangedEvent) event.data());
+            }
+            if (event.data() instanceof AuthorityRenewedEvent) {
+                return handler.renewed((AuthorityRenewedEvent) event.data());
             }
             if (event.data() instanceof CrlPublishedEvent) {
                 return crls.published((CrlPublishedEvent) event.data());

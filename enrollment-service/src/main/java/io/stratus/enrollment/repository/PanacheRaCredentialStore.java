@@ -40,4 +40,38 @@ public class PanacheRaCredentialStore implements RaCredentialStore {
             return true;
         });
     }
+
+    @Override
+    @WithTransaction
+    public Uni<Boolean> storeNextKey(String authorityId, StoredRaCredential.NextRaKey next) {
+        return RaCredentialEntity.<RaCredentialEntity>findById(authorityId).map(existing -> {
+            if (existing == null || next.transactionId().equals(existing.transactionId)
+                    || next.transactionId().equals(existing.nextTransactionId)) {
+                return false;
+            }
+            existing.nextWrappedKey = next.wrappedKey();
+            existing.nextCsrDer = next.csrDer();
+            existing.nextTransactionId = next.transactionId();
+            return true;
+        });
+    }
+
+    @Override
+    @WithTransaction
+    public Uni<Boolean> promoteNextKey(String authorityId, String transactionId, String certificatePem) {
+        return RaCredentialEntity.<RaCredentialEntity>findById(authorityId).map(existing -> {
+            if (existing == null || !transactionId.equals(existing.nextTransactionId)) {
+                return false;
+            }
+            existing.wrappedKey = existing.nextWrappedKey;
+            existing.csrDer = existing.nextCsrDer;
+            existing.transactionId = existing.nextTransactionId;
+            existing.certificatePem = certificatePem;
+            existing.issuedAt = Instant.now();
+            existing.nextWrappedKey = null;
+            existing.nextCsrDer = null;
+            existing.nextTransactionId = null;
+            return true;
+        });
+    }
 }

@@ -1,6 +1,7 @@
 package io.stratus.enrollment.rest;
 
 import io.quarkus.logging.Log;
+import io.stratus.enrollment.service.NoNextCaCertificateException;
 import io.stratus.enrollment.service.RaNotReadyException;
 import io.stratus.enrollment.service.UndecodableMessageException;
 import io.stratus.enrollment.service.UnknownAuthorityException;
@@ -19,6 +20,9 @@ final class ScepProblems {
         if (failure instanceof UnknownAuthorityException) {
             return Problem.of(Response.Status.NOT_FOUND, failure.getMessage()).toResponse();
         }
+        if (failure instanceof NoNextCaCertificateException) {
+            return Problem.of(Response.Status.NOT_FOUND, failure.getMessage()).toResponse();
+        }
         if (failure instanceof RaNotReadyException) {
             return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE, failure.getMessage())
                     .toResponse()).header("Retry-After", RETRY_AFTER_SECONDS).build();
@@ -34,6 +38,9 @@ final class ScepProblems {
     static String outcome(Throwable failure) {
         if (failure instanceof UnknownAuthorityException) {
             return "not_found";
+        }
+        if (failure instanceof NoNextCaCertificateException) {
+            return "no_next_ca_certificate";
         }
         if (failure instanceof RaNotReadyException) {
             return "unavailable";

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
 import io.stratus.enrollment.config.EnrollmentConfig;
 import io.stratus.enrollment.service.CaCertificates;
+import io.stratus.enrollment.service.NextCaCertificates;
 import io.stratus.enrollment.service.PkiOperations;
 import io.stratus.enrollment.service.ScepAuthorities;
 import io.stratus.enrollment.service.ScepCapabilities;
@@ -32,25 +33,29 @@ public class ScepResource {
 
     static final String PKI_MESSAGE = "application/x-pki-message";
     static final String CA_RA_CERT = "application/x-x509-ca-ra-cert";
+    static final String NEXT_CA_CERT = "application/x-x509-next-ca-cert";
     static final String PKICLIENT = "pkiclient.exe";
 
     private final ScepAuthorities authorities;
     private final CaCertificates caCertificates;
+    private final NextCaCertificates nextCaCertificates;
     private final PkiOperations pkiOperations;
     private final ScepMetrics metrics;
     private final int maxBodyBytes;
 
-    public ScepResource(ScepAuthorities authorities, CaCertificates caCertificates, PkiOperations pkiOperations,
-            ScepMetrics metrics, EnrollmentConfig config) {
+    public ScepResource(ScepAuthorities authorities, CaCertificates caCertificates,
+            NextCaCertificates nextCaCertificates, PkiOperations pkiOperations, ScepMetrics metrics,
+            EnrollmentConfig config) {
         this.authorities = authorities;
         this.caCertificates = caCertificates;
+        this.nextCaCertificates = nextCaCertificates;
         this.pkiOperations = pkiOperations;
         this.metrics = metrics;
         this.maxBodyBytes = config.maxBodyBytes();
     }
 
     @GET
-    @Operation(summary = "GetCACaps, GetCACert, or PKIOperation with a base64 message")
+    @Operation(summary = "GetCACaps, GetCACert, GetNextCACert, or PKIOperation with a base64 message")
     public Uni<Response> get(@PathParam("tenant") String tenant, @PathParam("caId") String caId,
             @QueryParam("operation") String operation, @QueryParam("message") String message) {
         String op = ScepOperation.canonical(operation);
@@ -62,6 +67,8 @@ public class ScepResource {
                 return capabilities(tenant, caId);
             case ScepOperation.GET_CA_CERT:
                 return caCertificate(tenant, caId);
+            case ScepOperation.GET_NEXT_CA_CERT:
+                return nextCaCertificate(tenant, caId);
             default:
                 return pkiOperationFromQuery(tenant, caId, message);
         }
@@ -101,7 +108,7 @@ public class ScepResource {
         return authorities.find(tenant, caId)
                 .map(ca -> {
                     metrics.count(ScepOperation.GET_CA_CAPS, "ok");
-                    return Response.ok(ScepCapabilities.text(), MediaType.TEXT_PLAIN_TYPE).build();
+                    return Response.ok(ScepCapabilities.text(ca), MediaType.TEXT_PLAIN_TYPE).build();
                 })
                 .onFailure().recoverWithItem(failure -> problem(ScepOperation.GET_CA_CAPS, failure));
     }
@@ -113,6 +120,15 @@ public class ScepResource {
                     return Response.ok(der, CA_RA_CERT).build();
                 })
                 .onFailure().recoverWithItem(failure -> problem(ScepOperation.GET_CA_CERT, failure));
+    }
+
+    private Uni<Response> nextCaCertificate(String tenant, String caId) {
+        return nextCaCertificates.of(tenant, caId)
+                .map(der -> {
+                    metrics.count(ScepOperation.GET_NEXT_CA_CERT, "ok");
+                    return Response.ok(der, NEXT_CA_CERT).build();
+                })
+                .onFailure().recoverWithItem(failure -> problem(ScepOperation.GET_NEXT_CA_CERT, failure));
     }
 
     private Uni<Response> pkiOperationFromQuery(String tenant, String caId, String message) {
@@ -152,7 +168,7 @@ public class ScepResource {
         metrics.count("unknown", "bad_request");
         return Uni.createFrom().item(ScepProblems.badRequest(operation == null || operation.isBlank()
                 ? "the operation parameter is required (GetCACaps, GetCACert, PKIOperation)"
-                : "unknown operation; expected GetCACaps, GetCACert or PKIOperation"));
+                : "unknown operation; expected GetCACaps, GetCACert, GetNextCACert or PKIOperation"));
     }
 
     private Response problem(String operation, Throwable failure) {

@@ -22,10 +22,10 @@ final class CertRepBuilder {
                         : ScepServer.success(request, List.of(Pem.certificate(answer.certificateDer())), ra);
                 break;
             case PENDING:
-                certRep = ScepServer.pending(request, ra);
+                certRep = EmptyEncapsulatedContent.apply(ScepServer.pending(request, ra));
                 break;
             default:
-                certRep = ScepServer.failure(request, answer.failInfo(), ra);
+                certRep = EmptyEncapsulatedContent.apply(ScepServer.failure(request, answer.failInfo(), ra));
         }
         return new ScepReply(certRep, answer.status(), request.messageType());
     }

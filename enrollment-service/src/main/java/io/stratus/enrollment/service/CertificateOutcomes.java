@@ -97,22 +97,34 @@ public class CertificateOutcomes {
 
     private Uni<Void> raIssued(CertificateIssuedEvent event, X509Certificate certificate) {
         return raCredentials.find(event.authorityId()).chain(credential -> {
-            if (credential == null || !credential.transactionId().equals(event.transactionId())) {
+            if (credential == null) {
+                Log.warnf("RA certificate for CA %s without an RA credential ignored", event.authorityId());
+                return Uni.createFrom().voidItem();
+            }
+            boolean replacement = credential.next() != null
+                    && credential.next().transactionId().equals(event.transactionId());
+            if (!replacement && !credential.transactionId().equals(event.transactionId())) {
                 Log.warnf("RA certificate for unknown request %s of CA %s ignored", event.transactionId(),
                         event.authorityId());
                 return Uni.createFrom().voidItem();
             }
-            byte[] requestedKey = Csrs.parse(credential.csrDer()).publicKey().getEncoded();
+            byte[] csrDer = replacement ? credential.next().csrDer() : credential.csrDer();
+            byte[] requestedKey = Csrs.parse(csrDer).publicKey().getEncoded();
             if (!Arrays.equals(requestedKey, certificate.getPublicKey().getEncoded())) {
                 Log.errorf("RA certificate for CA %s does not certify the RA key; ignored", event.authorityId());
                 return Uni.createFrom().voidItem();
             }
-            return raCredentials.storeCertificate(event.authorityId(), event.transactionId(), Pem.encode(certificate))
-                    .invoke(stored -> {
-                        raCache.forget(event.authorityId());
-                        Log.infof("RA certificate stored for CA %s; SCEP is available", event.authorityId());
-                    })
-                    .replaceWithVoid();
+            String pem = Pem.encode(certificate);
+            Uni<Boolean> stored = replacement
+                    ? raCredentials.promoteNextKey(event.authorityId(), event.transactionId(), pem)
+                    : raCredentials.storeCertificate(event.authorityId(), event.transactionId(), pem);
+            return stored.invoke(done -> {
+                raCache.forget(event.authorityId());
+                if (done) {
+                    Log.infof(replacement ? "new RA certificate (after a CA key change) in use for CA %s"
+                            : "RA certificate stored for CA %s; SCEP is available", event.authorityId());
+                }
+            }).replaceWithVoid();
         });
     }
 

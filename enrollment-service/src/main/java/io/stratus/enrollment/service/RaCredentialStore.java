@@ -13,4 +13,16 @@ public interface RaCredentialStore {
 
     /** Records the issued RA certificate; false when the CA has no credential or the transaction differs. */
     Uni<Boolean> storeCertificate(String authorityId, String transactionId, String certificatePem);
+
+    /**
+     * Keeps a replacement RA key beside the current credential (replacing an older replacement); false when
+     * the CA has no credential or already uses or waits for that transaction.
+     */
+    Uni<Boolean> storeNextKey(String authorityId, StoredRaCredential.NextRaKey next);
+
+    /**
+     * The replacement key's certificate arrived: it becomes the credential. False when no replacement waits
+     * for that transaction.
+     */
+    Uni<Boolean> promoteNextKey(String authorityId, String transactionId, String certificatePem);
 }

@@ -47,6 +47,11 @@ public class RaProvisioning {
         return "ra-" + authorityId;
     }
 
+    /** The transaction id of the RA certificate request under the CA key of a renewal generation. */
+    public static String transactionId(String authorityId, int generation) {
+        return generation <= 1 ? transactionId(authorityId) : "ra-" + authorityId + "-g" + generation;
+    }
+
     /** The subject of a CA's RA certificate. */
     public static String subject(String authorityId) {
         return SubjectNames.dn("Stratus SCEP RA " + authorityId, null, null, null, null, null);
@@ -69,35 +74,79 @@ public class RaProvisioning {
             if (existing == null) {
                 return create(authority);
             }
-            return existing.issued() ? Uni.createFrom().voidItem() : request(authority, existing);
+            if (!existing.issued()) {
+                return request(authority, existing.csrDer(), existing.transactionId());
+            }
+            StoredRaCredential.NextRaKey next = existing.next();
+            // a replacement key still waiting for its certificate is asked for again
+            return next == null ? Uni.createFrom().voidItem() : request(authority, next.csrDer(), next.transactionId());
+        });
+    }
+
+    /**
+     * The CA's key changed with renewal {@code generation}: a new RA key pair is made and certified under the
+     * new CA key (transaction {@code ra-<caId>-g<generation>}, a new transaction id so the CA does not answer
+     * with the old certificate); the current RA credential keeps serving until that certificate arrives.
+     * Repeating it for the same generation requests the same key again.
+     */
+    public Uni<Void> rotate(Authority authority) {
+        if (!authority.issuesCertificates()) {
+            return Uni.createFrom().voidItem();
+        }
+        String transactionId = transactionId(authority.id(), authority.generation());
+        return store.find(authority.id()).chain(existing -> {
+            if (existing == null) {
+                return create(authority);
+            }
+            if (transactionId.equals(existing.transactionId())) {
+                return existing.issued() ? Uni.createFrom().voidItem()
+                        : request(authority, existing.csrDer(), existing.transactionId());
+            }
+            if (existing.next() != null && transactionId.equals(existing.next().transactionId())) {
+                return request(authority, existing.next().csrDer(), transactionId);
+            }
+            return workers.run(() -> newKey(authority.id(), transactionId))
+                    .chain(next -> store.storeNextKey(authority.id(), next).chain(stored -> {
+                        if (!stored) {
+                            return Uni.createFrom().voidItem();
+                        }
+                        Log.infof("CA %s has a new key (generation %d): new RA key pair, requesting its certificate",
+                                authority.id(), authority.generation());
+                        return request(authority, next.csrDer(), transactionId);
+                    }));
         });
     }
 
     private Uni<Void> create(Authority authority) {
-        return workers.run(() -> newCredential(authority.id()))
+        return workers.run(() -> newCredential(authority))
                 .chain(credential -> store.createIfAbsent(credential).chain(stored -> {
                     if (!stored) {
                         return Uni.createFrom().voidItem();
                     }
                     Log.infof("RA key pair created for CA %s; requesting its certificate", authority.id());
-                    return request(authority, credential);
+                    return request(authority, credential.csrDer(), credential.transactionId());
                 }));
     }
 
-    private StoredRaCredential newCredential(String authorityId) {
+    private StoredRaCredential newCredential(Authority authority) {
+        StoredRaCredential.NextRaKey key = newKey(authority.id(), transactionId(authority.id(), authority.generation()));
+        return new StoredRaCredential(authority.id(), key.wrappedKey(), key.csrDer(), null, key.transactionId());
+    }
+
+    private StoredRaCredential.NextRaKey newKey(String authorityId, String transactionId) {
         KeyPair keys = RA_KEY.generate();
         byte[] csr = Csrs.build(keys, subject(authorityId), List.of(), null);
         byte[] wrapped = KeyWrapping.wrap(keys.getPrivate(), kek.bytes(), wrappingContext(authorityId));
-        return new StoredRaCredential(authorityId, wrapped, csr, null, transactionId(authorityId));
+        return new StoredRaCredential.NextRaKey(wrapped, csr, transactionId);
     }
 
-    private Uni<Void> request(Authority authority, StoredRaCredential credential) {
+    private Uni<Void> request(Authority authority, byte[] csrDer, String transactionId) {
         IssuancePolicy policy = new IssuancePolicy(subject(authority.id()), List.of(),
                 KeySpec.rsa(RA_KEY.size()), List.of(),
                 List.of(KeyUsages.DIGITAL_SIGNATURE, KeyUsages.KEY_ENCIPHERMENT), RA_VALIDITY_DAYS);
         CertificateRequestedEvent request = new CertificateRequestedEvent(authority.tenant(),
-                credential.transactionId(), authority.id(), authority.id(), null, null, RequestPurpose.RA,
-                Base64.getEncoder().encodeToString(credential.csrDer()), policy);
+                transactionId, authority.id(), authority.id(), null, null, RequestPurpose.RA,
+                Base64.getEncoder().encodeToString(csrDer), policy);
         return publisher.publish(request);
     }
 }

@@ -45,8 +45,12 @@ public class RenewalRequests {
             return false;
         }
         try {
-            return signer.getIssuerX500Principal().equals(
-                    Pem.certificate(ca.authority().certificatePem()).getSubjectX500Principal());
+            for (X509Certificate generation : ca.authority().allGenerations()) {
+                if (signer.getIssuerX500Principal().equals(generation.getSubjectX500Principal())) {
+                    return true;
+                }
+            }
+            return false;
         } catch (RuntimeException e) {
             return false;
         }
@@ -71,8 +75,7 @@ public class RenewalRequests {
             return IssuanceRelay.refuse(transactionId, FailInfo.badRequest, "unusable CSR: " + decoded.csrProblem());
         }
         X509Certificate signer = decoded.request().signerCertificate();
-        X509Certificate caCertificate = Pem.certificate(ca.authority().certificatePem());
-        RenewalSigner.Refusal refusal = RenewalSigner.check(signer, caCertificate, Instant.now());
+        RenewalSigner.Refusal refusal = RenewalSigner.check(signer, ca.authority().allGenerations(), Instant.now());
         if (refusal != null) {
             return IssuanceRelay.refuse(transactionId, refusal.failInfo(), refusal.reason());
         }

@@ -4,6 +4,7 @@ import java.security.GeneralSecurityException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 
 import io.stratus.crypto.scep.FailInfo;
 
@@ -19,6 +20,21 @@ public final class RenewalSigner {
     }
 
     private RenewalSigner() {
+    }
+
+    /**
+     * As {@link #check(X509Certificate, X509Certificate, Instant)} against any generation of the CA's
+     * certificate (after a rollover, certificates issued under the previous CA key may still renew).
+     */
+    public static Refusal check(X509Certificate signer, List<X509Certificate> caGenerations, Instant now) {
+        Refusal refusal = null;
+        for (X509Certificate generation : caGenerations) {
+            refusal = check(signer, generation, now);
+            if (refusal == null || refusal.failInfo() != FailInfo.badCertId) {
+                return refusal;
+            }
+        }
+        return refusal == null ? new Refusal(FailInfo.badCertId, "the CA has no certificate") : refusal;
     }
 
     /** Null when {@code signer} may renew at {@code now}, otherwise the refusal. */

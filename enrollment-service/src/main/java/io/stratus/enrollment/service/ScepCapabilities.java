@@ -1,5 +1,6 @@
 package io.stratus.enrollment.service;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** GetCACaps: what this SCEP server supports (RFC 8894 section 3.5.2). */
@@ -8,11 +9,23 @@ public final class ScepCapabilities {
     public static final List<String> ALL = List.of("POSTPKIOperation", "SHA-256", "SHA-512", "AES",
             "SCEPStandard", "Renewal");
 
+    /** Listed only while a CA has an announced next certificate. */
+    public static final String GET_NEXT_CA_CERT = "GetNextCACert";
+
     private ScepCapabilities() {
     }
 
     /** One capability per line. */
     public static String text() {
         return String.join("\n", ALL) + "\n";
+    }
+
+    /** One capability per line; GetNextCACert when {@code authority} has an announced next certificate. */
+    public static String text(Authority authority) {
+        List<String> capabilities = new ArrayList<>(ALL);
+        if (authority.next() != null) {
+            capabilities.add(GET_NEXT_CA_CERT);
+        }
+        return String.join("\n", capabilities) + "\n";
     }
 }

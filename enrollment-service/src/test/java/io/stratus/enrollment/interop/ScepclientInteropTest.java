@@ -1,21 +1,19 @@
 package io.stratus.enrollment.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +23,7 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stratus.crypto.Pem;
 import io.stratus.crypto.SubjectNames;
+import io.stratus.enrollment.support.Await;
 import io.stratus.enrollment.support.Database;
 import io.stratus.enrollment.support.TestCertificateAuthority.Issuer;
 import io.stratus.enrollment.support.TestWorld;
@@ -32,10 +31,12 @@ import io.stratus.testkit.OpenSsl;
 import io.stratus.testkit.StratusTestResource;
 
 /**
- * micromdm's scepclient (Debian package {@code scep}, not written here) enrolls against the running
- * service with a static challenge (GetCACaps, GetCACert, PKCSReq); OpenSSL verifies what it wrote. The
- * binary is installed ({@code apt-get install -y scep}); without it the test is skipped with the reason printed,
- * or fails when {@code STRATUS_REQUIRE_SYSTEM_TOOLS=1} (as CI sets it); {@code STRATUS_SKIP_SCEPCLIENT=1} skips.
+ * micromdm's scepclient (Debian package {@code scep}, not written here) against the running service with a
+ * static challenge: enrolment (GetCACaps, GetCACert, PKCSReq), its PENDING loop (it re-sends the same
+ * PKCSReq every 30 s; it has no CertPoll) and its renewal (a second run with the issued certificate sends
+ * a RenewalReq for the same key, which this service refuses). OpenSSL verifies what it wrote. Without the
+ * binary the tests are skipped loudly, or fail when {@code STRATUS_REQUIRE_SYSTEM_TOOLS=1};
+ * {@code STRATUS_SKIP_SCEPCLIENT=1} skips.
  */
 @QuarkusTest
 @WithTestResource(value = StratusTestResource.class, initArgs = @ResourceArg(name = "database", value = "enrollment"))
@@ -48,36 +49,21 @@ class ScepclientInteropTest {
     @TestHTTPResource("/")
     URL root;
 
+    TestWorld world;
+    Path binary;
+
     static Path scepclient() {
-        for (String candidate : List.of("/usr/bin/scepclient", "/usr/local/bin/scepclient")) {
-            if (Files.isExecutable(Path.of(candidate))) {
-                return Path.of(candidate);
-            }
-        }
-        String path = System.getenv("PATH");
-        if (path != null) {
-            for (String dir : path.split(":")) {
-                if (Files.isExecutable(Path.of(dir, "scepclient"))) {
-                    return Path.of(dir, "scepclient");
-                }
-            }
-        }
         if ("1".equals(System.getenv("STRATUS_SKIP_SCEPCLIENT"))) {
-            Assumptions.abort("scepclient is not installed and STRATUS_SKIP_SCEPCLIENT=1");
+            Assumptions.abort("STRATUS_SKIP_SCEPCLIENT=1");
         }
-        String missing = "scepclient is not installed: apt-get install -y scep";
-        if ("1".equals(System.getenv("STRATUS_REQUIRE_SYSTEM_TOOLS"))) {
-            return fail(missing + " (CI installs it; STRATUS_REQUIRE_SYSTEM_TOOLS=1 makes its absence a failure)");
-        }
-        System.out.println("SKIPPED scepclient interoperability test: " + missing);
-        Assumptions.abort(missing);
-        return null;
+        return SystemTools.require("scepclient", List.of("/usr/bin/scepclient", "/usr/local/bin/scepclient",
+                "scepclient"), "apt-get install -y scep");
     }
 
-    @Test
-    void scepclientEnrollsWithTheStaticChallengeAndOpenSslVerifiesTheCertificate(@TempDir Path dir) throws Exception {
-        Path binary = scepclient();
-        TestWorld world = TestWorld.get();
+    @BeforeEach
+    void setUp() {
+        binary = scepclient();
+        world = TestWorld.get();
         synchronized (ScepclientInteropTest.class) {
             if (ca == null) {
                 // scepclient 2.1 encrypts with single DES: this CA id is in stratus.enrollment.des-allowed-for
@@ -86,17 +72,76 @@ class ScepclientInteropTest {
                 StaticChallengeAdmin.enable(world.tenant, ca.id(), CHALLENGE);
             }
         }
-        Path key = dir.resolve("key.pem");
-        Path certificate = dir.resolve("cert.pem");
-        OpenSsl.run("genrsa", "-traditional", "-out", key.toString(), "2048");
-        String cn = "scepclient-" + UUID.randomUUID().toString().substring(0, 8);
+    }
 
-        Run run = run(dir, binary.toString(), "-server-url", base() + "/scep/" + world.tenant + "/" + ca.id(),
-                "-private-key", key.toString(), "-certificate", certificate.toString(), "-challenge", CHALLENGE,
-                "-cn", cn, "-organization", "Interop", "-country", "US");
+    @Test
+    void scepclientEnrollsWithTheStaticChallengeAndOpenSslVerifiesTheCertificate(@TempDir Path dir) throws Exception {
+        String cn = "scepclient-" + UUID.randomUUID().toString().substring(0, 8);
+        Path key = newKey(dir);
+        Path certificate = dir.resolve("cert.pem");
+
+        SystemTools.Run run = SystemTools.run(dir, command(key, certificate, cn));
 
         assertEquals(0, run.exitCode(), () -> "scepclient failed:\n" + run.output());
         assertTrue(Files.exists(dir.resolve("csr.pem")), "scepclient keeps csr.pem beside the key");
+        verifyIssued(dir, key, certificate, cn);
+        assertEquals(1, Database.count("select count(*) from enrollment where kind = 'STATIC' and device_id = ?",
+                "static:" + cn));
+
+        // renewal: a second run with the issued certificate makes scepclient send a RenewalReq signed with it,
+        // but for the same key and CSR (it has no option for a new key): refused, nothing relayed to the CA
+        String issuedPem = Files.readString(certificate);
+        SystemTools.Run renewal = SystemTools.run(dir, command(key, certificate, cn));
+
+        assertNotEquals(0, renewal.exitCode(), () -> "a same-key renewal must be refused:\n" + renewal.output());
+        assertTrue(renewal.output().contains("RenewalReq") && renewal.output().contains("badRequest"),
+                () -> "scepclient reports the refused RenewalReq:\n" + renewal.output());
+        assertEquals(issuedPem, Files.readString(certificate), "the certificate file is left as it was");
+        assertEquals(0, Database.count("select count(*) from enrollment where kind = 'RENEWAL' and device_id = ?",
+                "static:" + cn));
+        assertEquals(1, world.ca.received().stream().filter(r -> r.deviceId().equals("static:" + cn)).count(),
+                "only the enrolment reached the CA");
+    }
+
+    @Test
+    void scepclientRepeatsAPendingPkcsReqUntilTheCertificateIsIssued(@TempDir Path dir) throws Exception {
+        String cn = "scepclient-pending-" + UUID.randomUUID().toString().substring(0, 8);
+        String deviceId = "static:" + cn;
+        world.ca.silence(deviceId);
+        Path key = newKey(dir);
+        Path certificate = dir.resolve("cert.pem");
+        Path output = dir.resolve("scepclient.log");
+
+        Process process = new ProcessBuilder(command(key, certificate, cn)).directory(dir.toFile())
+                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        try {
+            Await.until("scepclient to report PENDING", () -> read(output).contains("PENDING"));
+            assertEquals(1, world.ca.releaseDevice(deviceId), "one CertificateRequested held by the CA");
+            SystemTools.Run run = SystemTools.await(process);
+            String log = read(output);
+            assertEquals(0, run.exitCode(), () -> "scepclient failed:\n" + log);
+            assertTrue(log.indexOf("PENDING") < log.indexOf("SUCCESS"), () -> "PENDING, then SUCCESS:\n" + log);
+        } finally {
+            process.destroyForcibly();
+        }
+        verifyIssued(dir, key, certificate, cn);
+        assertEquals(1, world.ca.received().stream().filter(r -> r.deviceId().equals(deviceId)).count(),
+                "the repeated PKCSReq (same transactionID) was answered from its record, not relayed again");
+    }
+
+    private String[] command(Path key, Path certificate, String cn) {
+        return new String[] {binary.toString(), "-server-url", base() + "/scep/" + world.tenant + "/" + ca.id(),
+            "-private-key", key.toString(), "-certificate", certificate.toString(), "-challenge", CHALLENGE,
+            "-cn", cn, "-organization", "Interop", "-country", "US"};
+    }
+
+    private static Path newKey(Path dir) {
+        Path key = dir.resolve("key.pem");
+        OpenSsl.run("genrsa", "-traditional", "-out", key.toString(), "2048");
+        return key;
+    }
+
+    private void verifyIssued(Path dir, Path key, Path certificate, String cn) throws Exception {
         X509Certificate issued = Pem.certificate(Files.readString(certificate));
         assertTrue(SubjectNames.same("CN=" + cn, SubjectNames.toString(issued.getSubjectX500Principal())));
         String modulusOfKey = OpenSsl.run("rsa", "-in", key.toString(), "-noout", "-modulus");
@@ -105,25 +150,17 @@ class ScepclientInteropTest {
         Path rootFile = Files.writeString(dir.resolve("root.pem"), Pem.encode(world.ca.root));
         Path caFile = Files.writeString(dir.resolve("ca.pem"), Pem.encode(ca.certificate()));
         OpenSsl.verifyChain(rootFile, caFile, certificate);
-        assertEquals(1, Database.count("select count(*) from enrollment where kind = 'STATIC' and device_id = ?",
-                "static:" + cn));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String base() {
         return root.toString().replaceAll("/$", "");
-    }
-
-    record Run(int exitCode, String output) {
-    }
-
-    static Run run(Path dir, String... command) throws IOException, InterruptedException {
-        List<String> args = new ArrayList<>(List.of(command));
-        Process process = new ProcessBuilder(args).directory(dir.toFile()).redirectErrorStream(true).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            return new Run(-1, "timed out after 120 s:\n"
-                    + new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
-        }
-        return new Run(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
     }
 }

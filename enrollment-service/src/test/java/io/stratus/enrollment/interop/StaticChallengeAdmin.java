@@ -9,12 +9,12 @@ import io.stratus.testkit.JwtIssuer;
 import io.stratus.testkit.Roles;
 
 /** Turns static challenge mode on for a CA through the admin API, as an operator would. */
-final class StaticChallengeAdmin {
+public final class StaticChallengeAdmin {
 
     private StaticChallengeAdmin() {
     }
 
-    static void enable(String tenant, String caId, String challenge) {
+    public static void enable(String tenant, String caId, String challenge) {
         String token = JwtIssuer.forTests().token("interop", Set.of(Roles.CA_MANAGE), Set.of(tenant),
                 Duration.ofMinutes(5));
         given().auth().oauth2(token).contentType("application/json")

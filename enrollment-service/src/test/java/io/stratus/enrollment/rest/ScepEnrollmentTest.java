@@ -440,9 +440,14 @@ class ScepEnrollmentTest {
 
     @Test
     void unknownOperationIs400() {
-        given().queryParam("operation", "GetNextCACert")
+        given().queryParam("operation", "GetCAChain")
                 .when().get("/scep/{tenant}/{ca}", world.tenant, world.issuing.id())
                 .then().statusCode(400)
+                .contentType("application/problem+json");
+        // known since CA rollover: without an announced renewal it is 404 (CaRolloverTest covers the rest)
+        given().queryParam("operation", "GetNextCACert")
+                .when().get("/scep/{tenant}/{ca}", world.tenant, world.issuing.id())
+                .then().statusCode(404)
                 .contentType("application/problem+json");
         given().when().get("/scep/{tenant}/{ca}", world.tenant, world.issuing.id())
                 .then().statusCode(400)

@@ -117,6 +117,47 @@ public final class TestCertificateAuthority implements AutoCloseable {
         return issuer;
     }
 
+    /**
+     * A renewed certificate of an issuing CA (same id and subject, new validity), with a new key pair or the
+     * same one; not announced yet.
+     */
+    public Issuer renewedCertificate(Issuer issuer, boolean newKey) {
+        Instant now = Instant.now();
+        KeyPair keys = newKey ? KeyAlgorithm.RSA_2048.generate() : issuer.keys();
+        X509Certificate certificate = CaCertificateBuilder.issuing(CaSpec.of(
+                SubjectNames.toString(issuer.certificate().getSubjectX500Principal()), KeyAlgorithm.RSA_2048,
+                now.minus(Duration.ofMinutes(30)), now.plus(Duration.ofDays(2000))), keys.getPublic(), root,
+                rootKeys.getPrivate());
+        return new Issuer(issuer.id(), keys, certificate);
+    }
+
+    /** Publishes AuthorityRenewed ANNOUNCED for a renewed certificate; the current one keeps signing. */
+    public void announce(Issuer next, int generation, boolean newKey) {
+        publishRenewal(next, generation, io.stratus.events.AuthorityRenewedEvent.RenewalPhase.ANNOUNCED, newKey);
+    }
+
+    /** From now on requests to this CA are signed with {@code next}'s key; publishes AuthorityRenewed ACTIVE. */
+    public void activate(Issuer next, int generation, boolean newKey) {
+        issuers.put(next.id(), next);
+        publishRenewal(next, generation, io.stratus.events.AuthorityRenewedEvent.RenewalPhase.ACTIVE, newKey);
+    }
+
+    /** Publishes AuthorityRenewed as ca-service would (also for late or repeated events in tests). */
+    public void publishRenewal(Issuer next, int generation, io.stratus.events.AuthorityRenewedEvent.RenewalPhase phase,
+            boolean newKey) {
+        Kafka.publish(SOURCE, new io.stratus.events.AuthorityRenewedEvent(tenant, next.id(), generation, phase, newKey,
+                Pem.encode(next.certificate()), Pem.encode(List.of(next.certificate(), root)),
+                next.certificate().getNotBefore().toInstant(), next.certificate().getNotAfter().toInstant()));
+    }
+
+    /** Publishes AuthorityCreated again for a CA (a late or repeated delivery). */
+    public void republishCreated(Issuer issuer, String name) {
+        Kafka.publish(SOURCE, new AuthorityCreatedEvent(tenant, issuer.id(), AuthorityKind.ISSUING, rootId, name,
+                SubjectNames.toString(issuer.certificate().getSubjectX500Principal()), AuthorityStatus.ACTIVE,
+                Pem.encode(issuer.certificate()), Pem.encode(List.of(issuer.certificate(), root)),
+                issuer.certificate().getNotAfter().toInstant()));
+    }
+
     public void changeStatus(Issuer issuer, AuthorityStatus status) {
         Kafka.publish(SOURCE, new AuthorityStatusChangedEvent(tenant, issuer.id(), status, "test"));
     }
@@ -124,6 +165,11 @@ public final class TestCertificateAuthority implements AutoCloseable {
     /** Requests from this device are held until {@link #release(String)}. */
     public void silence(String deviceId) {
         silencedDevices.add(deviceId);
+    }
+
+    /** Requests from this device are answered again (held ones stay held until released). */
+    public void unsilence(String deviceId) {
+        silencedDevices.remove(deviceId);
     }
 
     /** Requests from this device are refused with CertificateRejected. */
