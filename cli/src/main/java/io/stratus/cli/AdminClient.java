@@ -232,6 +232,15 @@ final class AdminClient {
         return send(request(url).header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(toJson(body))));
     }
 
+    /**
+     * PATCH with a JSON merge patch (RFC 7396): only the fields of {@code body} change, a null value clears one. Sent as
+     * {@code application/json}, which profile-service takes for merge patches (and its tests cover).
+     */
+    Answer patch(String url, Map<String, Object> body) {
+        return send(request(url).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(toJson(body))));
+    }
+
     Answer delete(String url) {
         return send(request(url).DELETE());
     }

@@ -12,8 +12,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code stratus assignment ...}: profiles assigned to groups (docs/profiles.md). */
-@Command(name = "assignment", mixinStandardHelpOptions = true, description = "Assign profiles to groups, and take them back (profile-service).",
-        subcommands = {AssignmentCommand.Create.class, AssignmentCommand.Delete.class})
+@Command(name = "assignment", mixinStandardHelpOptions = true,
+        description = "Assign profiles to groups, list the assignments, and take them back (profile-service).",
+        subcommands = {AssignmentCommand.Create.class, AssignmentCommand.ListAssignments.class, AssignmentCommand.Delete.class})
 final class AssignmentCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -52,6 +53,15 @@ final class AssignmentCommand implements Callable<Integer> {
             b.put("includeGroupIds", in);
             b.put("excludeGroupIds", split(exclude));
             return b;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the assignments of the tenant: profile, include and exclude groups (the per-device state is in the reports).")
+    static final class ListAssignments extends ProfileVerb {
+        @Override
+        public Integer call() {
+            return answer(client().assignments(), ProfileFormats::assignments);
         }
     }
 

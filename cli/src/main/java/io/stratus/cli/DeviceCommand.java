@@ -15,14 +15,17 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code stratus device ...}: the device inventory of profile-service (docs/profiles.md). */
-@Command(name = "device", mixinStandardHelpOptions = true, description = "Register, show and import devices (profile-service).",
-        subcommands = {DeviceCommand.Register.class, DeviceCommand.Show.class, DeviceCommand.Import.class})
+@Command(name = "device", mixinStandardHelpOptions = true,
+        description = "Register, list, show, edit, delete and import devices, and show a device's report (profile-service).",
+        subcommands = {DeviceCommand.Register.class, DeviceCommand.ListDevices.class, DeviceCommand.Show.class, DeviceCommand.Update.class,
+                DeviceCommand.Delete.class, DeviceCommand.Report.class, DeviceCommand.Import.class})
 final class DeviceCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -86,6 +89,82 @@ final class DeviceCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             return answer(client().device(id), ProfileFormats::device);
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the devices of the tenant, in id order.")
+    static final class ListDevices extends ProfileVerb {
+        @Mixin
+        PageOptions page;
+
+        @Override
+        public Integer call() {
+            int limit = page.limit();
+            return answer(client().devices(limit, page.offset()), list -> ProfileFormats.devices(list) + page.more(list.size()));
+        }
+    }
+
+    @Command(name = "update", mixinStandardHelpOptions = true,
+            description = "Edit a device: only the options given change; an empty value (--serial \"\") clears an optional field."
+                    + " Devices whose certificates use a changed attribute get them again.")
+    static final class Update extends ProfileVerb {
+        @Parameters(index = "0", paramLabel = "ID", description = "The device's id.")
+        String id;
+        @Option(names = "--name", paramLabel = "NAME", description = "Device name ({{DeviceName}}).")
+        String name;
+        @Option(names = "--serial", paramLabel = "S", description = "Serial number ({{SerialNumber}}); \"\" clears it.")
+        String serial;
+        @Option(names = "--imei", paramLabel = "IMEI", description = "IMEI, 14 to 16 digits ({{IMEI}}); \"\" clears it.")
+        String imei;
+        @Option(names = "--wifi-mac", paramLabel = "MAC", description = "Wi-Fi MAC address ({{WiFiMacAddress}}); \"\" clears it.")
+        String wifiMac;
+        @Option(names = "--primary-user", paramLabel = "ID", description = "The id of the primary user; \"\" clears it.")
+        String primaryUser;
+
+        @Override
+        public Integer call() {
+            return answer(client().patchDevice(id, changes()), d -> "Updated device " + Formats.text(d, "name") + " ("
+                    + Formats.text(d, "id") + ")\n");
+        }
+
+        /** The merge patch: the given options only. */
+        Map<String, Object> changes() {
+            Map<String, Object> b = new LinkedHashMap<>();
+            if (name != null) {
+                b.put("name", name);
+            }
+            putPatch(b, "serialNumber", serial);
+            putPatch(b, "imei", imei);
+            putPatch(b, "wifiMacAddress", wifiMac);
+            putPatch(b, "primaryUserId", primaryUser);
+            if (b.isEmpty()) {
+                throw usage("give at least one of --name, --serial, --imei, --wifi-mac, --primary-user");
+            }
+            return b;
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Delete a device: it is told to remove every profile it received; its memberships and report rows go with it.")
+    static final class Delete extends ProfileVerb {
+        @Parameters(index = "0", paramLabel = "ID", description = "The device's id.")
+        String id;
+
+        @Override
+        public Integer call() {
+            return answer(client().deleteDevice(id), r -> ProfileFormats.inventoryDeleted("device", r));
+        }
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true,
+            description = "Every profile assigned to the device: its status, certificate serial and expiry, and why it failed.")
+    static final class Report extends ProfileVerb {
+        @Parameters(index = "0", paramLabel = "ID", description = "The device's id.")
+        String id;
+
+        @Override
+        public Integer call() {
+            return answer(client().deviceReport(id), ProfileFormats::deviceReport);
         }
     }
 

@@ -17,14 +17,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/**
- * {@code stratus profile ...}: trusted-certificate and SCEP certificate profiles (docs/profiles.md). The API has no
- * list of profiles, so there is no {@code profile list}; trusted profiles can be created and shown, not edited or deleted.
- */
+/** {@code stratus profile ...}: trusted-certificate and SCEP certificate profiles (docs/profiles.md). */
 @Command(name = "profile", mixinStandardHelpOptions = true,
-        description = "Create, show, edit and delete trusted-certificate and SCEP profiles (profile-service).",
-        subcommands = {ProfileCommand.CreateTrusted.class, ProfileCommand.CreateScep.class, ProfileCommand.Show.class,
-                ProfileCommand.Update.class, ProfileCommand.Delete.class})
+        description = "Create, list, show, edit and delete trusted-certificate and SCEP profiles (profile-service).",
+        subcommands = {ProfileCommand.CreateTrusted.class, ProfileCommand.CreateScep.class, ProfileCommand.ListProfiles.class,
+                ProfileCommand.Show.class, ProfileCommand.Update.class, ProfileCommand.UpdateTrusted.class, ProfileCommand.Delete.class})
 final class ProfileCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -32,6 +29,8 @@ final class ProfileCommand implements Callable<Integer> {
     enum Store { COMPUTER_ROOT, COMPUTER_INTERMEDIATE, USER_INTERMEDIATE }
 
     enum CertificateType { DEVICE, USER }
+
+    enum ProfileType { SCEP, TRUSTED }
 
     static final List<String> SAN_TYPES = List.of("DNS", "EMAIL", "UPN", "URI");
 
@@ -70,6 +69,75 @@ final class ProfileCommand implements Callable<Integer> {
             b.put("store", store.name());
             putIf(b, "authorityId", ca);
             return b;
+        }
+    }
+
+    @Command(name = "update-trusted", mixinStandardHelpOptions = true,
+            description = "Edit a trusted-certificate profile: the options given replace those fields (--ca \"\" removes the CA id)."
+                    + " The devices of the SCEP profiles that use it get them again.")
+    static final class UpdateTrusted extends ProfileVerb {
+        @Parameters(index = "0", paramLabel = "ID", description = "The trusted profile's id.")
+        String id;
+        @Option(names = "--name", paramLabel = "NAME", description = "Profile name.")
+        String name;
+        @Option(names = "--platform", paramLabel = "P", description = "${COMPLETION-CANDIDATES}.")
+        DeviceCommand.Platform platform;
+        @Option(names = "--cert", paramLabel = "FILE", description = "The CA certificate (PEM or DER).")
+        Path cert;
+        @Option(names = "--store", paramLabel = "STORE",
+                description = "${COMPLETION-CANDIDATES}; COMPUTER_ROOT takes only a self-signed root.")
+        Store store;
+        @Option(names = "--ca", paramLabel = "ID", description = "The ca-service id of the CA the certificate belongs to; \"\" removes it.")
+        String ca;
+
+        @Override
+        public Integer call() {
+            if (name == null && platform == null && cert == null && store == null && ca == null) {
+                throw usage("give at least one of --name, --platform, --cert, --store, --ca");
+            }
+            String pem = cert == null ? null : pem(cert);
+            ProfileClient c = client();
+            Map<String, Object> body = body(c.trusted(id).json(), pem);
+            return answer(c.updateTrusted(id, body), p -> "Updated trusted profile " + Formats.text(p, "name") + " ("
+                    + Formats.text(p, "id") + "), " + Formats.text(p, "store") + ": " + Formats.text(p, "subjectDn") + "\n");
+        }
+
+        /** The PUT body (as for create): the current profile's fields, with the given options (and {@code pem}) over them. */
+        Map<String, Object> body(JsonNode current, String pem) {
+            Map<String, Object> b = new LinkedHashMap<>();
+            b.put("name", name != null ? name : Formats.text(current, "name"));
+            b.put("platform", platform != null ? platform.name() : Formats.text(current, "platform"));
+            b.put("certificatePem", pem != null ? pem : Formats.text(current, "certificatePem"));
+            b.put("store", store != null ? store.name() : Formats.text(current, "store"));
+            putIf(b, "authorityId", ca != null ? ca : Formats.text(current, "authorityId"));
+            return b;
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true,
+            description = "List the SCEP and trusted-certificate profiles of the tenant in one table (--type for one kind)."
+                    + " --json prints {\"scep\":[...],\"trusted\":[...]}, or the API's list with --type.")
+    static final class ListProfiles extends ProfileVerb {
+        @Option(names = "--type", paramLabel = "TYPE", description = "Only this kind: scep or trusted (default: both).")
+        ProfileType type;
+
+        @Override
+        public Integer call() {
+            ProfileClient c = client();
+            AdminClient.Answer scep = type == ProfileType.TRUSTED ? null : c.scepProfiles();
+            AdminClient.Answer trusted = type == ProfileType.SCEP ? null : c.trustedProfiles();
+            if (json && type != null) {
+                printJson(scep != null ? scep : trusted);
+            } else if (json) {
+                Map<String, Object> both = new LinkedHashMap<>();
+                both.put("scep", scep.json());
+                both.put("trusted", trusted.json());
+                out().println(Json.MAPPER.valueToTree(both).toString());
+                out().flush();
+            } else {
+                print(ProfileFormats.profiles(scep == null ? null : scep.json(), trusted == null ? null : trusted.json()));
+            }
+            return 0;
         }
     }
 
@@ -225,35 +293,49 @@ final class ProfileCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             ProfileClient c = client();
-            AdminClient.Answer a;
-            try {
-                a = c.scep(id);
-            } catch (AdminClient.ProblemException e) {
-                if (e.status() != 404) {
-                    throw e;
-                }
-                a = c.trusted(id);
-            }
-            return answer(a, ProfileFormats::profile);
+            return answer(scepElseTrusted(id, tenant, () -> c.scep(id), () -> c.trusted(id)).answer(), ProfileFormats::profile);
         }
     }
 
     @Command(name = "delete", mixinStandardHelpOptions = true,
-            description = "Delete a SCEP profile. A profile that is still assigned is refused (409): delete its assignments first.")
+            description = "Delete a SCEP or trusted-certificate profile. A SCEP profile that is still assigned, or a trusted profile"
+                    + " that a SCEP profile uses, is refused (409).")
     static final class Delete extends ProfileVerb {
-        @Parameters(index = "0", paramLabel = "ID", description = "The SCEP profile's id.")
+        @Parameters(index = "0", paramLabel = "ID", description = "The profile's id.")
         String id;
 
         @Override
         public Integer call() {
-            client().deleteScep(id);
-            if (json) {
-                out().println("{\"deleted\":" + Json.MAPPER.valueToTree(id) + "}");
-                out().flush();
-            } else {
-                print("Deleted SCEP profile " + id + "\n");
+            ProfileClient c = client();
+            Found found = scepElseTrusted(id, tenant, () -> c.deleteScep(id), () -> c.deleteTrusted(id));
+            return deleted(id, "Deleted " + found.kind() + " profile " + id + "\n");
+        }
+    }
+
+    /** The answer of a call on a profile id, and which kind of profile ({@code SCEP} or {@code trusted}) answered. */
+    record Found(String kind, AdminClient.Answer answer) {
+    }
+
+    /**
+     * The SCEP call, else (on 404, as profile ids are not typed) the trusted-profile call. When neither profile exists
+     * the 404 names both kinds; any other refusal (409, 403) of the SCEP call is the answer.
+     */
+    static Found scepElseTrusted(String id, String tenant, java.util.function.Supplier<AdminClient.Answer> scep,
+            java.util.function.Supplier<AdminClient.Answer> trusted) {
+        try {
+            return new Found("SCEP", scep.get());
+        } catch (AdminClient.ProblemException e) {
+            if (e.status() != 404) {
+                throw e;
             }
-            return 0;
+        }
+        try {
+            return new Found("trusted", trusted.get());
+        } catch (AdminClient.ProblemException e) {
+            if (e.status() != 404) {
+                throw e;
+            }
+            throw new AdminClient.ProblemException(404, e.title(), "no SCEP or trusted profile '" + id + "' in tenant " + tenant);
         }
     }
 

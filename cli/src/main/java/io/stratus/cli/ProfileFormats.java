@@ -27,6 +27,46 @@ final class ProfileFormats {
         return keyValues(kv);
     }
 
+    static String devices(JsonNode list) {
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonNode d : list) {
+            rows.add(List.of(text(d, "id"), text(d, "name"), text(d, "platform"), text(d, "serialNumber"), text(d, "primaryUserId")));
+        }
+        return rows.isEmpty() ? "No devices.\n" : Formats.table(List.of("ID", "NAME", "PLATFORM", "SERIAL", "PRIMARY USER"), rows);
+    }
+
+    /** {@code GET /devices/{id}/report}: the counts, then one row per profile (per assignment) on the device. */
+    static String deviceReport(JsonNode r) {
+        StringBuilder sb = new StringBuilder("Device " + text(r, "deviceId") + ": " + counts(r));
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonNode p : r.path("profiles")) {
+            rows.add(List.of(text(p, "profileId"), text(p, "profileName"), text(p, "status"), text(p, "serialNumber"),
+                    Formats.date(p, "notAfter"), text(p, "reason")));
+        }
+        sb.append(rows.isEmpty() ? "No profiles.\n"
+                : Formats.table(List.of("PROFILE", "NAME", "STATUS", "SERIAL", "NOT AFTER", "REASON"), rows));
+        return sb.toString();
+    }
+
+    /** {@code {"id","assigned","unassigned","failed"}} of a deleted device or user. */
+    static String inventoryDeleted(String what, JsonNode r) {
+        return "Deleted " + what + " " + text(r, "id") + ": " + r.path("assigned").asLong() + " assigned, " + r.path("unassigned").asLong()
+                + " unassigned, " + r.path("failed").asLong() + " failed\n";
+    }
+
+    static String user(JsonNode u) {
+        List<String[]> kv = new ArrayList<>();
+        kv.add(new String[] {"id", text(u, "id")});
+        kv.add(new String[] {"UPN", text(u, "userPrincipalName")});
+        opt(kv, u, "email", "email");
+        opt(kv, u, "givenName", "given name");
+        opt(kv, u, "surname", "surname");
+        opt(kv, u, "onPremDistinguishedName", "on-prem DN");
+        opt(kv, u, "onPremSamAccountName", "SAM");
+        opt(kv, u, "createdAt", "created");
+        return keyValues(kv);
+    }
+
     static String users(JsonNode list) {
         List<List<String>> rows = new ArrayList<>();
         for (JsonNode u : list) {
@@ -53,9 +93,80 @@ final class ProfileFormats {
         List<String[]> kv = new ArrayList<>();
         kv.add(new String[] {"id", text(g, "id")});
         kv.add(new String[] {"name", text(g, "name")});
+        opt(kv, g, "membershipType", "type");
+        opt(kv, g, "membershipRule", "rule");
         kv.add(new String[] {"devices", join(g.path("deviceIds"))});
         kv.add(new String[] {"users", join(g.path("userIds"))});
         return keyValues(kv);
+    }
+
+    /** The answer of {@code POST /groups} (a GroupView). */
+    static String groupCreated(JsonNode g) {
+        String head = "Created " + (isDynamic(g) ? "dynamic " : "") + "group " + text(g, "name") + " (" + text(g, "id") + ")";
+        if (!isDynamic(g)) {
+            return head + "\n";
+        }
+        return head + ": " + g.path("deviceIds").size() + " device(s) and " + g.path("userIds").size() + " user(s) match the rule\n";
+    }
+
+    /** The answer of {@code PUT /groups/{id}}: {@code {"group","added","removed","assigned","unassigned"}}. */
+    static String groupChanged(JsonNode r) {
+        JsonNode g = r.path("group");
+        return "Updated group " + text(g, "name") + " (" + text(g, "id") + "), " + (isDynamic(g) ? "dynamic" : "static") + ": "
+                + r.path("added").asLong() + " member(s) joined, " + r.path("removed").asLong() + " left; "
+                + r.path("assigned").asLong() + " assigned, " + r.path("unassigned").asLong() + " unassigned\n";
+    }
+
+    static String groups(JsonNode list) {
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonNode g : list) {
+            rows.add(List.of(text(g, "id"), text(g, "name"), text(g, "membershipType"), text(g, "membershipRule")));
+        }
+        return rows.isEmpty() ? "No groups.\n" : Formats.table(List.of("ID", "NAME", "TYPE", "RULE"), rows);
+    }
+
+    /** {@code {"groupId","membershipType","deviceIds","userIds","effectiveDeviceIds"}}. */
+    static String groupMembers(JsonNode m) {
+        List<String[]> kv = new ArrayList<>();
+        kv.add(new String[] {"group", text(m, "groupId") + (m.hasNonNull("membershipType") ? " (" + text(m, "membershipType") + ")" : "")});
+        kv.add(new String[] {"devices", join(m.path("deviceIds"))});
+        kv.add(new String[] {"users", join(m.path("userIds"))});
+        kv.add(new String[] {"in scope", join(m.path("effectiveDeviceIds"))});
+        return keyValues(kv);
+    }
+
+    private static boolean isDynamic(JsonNode g) {
+        return "DYNAMIC".equals(text(g, "membershipType")) || !text(g, "membershipRule").isEmpty();
+    }
+
+    /**
+     * {@code profile list}: SCEP and trusted-certificate profiles in one table. {@code scep} or {@code trusted} may be
+     * null (not asked for).
+     */
+    static String profiles(JsonNode scep, JsonNode trusted) {
+        List<List<String>> rows = new ArrayList<>();
+        if (scep != null) {
+            for (JsonNode p : scep) {
+                rows.add(List.of(text(p, "id"), "SCEP", text(p, "name"), text(p, "platform"), text(p, "authorityId"),
+                        text(p, "certificateType") + " certificates"));
+            }
+        }
+        if (trusted != null) {
+            for (JsonNode p : trusted) {
+                rows.add(List.of(text(p, "id"), "TRUSTED", text(p, "name"), text(p, "platform"), text(p, "authorityId"),
+                        "store " + text(p, "store")));
+            }
+        }
+        return rows.isEmpty() ? "No profiles.\n" : Formats.table(List.of("ID", "TYPE", "NAME", "PLATFORM", "CA", "WHAT"), rows);
+    }
+
+    static String assignments(JsonNode list) {
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonNode a : list) {
+            rows.add(List.of(text(a, "id"), text(a, "profileId"), String.join(",", strings(a.path("includeGroupIds"))),
+                    String.join(",", strings(a.path("excludeGroupIds"))), Formats.date(a, "createdAt")));
+        }
+        return rows.isEmpty() ? "No assignments.\n" : Formats.table(List.of("ID", "PROFILE", "INCLUDE", "EXCLUDE", "CREATED"), rows);
     }
 
     /** A SCEP profile (it has a certificateType) or a trusted-certificate profile. */
@@ -91,9 +202,7 @@ final class ProfileFormats {
     }
 
     static String report(JsonNode r) {
-        StringBuilder sb = new StringBuilder("Profile " + text(r, "profileId") + ": " + r.path("succeeded").asLong() + " succeeded, "
-                + r.path("pending").asLong() + " pending, " + r.path("failed").asLong() + " failed, " + r.path("notApplicable").asLong()
-                + " not applicable\n");
+        StringBuilder sb = new StringBuilder("Profile " + text(r, "profileId") + ": " + counts(r));
         List<List<String>> rows = new ArrayList<>();
         for (JsonNode d : r.path("devices")) {
             rows.add(List.of(text(d, "deviceId"), text(d, "status"), text(d, "serialNumber"), text(d, "updatedAt"), text(d, "reason")));
@@ -102,10 +211,20 @@ final class ProfileFormats {
         return sb.toString();
     }
 
+    /** {@code 1 succeeded, 0 pending, 1 failed, 0 not applicable} and a newline. */
+    private static String counts(JsonNode r) {
+        return r.path("succeeded").asLong() + " succeeded, " + r.path("pending").asLong() + " pending, " + r.path("failed").asLong()
+                + " failed, " + r.path("notApplicable").asLong() + " not applicable\n";
+    }
+
     private static String join(JsonNode array) {
+        return String.join(", ", strings(array));
+    }
+
+    private static List<String> strings(JsonNode array) {
         List<String> l = new ArrayList<>();
         array.forEach(e -> l.add(e.asText()));
-        return String.join(", ", l);
+        return l;
     }
 
     private static void opt(List<String[]> kv, JsonNode n, String field, String label) {

@@ -58,6 +58,27 @@ abstract class ProfileVerb extends ApiVerb {
         }
     }
 
+    /**
+     * A merge-patch field: absent when the option was not given ({@code null}), JSON {@code null} when it was given
+     * empty ({@code --primary-user ""} clears the field), else the value.
+     */
+    static void putPatch(Map<String, Object> m, String k, String v) {
+        if (v != null) {
+            m.put(k, v.isEmpty() ? null : v);
+        }
+    }
+
+    /** Prints {@code {"deleted":ID}} with {@code --json} (the API answered 204, no body), else the text. */
+    Integer deleted(String id, String text) {
+        if (json) {
+            out().println("{\"deleted\":" + Json.MAPPER.valueToTree(id) + "}");
+            out().flush();
+        } else {
+            print(text);
+        }
+        return 0;
+    }
+
     /** Repeated and comma-separated values, trimmed, blanks dropped. */
     static List<String> split(List<String> values) {
         if (values == null) {

@@ -12,8 +12,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code stratus user ...}: the users of profile-service (docs/profiles.md). */
-@Command(name = "user", mixinStandardHelpOptions = true, description = "Create, list and import users (profile-service).",
-        subcommands = {UserCommand.Create.class, UserCommand.ListUsers.class, UserCommand.Import.class})
+@Command(name = "user", mixinStandardHelpOptions = true, description = "Create, list, show, edit, delete and import users (profile-service).",
+        subcommands = {UserCommand.Create.class, UserCommand.ListUsers.class, UserCommand.Show.class, UserCommand.Update.class,
+                UserCommand.Delete.class, UserCommand.Import.class})
 final class UserCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -36,7 +37,7 @@ final class UserCommand implements Callable<Integer> {
         String givenName;
         @Option(names = "--surname", paramLabel = "NAME", description = "Surname ({{SurName}}).")
         String surname;
-        @Option(names = "--on-prem-dn", paramLabel = "DN", description = "On-premises distinguished name ({{OnPrem_Distinguished_Name}}).")
+        @Option(names = {"--on-prem-dn", "--onprem-dn"}, paramLabel = "DN", description = "On-premises distinguished name ({{OnPrem_Distinguished_Name}}).")
         String onPremDn;
         @Option(names = "--sam", paramLabel = "SAM", description = "On-premises SAM account name ({{OnPremisesSamAccountName}}).")
         String sam;
@@ -71,6 +72,74 @@ final class UserCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--limit must be 1 to 1000");
             }
             return answer(client().users(limit), ProfileFormats::users);
+        }
+    }
+
+    @Command(name = "show", mixinStandardHelpOptions = true, description = "Show one user.")
+    static final class Show extends ProfileVerb {
+        @Parameters(index = "0", paramLabel = "ID", description = "The user's id.")
+        String id;
+
+        @Override
+        public Integer call() {
+            return answer(client().user(id), ProfileFormats::user);
+        }
+    }
+
+    @Command(name = "update", mixinStandardHelpOptions = true,
+            description = "Edit a user: only the options given change; an empty value (--email \"\") clears an optional field."
+                    + " The user's devices get their certificates again where a changed attribute is used.")
+    static final class Update extends ProfileVerb {
+        @Parameters(index = "0", paramLabel = "ID", description = "The user's id.")
+        String id;
+        @Option(names = "--upn", paramLabel = "UPN", description = "User principal name, unique in the tenant.")
+        String upn;
+        @Option(names = "--email", paramLabel = "ADDR", description = "E-mail address ({{EmailAddress}}); \"\" clears it.")
+        String email;
+        @Option(names = "--given-name", paramLabel = "NAME", description = "Given name ({{GivenName}}); \"\" clears it.")
+        String givenName;
+        @Option(names = "--surname", paramLabel = "NAME", description = "Surname ({{SurName}}); \"\" clears it.")
+        String surname;
+        @Option(names = {"--onprem-dn", "--on-prem-dn"}, paramLabel = "DN",
+                description = "On-premises distinguished name ({{OnPrem_Distinguished_Name}}); \"\" clears it.")
+        String onPremDn;
+        @Option(names = "--sam", paramLabel = "SAM", description = "On-premises SAM account name ({{OnPremisesSamAccountName}}); \"\" clears it.")
+        String sam;
+
+        @Override
+        public Integer call() {
+            return answer(client().patchUser(id, changes()), u -> "Updated user " + Formats.text(u, "userPrincipalName") + " ("
+                    + Formats.text(u, "id") + ")\n");
+        }
+
+        /** The merge patch: the given options only. */
+        Map<String, Object> changes() {
+            Map<String, Object> b = new LinkedHashMap<>();
+            if (upn != null) {
+                b.put("userPrincipalName", upn);
+            }
+            putPatch(b, "email", email);
+            putPatch(b, "givenName", givenName);
+            putPatch(b, "surname", surname);
+            putPatch(b, "onPremDistinguishedName", onPremDn);
+            putPatch(b, "onPremSamAccountName", sam);
+            if (b.isEmpty()) {
+                throw usage("give at least one of --upn, --email, --given-name, --surname, --onprem-dn, --sam");
+            }
+            return b;
+        }
+    }
+
+    @Command(name = "delete", mixinStandardHelpOptions = true,
+            description = "Delete a user. Its devices stay, without a primary user: they lose what they had only through the user,"
+                    + " and profiles that need the user fail.")
+    static final class Delete extends ProfileVerb {
+        @Parameters(index = "0", paramLabel = "ID", description = "The user's id.")
+        String id;
+
+        @Override
+        public Integer call() {
+            return answer(client().deleteUser(id), r -> ProfileFormats.inventoryDeleted("user", r));
         }
     }
 

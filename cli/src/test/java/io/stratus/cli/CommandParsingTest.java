@@ -94,6 +94,31 @@ class CommandParsingTest {
     }
 
     @Test
+    void profileServiceEditVerbsParse() {
+        UserCommand.Update user = command(parse("user", "update", "alice", "--onprem-dn", "CN=A").subcommand(), UserCommand.Update.class);
+        assertEquals("CN=A", user.onPremDn);
+        UserCommand.Update alias = command(parse("user", "update", "alice", "--on-prem-dn", "CN=B").subcommand(), UserCommand.Update.class);
+        assertEquals("CN=B", alias.onPremDn);
+        assertEquals("CN=C", command(parse("user", "create", "--upn", "a@b", "--onprem-dn", "CN=C").subcommand(), UserCommand.Create.class).onPremDn);
+
+        GroupCommand.Update toStatic = command(parse("group", "update", "g1", "--static").subcommand(), GroupCommand.Update.class);
+        assertTrue(toStatic.membership.makeStatic);
+        assertNull(toStatic.membership.rule);
+        assertNull(command(parse("group", "update", "g1", "--name", "N").subcommand(), GroupCommand.Update.class).membership);
+        assertThrows(CommandLine.ParameterException.class, () -> parse("group", "update", "g1", "--rule", "x", "--static"));
+
+        DeviceCommand.ListDevices devices = command(parse("device", "list").subcommand(), DeviceCommand.ListDevices.class);
+        assertEquals(100, devices.page.limit());
+        assertEquals(0, devices.page.offset());
+        DeviceCommand.Update device = command(parse("device", "update", "d1", "--primary-user", "").subcommand(), DeviceCommand.Update.class);
+        assertEquals("", device.primaryUser);
+        assertNull(device.serial);
+        assertEquals(ProfileCommand.ProfileType.TRUSTED,
+                command(parse("profile", "list", "--type", "trusted").subcommand(), ProfileCommand.ListProfiles.class).type);
+        assertNull(command(parse("profile", "list").subcommand(), ProfileCommand.ListProfiles.class).type);
+    }
+
+    @Test
     void stateDirectoryComesFromOptionThenEnvironment() {
         Main fromEnv = (Main) new CommandLine(new Main(Map.of(Main.ENV_HOME, "/srv/stratus"))).parseArgs("status")
                 .commandSpec().userObject();

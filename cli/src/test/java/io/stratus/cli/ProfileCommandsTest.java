@@ -247,6 +247,255 @@ class ProfileCommandsTest {
         assertTrue(run("group", "show", "g1").out().contains("devices: laptop-2\n"));
     }
 
+    void noContent(String methodAndPath) {
+        answers.put(methodAndPath, new Object[] {204, "text/plain", ""});
+    }
+
+    void problem(String methodAndPath, int status, String title, String detail) {
+        answers.put(methodAndPath, new Object[] {status, "application/problem+json", "{\"title\":\"" + title + "\",\"status\":" + status
+                + ",\"detail\":\"" + detail + "\"}"});
+    }
+
+    @Test
+    void groupCreateDynamicAndList() {
+        String rule = "device.platform -eq \"WINDOWS\"";
+        answer("POST " + P + "/groups", 201, "{\"id\":\"g2\",\"name\":\"All Windows\",\"membershipType\":\"DYNAMIC\","
+                + "\"membershipRule\":" + Json.MAPPER.valueToTree(rule) + ",\"deviceIds\":[\"laptop-1\",\"laptop-2\"],\"userIds\":[]}");
+        CommandParsingTest.Result r = run("group", "create", "--name", "All Windows", "--rule", rule);
+        assertEquals(0, r.code(), r.err());
+        assertEquals("Created dynamic group All Windows (g2): 2 device(s) and 0 user(s) match the rule\n", r.out());
+        Call c = calls.get(0);
+        assertEquals("POST", c.method());
+        assertEquals(P + "/groups", c.uri());
+        assertEquals("{\"name\":\"All Windows\",\"membershipRule\":\"device.platform -eq \\\"WINDOWS\\\"\"}", c.body());
+        CommandParsingTest.Result empty = run("group", "create", "--name", "X", "--rule", " ");
+        assertEquals(2, empty.code());
+        assertTrue(empty.err().contains("--rule is empty"), empty.err());
+        assertEquals(1, calls.size());
+
+        String list = "[{\"id\":\"g2\",\"tenant\":\"demo\",\"name\":\"All Windows\",\"membershipType\":\"DYNAMIC\","
+                + "\"membershipRule\":\"device.platform -eq \\\"WINDOWS\\\"\"},"
+                + "{\"id\":\"g1\",\"tenant\":\"demo\",\"name\":\"Pilot\",\"membershipType\":\"STATIC\",\"membershipRule\":null}]";
+        answer("GET " + P + "/groups", 200, list);
+        CommandParsingTest.Result l = run("group", "list");
+        assertEquals(0, l.code(), l.err());
+        assertEquals("""
+                ID  NAME         TYPE     RULE
+                g2  All Windows  DYNAMIC  device.platform -eq "WINDOWS"
+                g1  Pilot        STATIC
+                """, l.out());
+        assertEquals("GET", calls.get(1).method());
+        assertEquals(P + "/groups?limit=100&offset=0", calls.get(1).uri());
+        CommandParsingTest.Result page = run("group", "list", "--limit", "2", "--offset", "4");
+        assertTrue(page.out().endsWith("g1  Pilot        STATIC\nMore: --offset 6\n"), page.out());
+        assertEquals(P + "/groups?limit=2&offset=4", calls.get(2).uri());
+        assertEquals(list + "\n", run("group", "list", "--json").out());
+        assertEquals(1, run("group", "list", "--limit", "1001").code());
+        assertEquals(1, run("group", "list", "--offset", "-1").code());
+        assertEquals(4, calls.size());
+        answer("GET " + P + "/groups", 200, "[]");
+        assertEquals("No groups.\n", run("group", "list").out());
+    }
+
+    @Test
+    void groupUpdateSendsTheNameAndRuleItKeepsOrChanges() {
+        String current = "{\"id\":\"g1\",\"name\":\"Kiosks\",\"membershipType\":\"DYNAMIC\","
+                + "\"membershipRule\":\"device.name -startsWith \\\"kiosk-\\\"\",\"deviceIds\":[\"kiosk-1\"],\"userIds\":[]}";
+        answer("GET " + P + "/groups/g1", 200, current);
+        answer("PUT " + P + "/groups/g1", 200, "{\"group\":{\"id\":\"g1\",\"name\":\"Kiosk fleet\",\"membershipType\":\"DYNAMIC\","
+                + "\"membershipRule\":\"device.name -startsWith \\\"kiosk-\\\"\"},\"added\":0,\"removed\":0,\"assigned\":0,\"unassigned\":0}");
+
+        // a new name only: the current rule is sent back, so that the group stays dynamic
+        CommandParsingTest.Result rename = run("group", "update", "g1", "--name", "Kiosk fleet");
+        assertEquals(0, rename.code(), rename.err());
+        assertEquals("Updated group Kiosk fleet (g1), dynamic: 0 member(s) joined, 0 left; 0 assigned, 0 unassigned\n", rename.out());
+        assertEquals("GET", calls.get(0).method());
+        Call put = calls.get(1);
+        assertEquals("PUT", put.method());
+        assertEquals(P + "/groups/g1", put.uri());
+        assertEquals("{\"name\":\"Kiosk fleet\",\"membershipRule\":\"device.name -startsWith \\\"kiosk-\\\"\"}", put.body());
+
+        // a new rule only: the current name is kept
+        run("group", "update", "g1", "--rule", "device.platform -eq \"ANDROID\"");
+        assertEquals("{\"name\":\"Kiosks\",\"membershipRule\":\"device.platform -eq \\\"ANDROID\\\"\"}", calls.get(3).body());
+
+        // name and --static: no need to read the group; no rule makes it static
+        answer("PUT " + P + "/groups/g1", 200, "{\"group\":{\"id\":\"g1\",\"name\":\"Frozen\",\"membershipType\":\"STATIC\","
+                + "\"membershipRule\":null},\"added\":0,\"removed\":0,\"assigned\":0,\"unassigned\":0}");
+        CommandParsingTest.Result frozen = run("group", "update", "g1", "--name", "Frozen", "--static");
+        assertEquals("Updated group Frozen (g1), static: 0 member(s) joined, 0 left; 0 assigned, 0 unassigned\n", frozen.out());
+        assertEquals("PUT", calls.get(4).method());
+        assertEquals("{\"name\":\"Frozen\"}", calls.get(4).body());
+        run("group", "update", "g1", "--static");
+        assertEquals("GET", calls.get(5).method());
+        assertEquals("{\"name\":\"Kiosks\"}", calls.get(6).body());
+
+        // usage errors: nothing to change, both --rule and --static, an empty rule; no call is made
+        assertEquals(2, run("group", "update", "g1").code());
+        CommandParsingTest.Result both = run("group", "update", "g1", "--rule", "device.name -eq \"x\"", "--static");
+        assertEquals(2, both.code());
+        assertTrue(both.err().contains("mutually exclusive"), both.err());
+        assertEquals(2, run("group", "update", "g1", "--rule", "").code());
+        assertEquals(7, calls.size());
+
+        // a rule the service refuses
+        problem("PUT " + P + "/groups/g1", 400, "Bad Request", "membershipRule: unknown attribute 'device.owner' at position 1");
+        CommandParsingTest.Result bad = run("group", "update", "g1", "--name", "K", "--rule", "device.owner -eq \"x\"");
+        assertEquals(2, bad.code());
+        assertEquals("stratus: 400 Bad Request: membershipRule: unknown attribute 'device.owner' at position 1\n", bad.err());
+    }
+
+    @Test
+    void groupDeleteAndMembers() {
+        noContent("DELETE " + P + "/groups/g1");
+        CommandParsingTest.Result r = run("group", "delete", "g1");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("Deleted group g1\n", r.out());
+        assertEquals("DELETE", calls.get(0).method());
+        assertEquals(P + "/groups/g1", calls.get(0).uri());
+        assertEquals("{\"deleted\":\"g1\"}\n", run("group", "delete", "g1", "--json").out());
+
+        problem("DELETE " + P + "/groups/g2", 409, "Conflict", "group 'g2' is used by 1 assignment(s), e.g. 'a1'; change or delete them first");
+        CommandParsingTest.Result used = run("group", "delete", "g2");
+        assertEquals(2, used.code());
+        assertEquals("stratus: 409 Conflict: group 'g2' is used by 1 assignment(s), e.g. 'a1'; change or delete them first\n", used.err());
+        assertEquals("", used.out());
+
+        String members = "{\"groupId\":\"g1\",\"membershipType\":\"STATIC\",\"deviceIds\":[\"laptop-1\"],\"userIds\":[\"alice\"],"
+                + "\"effectiveDeviceIds\":[\"laptop-1\",\"laptop-7\"]}";
+        answer("GET " + P + "/groups/g1/members", 200, members);
+        CommandParsingTest.Result m = run("group", "members", "g1");
+        assertEquals(0, m.code(), m.err());
+        assertEquals("""
+                group:    g1 (STATIC)
+                devices:  laptop-1
+                users:    alice
+                in scope: laptop-1, laptop-7
+                """, m.out());
+        assertEquals("GET", calls.get(3).method());
+        assertEquals(P + "/groups/g1/members", calls.get(3).uri());
+        assertEquals(members + "\n", run("group", "members", "g1", "--json").out());
+
+        answer("GET " + P + "/groups/g1", 200, "{\"id\":\"g1\",\"name\":\"Windows\",\"membershipType\":\"DYNAMIC\","
+                + "\"membershipRule\":\"device.platform -eq \\\"WINDOWS\\\"\",\"deviceIds\":[],\"userIds\":[]}");
+        String show = run("group", "show", "g1").out();
+        assertTrue(show.contains("type:    DYNAMIC\nrule:    device.platform -eq \"WINDOWS\"\n"), show);
+    }
+
+    @Test
+    void deviceListUpdateDeleteAndReport() {
+        String list = "[{\"id\":\"laptop-1\",\"name\":\"LAPTOP-1\",\"platform\":\"WINDOWS\",\"serialNumber\":\"5CG1\",\"primaryUserId\":\"alice\"},"
+                + "{\"id\":\"phone-7\",\"name\":\"PHONE-7\",\"platform\":\"IOS\",\"serialNumber\":null,\"primaryUserId\":null}]";
+        answer("GET " + P + "/devices", 200, list);
+        CommandParsingTest.Result l = run("device", "list", "--limit", "50", "--offset", "100");
+        assertEquals(0, l.code(), l.err());
+        assertEquals("""
+                ID        NAME      PLATFORM  SERIAL  PRIMARY USER
+                laptop-1  LAPTOP-1  WINDOWS   5CG1    alice
+                phone-7   PHONE-7   IOS
+                """, l.out());
+        assertEquals("GET", calls.get(0).method());
+        assertEquals(P + "/devices?limit=50&offset=100", calls.get(0).uri());
+        assertEquals(0, run("device", "list").code());
+        assertEquals(P + "/devices?limit=100&offset=0", calls.get(1).uri());
+        assertEquals(list + "\n", run("device", "list", "--json").out());
+        assertEquals(1, run("device", "list", "--limit", "0").code());
+        assertEquals(3, calls.size());
+
+        // only the options given are sent; an empty value clears (JSON null)
+        answer("PATCH " + P + "/devices/laptop-1", 200, "{\"id\":\"laptop-1\",\"name\":\"LAPTOP-1B\",\"platform\":\"WINDOWS\"}");
+        CommandParsingTest.Result u = run("device", "update", "laptop-1", "--name", "LAPTOP-1B", "--serial", "5CG2", "--primary-user", "");
+        assertEquals(0, u.code(), u.err());
+        assertEquals("Updated device LAPTOP-1B (laptop-1)\n", u.out());
+        Call patch = calls.get(3);
+        assertEquals("PATCH", patch.method());
+        assertEquals(P + "/devices/laptop-1", patch.uri());
+        assertEquals("application/json", patch.contentType());
+        assertEquals("Bearer tok", patch.auth());
+        assertEquals("{\"name\":\"LAPTOP-1B\",\"serialNumber\":\"5CG2\",\"primaryUserId\":null}", patch.body());
+        run("device", "update", "laptop-1", "--imei", "356938035643809", "--wifi-mac", "");
+        assertEquals("{\"imei\":\"356938035643809\",\"wifiMacAddress\":null}", calls.get(4).body());
+        CommandParsingTest.Result none = run("device", "update", "laptop-1");
+        assertEquals(2, none.code());
+        assertTrue(none.err().contains("give at least one of --name"), none.err());
+        assertEquals(5, calls.size());
+        problem("PATCH " + P + "/devices/laptop-2", 409, "Conflict", "device 'laptop-2' changed concurrently; retry");
+        CommandParsingTest.Result busy = run("device", "update", "laptop-2", "--name", "X");
+        assertEquals(2, busy.code());
+        assertEquals("stratus: 409 Conflict: device 'laptop-2' changed concurrently; retry\n", busy.err());
+
+        answer("DELETE " + P + "/devices/laptop-1", 200, "{\"id\":\"laptop-1\",\"assigned\":0,\"unassigned\":2,\"failed\":0}");
+        CommandParsingTest.Result d = run("device", "delete", "laptop-1");
+        assertEquals(0, d.code(), d.err());
+        assertEquals("Deleted device laptop-1: 0 assigned, 2 unassigned, 0 failed\n", d.out());
+        assertEquals("DELETE", calls.get(6).method());
+        assertEquals(P + "/devices/laptop-1", calls.get(6).uri());
+        assertEquals(2, run("device", "delete", "ghost").code());
+
+        String report = "{\"deviceId\":\"laptop-1\",\"succeeded\":1,\"pending\":0,\"failed\":1,\"notApplicable\":0,\"profiles\":["
+                + "{\"profileId\":\"s1\",\"profileName\":\"Device auth\",\"assignmentId\":\"a1\",\"status\":\"SUCCEEDED\",\"reason\":null,"
+                + "\"serialNumber\":\"5F\",\"notAfter\":\"2027-11-25T00:00:00Z\",\"updatedAt\":\"2026-11-24T23:10:00Z\"},"
+                + "{\"profileId\":\"s2\",\"profileName\":\"Wi-Fi\",\"assignmentId\":\"a2\",\"status\":\"FAILED\","
+                + "\"reason\":\"certificate 0A revoked (keyCompromise)\",\"serialNumber\":\"0A\",\"notAfter\":null,\"updatedAt\":\"2026-11-24T23:11:00Z\"}]}";
+        answer("GET " + P + "/devices/laptop-1/report", 200, report);
+        CommandParsingTest.Result rep = run("device", "report", "laptop-1");
+        assertEquals(0, rep.code(), rep.err());
+        assertEquals("""
+                Device laptop-1: 1 succeeded, 0 pending, 1 failed, 0 not applicable
+                PROFILE  NAME         STATUS     SERIAL  NOT AFTER   REASON
+                s1       Device auth  SUCCEEDED  5F      2027-11-25
+                s2       Wi-Fi        FAILED     0A                  certificate 0A revoked (keyCompromise)
+                """, rep.out());
+        assertEquals(P + "/devices/laptop-1/report", calls.get(8).uri());
+        assertEquals(report + "\n", run("device", "report", "laptop-1", "--json").out());
+        answer("GET " + P + "/devices/phone-7/report", 200, "{\"deviceId\":\"phone-7\",\"profiles\":[]}");
+        assertTrue(run("device", "report", "phone-7").out().endsWith("No profiles.\n"));
+    }
+
+    @Test
+    void userShowUpdateAndDelete() {
+        answer("GET " + P + "/users/alice", 200, "{\"id\":\"alice\",\"userPrincipalName\":\"alice@contoso.com\",\"email\":\"a@contoso.com\","
+                + "\"givenName\":\"Alice\",\"surname\":null,\"onPremSamAccountName\":\"ASMITH\"}");
+        CommandParsingTest.Result s = run("user", "show", "alice");
+        assertEquals(0, s.code(), s.err());
+        assertEquals("""
+                id:         alice
+                UPN:        alice@contoso.com
+                email:      a@contoso.com
+                given name: Alice
+                SAM:        ASMITH
+                """, s.out());
+        assertEquals(P + "/users/alice", calls.get(0).uri());
+
+        answer("PATCH " + P + "/users/alice", 200, "{\"id\":\"alice\",\"userPrincipalName\":\"alice@contoso.com\"}");
+        CommandParsingTest.Result u = run("user", "update", "alice", "--email", "", "--surname", "Jones", "--onprem-dn", "CN=Alice,DC=contoso",
+                "--sam", "AJONES", "--given-name", "Alicia");
+        assertEquals(0, u.code(), u.err());
+        assertEquals("Updated user alice@contoso.com (alice)\n", u.out());
+        Call patch = calls.get(1);
+        assertEquals("PATCH", patch.method());
+        assertEquals(P + "/users/alice", patch.uri());
+        assertEquals("application/json", patch.contentType());
+        assertEquals("{\"email\":null,\"givenName\":\"Alicia\",\"surname\":\"Jones\",\"onPremDistinguishedName\":\"CN=Alice,DC=contoso\","
+                + "\"onPremSamAccountName\":\"AJONES\"}", patch.body());
+        assertEquals(2, run("user", "update", "alice").code());
+        assertEquals(2, calls.size());
+
+        problem("PATCH " + P + "/users/alice", 409, "Conflict", "user principal name 'bob@contoso.com' is taken in tenant demo");
+        CommandParsingTest.Result taken = run("user", "update", "alice", "--upn", "bob@contoso.com");
+        assertEquals(2, taken.code());
+        assertEquals("stratus: 409 Conflict: user principal name 'bob@contoso.com' is taken in tenant demo\n", taken.err());
+        assertEquals("{\"userPrincipalName\":\"bob@contoso.com\"}", calls.get(2).body());
+
+        answer("DELETE " + P + "/users/alice", 200, "{\"id\":\"alice\",\"assigned\":0,\"unassigned\":1,\"failed\":1}");
+        CommandParsingTest.Result d = run("user", "delete", "alice");
+        assertEquals(0, d.code(), d.err());
+        assertEquals("Deleted user alice: 0 assigned, 1 unassigned, 1 failed\n", d.out());
+        assertEquals("DELETE", calls.get(3).method());
+        assertEquals(P + "/users/alice", calls.get(3).uri());
+        assertEquals("{\"id\":\"alice\",\"assigned\":0,\"unassigned\":1,\"failed\":1}\n", run("user", "delete", "alice", "--json").out());
+    }
+
     // profiles
 
     @Test
@@ -374,7 +623,132 @@ class ProfileCommandsTest {
                 del.err());
     }
 
+    static final String TRUSTED = "{\"id\":\"t1\",\"tenant\":\"demo\",\"name\":\"Root\",\"platform\":\"WINDOWS\",\"store\":\"COMPUTER_ROOT\","
+            + "\"authorityId\":\"r1\",\"subjectDn\":\"CN=Root\",\"certificatePem\":\"-----BEGIN CERTIFICATE-----\\nOLD\\n-----END CERTIFICATE-----\\n\","
+            + "\"createdAt\":\"2026-11-24T23:00:00Z\"}";
+
+    @Test
+    void profileListShowsBothKindsInOneTable() throws Exception {
+        answer("GET " + P + "/profiles/scep", 200, "[" + SCEP + "]");
+        answer("GET " + P + "/profiles/trusted", 200, "[" + TRUSTED + "]");
+        CommandParsingTest.Result r = run("profile", "list");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("""
+                ID  TYPE     NAME                PLATFORM  CA  WHAT
+                s1  SCEP     Device certificate  WINDOWS   i1  DEVICE certificates
+                t1  TRUSTED  Root                WINDOWS   r1  store COMPUTER_ROOT
+                """, r.out());
+        assertEquals(List.of(P + "/profiles/scep", P + "/profiles/trusted"), calls.stream().map(Call::uri).toList());
+
+        JsonNode both = Json.MAPPER.readTree(run("profile", "list", "--json").out());
+        assertEquals("s1", both.path("scep").path(0).path("id").asText());
+        assertEquals("t1", both.path("trusted").path(0).path("id").asText());
+
+        CommandParsingTest.Result trusted = run("profile", "list", "--type", "trusted");
+        assertFalse(trusted.out().contains("SCEP"), trusted.out());
+        assertEquals(P + "/profiles/trusted", calls.get(4).uri());
+        assertEquals(5, calls.size());
+        assertEquals("[" + SCEP + "]\n", run("profile", "list", "--type", "SCEP", "--json").out());
+        assertEquals(P + "/profiles/scep", calls.get(5).uri());
+        assertEquals(6, calls.size());
+        assertEquals(2, run("profile", "list", "--type", "wifi").code());
+
+        answer("GET " + P + "/profiles/scep", 200, "[]");
+        answer("GET " + P + "/profiles/trusted", 200, "[]");
+        assertEquals("No profiles.\n", run("profile", "list").out());
+    }
+
+    @Test
+    void updateTrustedSendsTheCurrentProfileWithTheGivenOptions(@TempDir Path dir) throws Exception {
+        answer("GET " + P + "/profiles/trusted/t1", 200, TRUSTED);
+        answer("PUT " + P + "/profiles/trusted/t1", 200, "{\"id\":\"t1\",\"name\":\"Contoso Root\",\"store\":\"COMPUTER_ROOT\",\"subjectDn\":\"CN=Root 2\"}");
+        Path der = dir.resolve("root2.cer");
+        Files.write(der, new byte[] {0x30, 0x03, 0x02, 0x01, 0x02});
+        CommandParsingTest.Result r = run("profile", "update-trusted", "t1", "--name", "Contoso Root", "--cert", der.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("Updated trusted profile Contoso Root (t1), COMPUTER_ROOT: CN=Root 2\n", r.out());
+        assertEquals("GET", calls.get(0).method());
+        Call put = calls.get(1);
+        assertEquals("PUT", put.method());
+        assertEquals(P + "/profiles/trusted/t1", put.uri());
+        assertEquals("{\"name\":\"Contoso Root\",\"platform\":\"WINDOWS\",\"certificatePem\":"
+                + "\"-----BEGIN CERTIFICATE-----\\nMAMCAQI=\\n-----END CERTIFICATE-----\\n\",\"store\":\"COMPUTER_ROOT\",\"authorityId\":\"r1\"}",
+                put.body());
+
+        run("profile", "update-trusted", "t1", "--store", "computer_intermediate", "--platform", "macos", "--ca", "");
+        assertEquals("{\"name\":\"Root\",\"platform\":\"MACOS\",\"certificatePem\":\"-----BEGIN CERTIFICATE-----\\nOLD\\n-----END CERTIFICATE-----\\n\","
+                + "\"store\":\"COMPUTER_INTERMEDIATE\"}", calls.get(3).body());
+
+        assertEquals(2, run("profile", "update-trusted", "t1").code());
+        assertEquals(1, run("profile", "update-trusted", "t1", "--cert", dir.resolve("missing.pem").toString()).code());
+        assertEquals(4, calls.size());
+
+        problem("PUT " + P + "/profiles/trusted/t1", 400, "Bad Request", "store COMPUTER_ROOT takes only a self-signed root");
+        CommandParsingTest.Result bad = run("profile", "update-trusted", "t1", "--store", "COMPUTER_ROOT");
+        assertEquals(2, bad.code());
+        assertEquals("stratus: 400 Bad Request: store COMPUTER_ROOT takes only a self-signed root\n", bad.err());
+        problem("GET " + P + "/profiles/trusted/t9", 404, "Not Found", "trusted profile 't9' not found in tenant demo");
+        assertEquals(2, run("profile", "update-trusted", "t9", "--name", "X").code());
+        assertEquals("GET", calls.get(calls.size() - 1).method());
+    }
+
+    @Test
+    void deleteFallsBackToTheTrustedProfile() {
+        noContent("DELETE " + P + "/profiles/trusted/t1");
+        CommandParsingTest.Result r = run("profile", "delete", "t1");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("Deleted trusted profile t1\n", r.out());
+        assertEquals("DELETE", calls.get(0).method());
+        assertEquals(P + "/profiles/scep/t1", calls.get(0).uri());
+        assertEquals("DELETE", calls.get(1).method());
+        assertEquals(P + "/profiles/trusted/t1", calls.get(1).uri());
+        assertEquals("{\"deleted\":\"t1\"}\n", run("profile", "delete", "t1", "--json").out());
+
+        problem("DELETE " + P + "/profiles/trusted/t2", 409, "Conflict", "trusted profile 't2' is used by 1 SCEP profile(s), e.g. 's1';"
+                + " remove it from them first");
+        CommandParsingTest.Result used = run("profile", "delete", "t2");
+        assertEquals(2, used.code());
+        assertEquals("stratus: 409 Conflict: trusted profile 't2' is used by 1 SCEP profile(s), e.g. 's1'; remove it from them first\n",
+                used.err());
+
+        CommandParsingTest.Result nothing = run("profile", "delete", "nope");
+        assertEquals(2, nothing.code());
+        assertEquals("stratus: 404 Not Found: no SCEP or trusted profile 'nope' in tenant demo\n", nothing.err());
+        assertEquals(2, run("profile", "show", "nope").code());
+
+        // a SCEP refusal other than 404 is the answer: no trusted profile is tried
+        int before = calls.size();
+        problem("DELETE " + P + "/profiles/scep/s2", 409, "Conflict", "SCEP profile 's2' is still assigned");
+        assertEquals(2, run("profile", "delete", "s2").code());
+        assertEquals(before + 1, calls.size());
+    }
+
     // assignments and the report
+
+    @Test
+    void assignmentList() {
+        String list = "[{\"id\":\"a1\",\"tenant\":\"demo\",\"profileId\":\"s1\",\"includeGroupIds\":[\"g1\",\"g2\"],"
+                + "\"excludeGroupIds\":[\"g3\"],\"createdAt\":\"2026-11-24T23:05:00Z\",\"devices\":null},"
+                + "{\"id\":\"a2\",\"tenant\":\"demo\",\"profileId\":\"t1\",\"includeGroupIds\":[\"g1\"],\"excludeGroupIds\":[],"
+                + "\"createdAt\":\"2026-11-25T00:01:00Z\"}]";
+        answer("GET " + P + "/assignments", 200, list);
+        CommandParsingTest.Result r = run("assignment", "list");
+        assertEquals(0, r.code(), r.err());
+        assertEquals("""
+                ID  PROFILE  INCLUDE  EXCLUDE  CREATED
+                a1  s1       g1,g2    g3       2026-11-24
+                a2  t1       g1                2026-11-25
+                """, r.out());
+        assertEquals("GET", calls.get(0).method());
+        assertEquals(P + "/assignments", calls.get(0).uri());
+        assertEquals(list + "\n", run("assignment", "list", "--json").out());
+        answer("GET " + P + "/assignments", 200, "[]");
+        assertEquals("No assignments.\n", run("assignment", "list").out());
+        problem("GET " + P + "/assignments", 403, "Forbidden", "tenant 'demo' is not in the token");
+        CommandParsingTest.Result denied = run("assignment", "list");
+        assertEquals(2, denied.code());
+        assertEquals("stratus: 403 Forbidden: tenant 'demo' is not in the token\n", denied.err());
+    }
 
     @Test
     void assignments() {
@@ -440,9 +814,18 @@ class ProfileCommandsTest {
         for (String c : new String[] {"device", "user", "group", "profile", "assignment", "report"}) {
             assertTrue(r.out().contains("  " + c + " "), r.out());
         }
-        CommandParsingTest.Result p = CommandParsingTest.run("profile", "--help");
-        for (String v : new String[] {"create-trusted", "create-scep", "show", "update", "delete"}) {
-            assertTrue(p.out().contains(v), p.out());
-        }
+        Map<String, String[]> verbs = Map.of(
+                "profile", new String[] {"create-trusted", "create-scep", "list", "show", "update", "update-trusted", "delete"},
+                "group", new String[] {"create", "list", "show", "members", "update", "delete", "add", "remove"},
+                "device", new String[] {"register", "list", "show", "update", "delete", "report", "import"},
+                "user", new String[] {"create", "list", "show", "update", "delete", "import"},
+                "assignment", new String[] {"create", "list", "delete"});
+        verbs.forEach((command, names) -> {
+            CommandParsingTest.Result h = CommandParsingTest.run(command, "--help");
+            assertEquals(0, h.code(), h.err());
+            for (String v : names) {
+                assertTrue(h.out().contains("  " + v + " ") || h.out().contains("  " + v + "\n"), command + " " + v + ": " + h.out());
+            }
+        });
     }
 }

@@ -1,0 +1,295 @@
+package io.stratus.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.stratus.testkit.OpenSsl;
+
+/**
+ * The Intune flow end to end on a whole local stack (issue 5's "done when"): CAs, trusted profiles, a dynamic and two
+ * static groups, a mixed fleet with users from the device-simulator, a SCEP device profile and an S/MIME user profile
+ * assigned with include and exclude; then group changes and a revocation. After each step the devices hold (or lose)
+ * exactly the certificates they should, with the right subject, SANs and EKUs (checked by OpenSSL), and the deployment
+ * reports (per profile and per device) match what the devices hold. Finally the dynamic group's rule changes and
+ * the devices that leave it lose the profile.
+ */
+class FleetLifecycleIT {
+    private static final String TENANT = "e2e";
+    private static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
+    private static final String EMAIL_PROTECTION = "1.3.6.1.5.5.7.3.4";
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private TestStack stack;
+    private String simulator;
+
+    @Test
+    void groupAndAssignmentChangesReachTheDevicesAndTheReports(@TempDir Path tmp) throws Exception {
+        stack = TestStack.up(tmp.resolve(".stratus"));
+        boolean done = false;
+        try {
+            simulator = stack.baseUrl(Service.SIMULATOR);
+            walkThrough(tmp);
+            stack.downAndAssertNothingLeft();
+            done = true;
+        } finally {
+            if (!done) {
+                stack.downQuietly();
+            }
+        }
+    }
+
+    private void walkThrough(Path tmp) throws Exception {
+        // 1. the CAs, and trusted profiles for both
+        String rootId = json("ca", "create-root", "--name", "E2E Root", "--cn", "E2E Root CA", "--o", "Contoso",
+                "--eku", "CLIENT_AUTH,EMAIL_PROTECTION").path("id").asText();
+        JsonNode issuing = json("ca", "create-issuing", "--parent", rootId, "--name", "E2E Issuing", "--cn", "E2E Issuing CA",
+                "--o", "Contoso", "--eku", "CLIENT_AUTH,EMAIL_PROTECTION");
+        String issuingId = issuing.path("id").asText();
+        Path rootPem = tmp.resolve("root.pem");
+        Path issuingPem = tmp.resolve("issuing.pem");
+        stack.ok("ca", "download", rootId, "--format", "pem", "--out", rootPem.toString(), "--tenant", TENANT);
+        stack.ok("ca", "download", issuingId, "--format", "pem", "--out", issuingPem.toString(), "--tenant", TENANT);
+        String trustedRoot = json("profile", "create-trusted", "--name", "Root trust", "--platform", "WINDOWS", "--cert",
+                rootPem.toString(), "--store", "COMPUTER_ROOT", "--ca", rootId).path("id").asText();
+        String trustedIssuing = json("profile", "create-trusted", "--name", "Issuing trust", "--platform", "WINDOWS", "--cert",
+                issuingPem.toString(), "--store", "COMPUTER_INTERMEDIATE", "--ca", issuingId).path("id").asText();
+
+        // 2. groups: every Windows device (dynamic), a pilot ring and kiosks (static)
+        String windows = json("group", "create", "--name", "All Windows", "--rule", "device.platform -eq \"WINDOWS\"").path("id").asText();
+        String pilot = json("group", "create", "--name", "Pilot").path("id").asText();
+        String kiosks = json("group", "create", "--name", "Kiosks").path("id").asText();
+
+        // 3. the fleet: two Windows and one macOS device in the pilot ring, one Windows kiosk; each with a primary user
+        List<String> pilotDevices = createDevices(pilot, "pilot", Map.of("WINDOWS", 2, "MACOS", 1), 3);
+        List<String> kioskDevices = createDevices(kiosks, "kiosk", Map.of("WINDOWS", 1), 1);
+        List<String> pilotWindows = new ArrayList<>();
+        String mac = null;
+        for (String id : pilotDevices) {
+            if ("WINDOWS".equals(device(id).path("platform").asText())) {
+                pilotWindows.add(id);
+            } else {
+                mac = id;
+            }
+        }
+        assertEquals(2, pilotWindows.size(), "pilot devices: " + pilotDevices);
+        String kiosk = kioskDevices.get(0);
+
+        // 4. a device certificate for every Windows device except kiosks, an S/MIME certificate for the pilot's users
+        String scepUrl = issuing.path("scepUrl").asText();
+        String deviceProfile = json("profile", "create-scep", "--name", "Device auth", "--platform", "WINDOWS", "--type", "DEVICE",
+                "--ca", issuingId, "--scep-url", scepUrl, "--subject", "CN={{DeviceName}},O=Contoso",
+                "--san", "DNS={{DeviceName}}.contoso.test", "--eku", "CLIENT_AUTH", "--trusted", trustedRoot + "," + trustedIssuing)
+                .path("id").asText();
+        String smimeProfile = json("profile", "create-scep", "--name", "S/MIME", "--platform", "WINDOWS", "--type", "USER",
+                "--ca", issuingId, "--scep-url", scepUrl, "--subject", "CN={{UserName}},O=Contoso",
+                "--san", "EMAIL={{EmailAddress}}", "--eku", "EMAIL_PROTECTION", "--trusted", trustedRoot + "," + trustedIssuing)
+                .path("id").asText();
+        json("assignment", "create", "--profile", deviceProfile, "--include", windows, "--exclude", kiosks);
+        json("assignment", "create", "--profile", smimeProfile, "--include", pilot);
+
+        for (String id : pilotWindows) {
+            JsonNode d = await(id, dev -> enrolled(dev, deviceProfile) != null && enrolled(dev, smimeProfile) != null);
+            String name = d.path("name").asText();
+            String upn = d.path("primaryUser").asText();
+            checkCertificate(id, enrolled(d, deviceProfile), "CN=" + name + ",O=Contoso", "DNS:" + name + ".contoso.test", CLIENT_AUTH,
+                    rootPem, issuingPem);
+            JsonNode smime = enrolled(d, smimeProfile);
+            assertTrue(upn.endsWith("@" + TENANT + ".test"), "device " + id + " has no primary user: " + d);
+            checkCertificate(id, smime, "CN=" + userName(upn) + ",O=Contoso", "EMAIL:" + upn, EMAIL_PROTECTION, rootPem, issuingPem);
+            List<String> stores = new ArrayList<>();
+            smime.path("trustedCertificates").forEach(t -> stores.add(t.path("store").asText() + " " + t.path("subject").asText()));
+            assertTrue(stores.contains("COMPUTER_ROOT CN=E2E Root CA,O=Contoso"), "trusted certificates: " + stores);
+            assertTrue(stores.contains("COMPUTER_INTERMEDIATE CN=E2E Issuing CA,O=Contoso"), "trusted certificates: " + stores);
+        }
+        assertEquals(0, heldCount(device(kiosk)), "an excluded kiosk got a certificate: " + device(kiosk));
+        assertEquals(0, heldCount(device(mac)), "a macOS device got a Windows profile: " + device(mac));
+        awaitReport(deviceProfile, 2, 0);
+        awaitReport(smimeProfile, 2, 1);
+
+        // 5. a pilot device leaves the ring: it loses the S/MIME certificate and keeps its device certificate
+        String leaving = pilotWindows.get(0);
+        String staying = pilotWindows.get(1);
+        stack.ok("group", "remove", pilot, leaving, "--tenant", TENANT);
+        JsonNode left = await(leaving, dev -> "UNASSIGNED".equals(assignmentOf(dev, smimeProfile).path("state").asText()));
+        assertEquals(null, enrolled(left, smimeProfile), "still holds the S/MIME certificate: " + left);
+        assertTrue(enrolled(left, deviceProfile) != null, "lost its device certificate: " + left);
+        awaitReport(smimeProfile, 1, 1);
+        awaitReport(deviceProfile, 2, 0);
+
+        // 6. the kiosk joins the pilot ring: it gets the S/MIME certificate, and still no device certificate (excluded)
+        stack.ok("group", "add", pilot, "--device", kiosk, "--tenant", TENANT);
+        JsonNode joined = await(kiosk, dev -> enrolled(dev, smimeProfile) != null);
+        String kioskUpn = joined.path("primaryUser").asText();
+        checkCertificate(kiosk, enrolled(joined, smimeProfile), "CN=" + userName(kioskUpn) + ",O=Contoso", "EMAIL:" + kioskUpn,
+                EMAIL_PROTECTION, rootPem, issuingPem);
+        assertEquals(null, enrolled(joined, deviceProfile), "the excluded kiosk got a device certificate: " + joined);
+        awaitReport(smimeProfile, 2, 1);
+
+        // 7. revoking a device certificate: the device stops using it and the report says so
+        String serial = enrolled(device(staying), deviceProfile).path("serialNumber").asText();
+        stack.ok("cert", "revoke", serial, "--reason", "keyCompromise", "--tenant", TENANT);
+        await(staying, dev -> "REVOKED".equals(assignmentOf(dev, deviceProfile).path("state").asText()));
+        JsonNode report = awaitReport(deviceProfile, 1, 0);
+        assertEquals(1, report.path("failed").asInt(), "report after the revocation: " + report);
+        JsonNode perDevice = json("device", "report", staying);
+        assertEquals("FAILED", profileRow(perDevice, deviceProfile).path("status").asText(), perDevice.toString());
+        assertEquals("SUCCEEDED", profileRow(perDevice, smimeProfile).path("status").asText(), perDevice.toString());
+        JsonNode leaver = json("device", "report", leaving);
+        assertEquals("SUCCEEDED", profileRow(leaver, deviceProfile).path("status").asText(), leaver.toString());
+        assertTrue(profileRow(leaver, smimeProfile).isMissingNode(), "the S/MIME profile is no longer the leaver's: " + leaver);
+
+        // 8. the dynamic rule changes to macOS devices: the Windows devices leave its scope and lose the device
+        // certificate; the Mac enters it, but the profile is for Windows (not applicable)
+        stack.ok("group", "update", windows, "--rule", "device.platform -eq \"MACOS\"", "--tenant", TENANT);
+        await(leaving, dev -> "UNASSIGNED".equals(assignmentOf(dev, deviceProfile).path("state").asText()));
+        await(staying, dev -> "UNASSIGNED".equals(assignmentOf(dev, deviceProfile).path("state").asText()));
+        assertTrue(enrolled(device(staying), smimeProfile) != null, "the S/MIME certificate stays: " + device(staying));
+        awaitReport(deviceProfile, 0, 1);
+    }
+
+    private static JsonNode profileRow(JsonNode deviceReport, String profileId) {
+        for (JsonNode p : deviceReport.path("profiles")) {
+            if (profileId.equals(p.path("profileId").asText())) {
+                return p;
+            }
+        }
+        return Json.MAPPER.missingNode();
+    }
+
+    private List<String> createDevices(String group, String prefix, Map<String, Integer> platforms, int count) throws Exception {
+        Map<String, Object> body = new HashMap<>();
+        body.put("tenant", TENANT);
+        body.put("groupId", group);
+        body.put("count", count);
+        body.put("platforms", platforms);
+        body.put("withUsers", true);
+        body.put("namePrefix", prefix);
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(simulator + "/api/v1/fleet/devices"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body)))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(202, r.statusCode(), r.body());
+        List<String> ids = new ArrayList<>();
+        Json.MAPPER.readTree(r.body()).path("deviceIds").forEach(i -> ids.add(i.asText()));
+        assertEquals(count, ids.size(), r.body());
+        return ids;
+    }
+
+    private JsonNode device(String id) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(simulator + "/api/v1/fleet/devices/" + id)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        return Json.MAPPER.readTree(r.body());
+    }
+
+    private JsonNode await(String id, Predicate<JsonNode> condition) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        JsonNode d = device(id);
+        while (!condition.test(d)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("device " + id + " did not get there in " + WAIT.toSeconds() + " s: " + d);
+            }
+            Thread.sleep(250);
+            d = device(id);
+        }
+        return d;
+    }
+
+    /** The profile's report once it shows {@code succeeded} and {@code notApplicable}, and as many rows as counted. */
+    private JsonNode awaitReport(String profileId, int succeeded, int notApplicable) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        JsonNode r = json("report", profileId);
+        while (r.path("succeeded").asInt() != succeeded || r.path("notApplicable").asInt() != notApplicable
+                || r.path("pending").asInt() != 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("report of " + profileId + " expected " + succeeded + " succeeded, " + notApplicable
+                        + " not applicable, none pending: " + r);
+            }
+            Thread.sleep(250);
+            r = json("report", profileId);
+        }
+        int total = r.path("succeeded").asInt() + r.path("pending").asInt() + r.path("failed").asInt() + r.path("notApplicable").asInt();
+        assertEquals(total, r.path("devices").size(), "report rows: " + r);
+        return r;
+    }
+
+    /** {{UserName}}: the part of the UPN before the @. */
+    private static String userName(String upn) {
+        return upn.substring(0, upn.indexOf('@'));
+    }
+
+    private static JsonNode assignmentOf(JsonNode device, String profileId) {
+        for (JsonNode a : device.path("assignments")) {
+            if (profileId.equals(a.path("profileId").asText())) {
+                return a;
+            }
+        }
+        return Json.MAPPER.missingNode();
+    }
+
+    /** The assignment of that profile when the device holds its certificate, else null. */
+    private static JsonNode enrolled(JsonNode device, String profileId) {
+        JsonNode a = assignmentOf(device, profileId);
+        return "ENROLLED".equals(a.path("state").asText()) ? a : null;
+    }
+
+    private static int heldCount(JsonNode device) {
+        int n = 0;
+        for (JsonNode a : device.path("assignments")) {
+            n += "ENROLLED".equals(a.path("state").asText()) ? 1 : 0;
+        }
+        return n;
+    }
+
+    /** The device's certificate of that assignment, as OpenSSL reads it: chain, subject, SAN and EKU. */
+    private void checkCertificate(String deviceId, JsonNode assignment, String subject, String san, String eku, Path root,
+            Path issuing) throws Exception {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(simulator + "/api/v1/fleet/devices/" + deviceId
+                + "/certificate?assignmentId=" + assignment.path("assignmentId").asText())).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, r.statusCode(), r.body());
+        Path pem = Files.createTempFile("stratus-e2e-", ".pem");
+        try {
+            Files.writeString(pem, r.body());
+            OpenSsl.verifyChain(root, issuing, pem);
+            String text = OpenSsl.run("x509", "-in", pem.toString(), "-noout", "-subject", "-ext", "subjectAltName,extendedKeyUsage",
+                    "-nameopt", "RFC2253");
+            assertTrue(text.contains("subject=" + subject), "subject: " + text);
+            String opensslSan = san.startsWith("EMAIL:") ? "email:" + san.substring("EMAIL:".length()) : san;
+            assertTrue(text.contains(opensslSan), "SAN " + opensslSan + ": " + text);
+            assertTrue(text.contains(eku.equals(CLIENT_AUTH) ? "TLS Web Client Authentication" : "E-mail Protection"), "EKU: " + text);
+            assertEquals(subject, assignment.path("subject").asText());
+            assertTrue(assignment.path("subjectAlternativeNames").toString().contains(san), assignment.toString());
+            assertEquals("[\"" + eku + "\"]", assignment.path("extendedKeyUsages").toString(), "EKUs the device saw");
+        } finally {
+            Files.deleteIfExists(pem);
+        }
+    }
+
+    /** A verb on the tenant with {@code --json}, exit code 0, its output parsed. */
+    private JsonNode json(String... args) throws Exception {
+        List<String> full = new ArrayList<>(List.of(args));
+        full.add("--tenant");
+        full.add(TENANT);
+        full.add("--json");
+        return Json.MAPPER.readTree(stack.ok(full.toArray(String[]::new)).out());
+    }
+}
