@@ -1,21 +1,17 @@
 package io.stratus.cli;
 
+import static io.stratus.cli.SimulatorClient.assignmentOf;
+import static io.stratus.cli.SimulatorClient.enrolled;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,16 +34,15 @@ class FleetLifecycleIT {
     private static final String EMAIL_PROTECTION = "1.3.6.1.5.5.7.3.4";
     private static final Duration WAIT = Duration.ofSeconds(90);
 
-    private final HttpClient http = HttpClient.newHttpClient();
     private TestStack stack;
-    private String simulator;
+    private SimulatorClient simulator;
 
     @Test
     void groupAndAssignmentChangesReachTheDevicesAndTheReports(@TempDir Path tmp) throws Exception {
         stack = TestStack.up(tmp.resolve(".stratus"));
         boolean done = false;
         try {
-            simulator = stack.baseUrl(Service.SIMULATOR);
+            simulator = new SimulatorClient(stack.baseUrl(Service.SIMULATOR), WAIT);
             walkThrough(tmp);
             stack.downAndAssertNothingLeft();
             done = true;
@@ -80,12 +75,12 @@ class FleetLifecycleIT {
         String kiosks = json("group", "create", "--name", "Kiosks").path("id").asText();
 
         // 3. the fleet: two Windows and one macOS device in the pilot ring, one Windows kiosk; each with a primary user
-        List<String> pilotDevices = createDevices(pilot, "pilot", Map.of("WINDOWS", 2, "MACOS", 1), 3);
-        List<String> kioskDevices = createDevices(kiosks, "kiosk", Map.of("WINDOWS", 1), 1);
+        List<String> pilotDevices = simulator.createDevices(TENANT, pilot, "pilot", Map.of("WINDOWS", 2, "MACOS", 1), 3);
+        List<String> kioskDevices = simulator.createDevices(TENANT, kiosks, "kiosk", Map.of("WINDOWS", 1), 1);
         List<String> pilotWindows = new ArrayList<>();
         String mac = null;
         for (String id : pilotDevices) {
-            if ("WINDOWS".equals(device(id).path("platform").asText())) {
+            if ("WINDOWS".equals(simulator.device(id).path("platform").asText())) {
                 pilotWindows.add(id);
             } else {
                 mac = id;
@@ -108,7 +103,7 @@ class FleetLifecycleIT {
         json("assignment", "create", "--profile", smimeProfile, "--include", pilot);
 
         for (String id : pilotWindows) {
-            JsonNode d = await(id, dev -> enrolled(dev, deviceProfile) != null && enrolled(dev, smimeProfile) != null);
+            JsonNode d = simulator.await(id, dev -> enrolled(dev, deviceProfile) != null && enrolled(dev, smimeProfile) != null);
             String name = d.path("name").asText();
             String upn = d.path("primaryUser").asText();
             checkCertificate(id, enrolled(d, deviceProfile), "CN=" + name + ",O=Contoso", "DNS:" + name + ".contoso.test", CLIENT_AUTH,
@@ -121,8 +116,8 @@ class FleetLifecycleIT {
             assertTrue(stores.contains("COMPUTER_ROOT CN=E2E Root CA,O=Contoso"), "trusted certificates: " + stores);
             assertTrue(stores.contains("COMPUTER_INTERMEDIATE CN=E2E Issuing CA,O=Contoso"), "trusted certificates: " + stores);
         }
-        assertEquals(0, heldCount(device(kiosk)), "an excluded kiosk got a certificate: " + device(kiosk));
-        assertEquals(0, heldCount(device(mac)), "a macOS device got a Windows profile: " + device(mac));
+        assertEquals(0, heldCount(simulator.device(kiosk)), "an excluded kiosk got a certificate: " + simulator.device(kiosk));
+        assertEquals(0, heldCount(simulator.device(mac)), "a macOS device got a Windows profile: " + simulator.device(mac));
         awaitReport(deviceProfile, 2, 0);
         awaitReport(smimeProfile, 2, 1);
 
@@ -130,7 +125,7 @@ class FleetLifecycleIT {
         String leaving = pilotWindows.get(0);
         String staying = pilotWindows.get(1);
         stack.ok("group", "remove", pilot, leaving, "--tenant", TENANT);
-        JsonNode left = await(leaving, dev -> "UNASSIGNED".equals(assignmentOf(dev, smimeProfile).path("state").asText()));
+        JsonNode left = simulator.await(leaving, dev -> "UNASSIGNED".equals(assignmentOf(dev, smimeProfile).path("state").asText()));
         assertEquals(null, enrolled(left, smimeProfile), "still holds the S/MIME certificate: " + left);
         assertTrue(enrolled(left, deviceProfile) != null, "lost its device certificate: " + left);
         awaitReport(smimeProfile, 1, 1);
@@ -138,7 +133,7 @@ class FleetLifecycleIT {
 
         // 6. the kiosk joins the pilot ring: it gets the S/MIME certificate, and still no device certificate (excluded)
         stack.ok("group", "add", pilot, "--device", kiosk, "--tenant", TENANT);
-        JsonNode joined = await(kiosk, dev -> enrolled(dev, smimeProfile) != null);
+        JsonNode joined = simulator.await(kiosk, dev -> enrolled(dev, smimeProfile) != null);
         String kioskUpn = joined.path("primaryUser").asText();
         checkCertificate(kiosk, enrolled(joined, smimeProfile), "CN=" + userName(kioskUpn) + ",O=Contoso", "EMAIL:" + kioskUpn,
                 EMAIL_PROTECTION, rootPem, issuingPem);
@@ -146,9 +141,9 @@ class FleetLifecycleIT {
         awaitReport(smimeProfile, 2, 1);
 
         // 7. revoking a device certificate: the device stops using it and the report says so
-        String serial = enrolled(device(staying), deviceProfile).path("serialNumber").asText();
+        String serial = enrolled(simulator.device(staying), deviceProfile).path("serialNumber").asText();
         stack.ok("cert", "revoke", serial, "--reason", "keyCompromise", "--tenant", TENANT);
-        await(staying, dev -> "REVOKED".equals(assignmentOf(dev, deviceProfile).path("state").asText()));
+        simulator.await(staying, dev -> "REVOKED".equals(assignmentOf(dev, deviceProfile).path("state").asText()));
         JsonNode report = awaitReport(deviceProfile, 1, 0);
         assertEquals(1, report.path("failed").asInt(), "report after the revocation: " + report);
         JsonNode perDevice = json("device", "report", staying);
@@ -161,9 +156,9 @@ class FleetLifecycleIT {
         // 8. the dynamic rule changes to macOS devices: the Windows devices leave its scope and lose the device
         // certificate; the Mac enters it, but the profile is for Windows (not applicable)
         stack.ok("group", "update", windows, "--rule", "device.platform -eq \"MACOS\"", "--tenant", TENANT);
-        await(leaving, dev -> "UNASSIGNED".equals(assignmentOf(dev, deviceProfile).path("state").asText()));
-        await(staying, dev -> "UNASSIGNED".equals(assignmentOf(dev, deviceProfile).path("state").asText()));
-        assertTrue(enrolled(device(staying), smimeProfile) != null, "the S/MIME certificate stays: " + device(staying));
+        simulator.await(leaving, dev -> "UNASSIGNED".equals(assignmentOf(dev, deviceProfile).path("state").asText()));
+        simulator.await(staying, dev -> "UNASSIGNED".equals(assignmentOf(dev, deviceProfile).path("state").asText()));
+        assertTrue(enrolled(simulator.device(staying), smimeProfile) != null, "the S/MIME certificate stays: " + simulator.device(staying));
         awaitReport(deviceProfile, 0, 1);
     }
 
@@ -174,44 +169,6 @@ class FleetLifecycleIT {
             }
         }
         return Json.MAPPER.missingNode();
-    }
-
-    private List<String> createDevices(String group, String prefix, Map<String, Integer> platforms, int count) throws Exception {
-        Map<String, Object> body = new HashMap<>();
-        body.put("tenant", TENANT);
-        body.put("groupId", group);
-        body.put("count", count);
-        body.put("platforms", platforms);
-        body.put("withUsers", true);
-        body.put("namePrefix", prefix);
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(simulator + "/api/v1/fleet/devices"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(Json.MAPPER.writeValueAsString(body)))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(202, r.statusCode(), r.body());
-        List<String> ids = new ArrayList<>();
-        Json.MAPPER.readTree(r.body()).path("deviceIds").forEach(i -> ids.add(i.asText()));
-        assertEquals(count, ids.size(), r.body());
-        return ids;
-    }
-
-    private JsonNode device(String id) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(simulator + "/api/v1/fleet/devices/" + id)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
-        return Json.MAPPER.readTree(r.body());
-    }
-
-    private JsonNode await(String id, Predicate<JsonNode> condition) throws Exception {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        JsonNode d = device(id);
-        while (!condition.test(d)) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("device " + id + " did not get there in " + WAIT.toSeconds() + " s: " + d);
-            }
-            Thread.sleep(250);
-            d = device(id);
-        }
-        return d;
     }
 
     /** The profile's report once it shows {@code succeeded} and {@code notApplicable}, and as many rows as counted. */
@@ -237,21 +194,6 @@ class FleetLifecycleIT {
         return upn.substring(0, upn.indexOf('@'));
     }
 
-    private static JsonNode assignmentOf(JsonNode device, String profileId) {
-        for (JsonNode a : device.path("assignments")) {
-            if (profileId.equals(a.path("profileId").asText())) {
-                return a;
-            }
-        }
-        return Json.MAPPER.missingNode();
-    }
-
-    /** The assignment of that profile when the device holds its certificate, else null. */
-    private static JsonNode enrolled(JsonNode device, String profileId) {
-        JsonNode a = assignmentOf(device, profileId);
-        return "ENROLLED".equals(a.path("state").asText()) ? a : null;
-    }
-
     private static int heldCount(JsonNode device) {
         int n = 0;
         for (JsonNode a : device.path("assignments")) {
@@ -263,12 +205,9 @@ class FleetLifecycleIT {
     /** The device's certificate of that assignment, as OpenSSL reads it: chain, subject, SAN and EKU. */
     private void checkCertificate(String deviceId, JsonNode assignment, String subject, String san, String eku, Path root,
             Path issuing) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(simulator + "/api/v1/fleet/devices/" + deviceId
-                + "/certificate?assignmentId=" + assignment.path("assignmentId").asText())).build(), HttpResponse.BodyHandlers.ofString());
-        assertEquals(200, r.statusCode(), r.body());
         Path pem = Files.createTempFile("stratus-e2e-", ".pem");
         try {
-            Files.writeString(pem, r.body());
+            Files.writeString(pem, simulator.certificate(deviceId, assignment.path("assignmentId").asText()));
             OpenSsl.verifyChain(root, issuing, pem);
             String text = OpenSsl.run("x509", "-in", pem.toString(), "-noout", "-subject", "-ext", "subjectAltName,extendedKeyUsage",
                     "-nameopt", "RFC2253");
@@ -284,12 +223,7 @@ class FleetLifecycleIT {
         }
     }
 
-    /** A verb on the tenant with {@code --json}, exit code 0, its output parsed. */
     private JsonNode json(String... args) throws Exception {
-        List<String> full = new ArrayList<>(List.of(args));
-        full.add("--tenant");
-        full.add(TENANT);
-        full.add("--json");
-        return Json.MAPPER.readTree(stack.ok(full.toArray(String[]::new)).out());
+        return stack.json(TENANT, args);
     }
 }

@@ -89,6 +89,25 @@ final class TestStack {
         return c;
     }
 
+    /** A verb on a tenant with {@code --json}: asserts exit code 0 and parses what it printed. */
+    com.fasterxml.jackson.databind.JsonNode json(String tenant, String... args) throws IOException {
+        String[] full = new String[args.length + 3];
+        System.arraycopy(args, 0, full, 0, args.length);
+        full[args.length] = "--tenant";
+        full[args.length + 1] = tenant;
+        full[args.length + 2] = "--json";
+        return Json.MAPPER.readTree(ok(full).out());
+    }
+
+    /** Kills a service's process at once (SIGKILL, no shutdown hooks), as a crash would; {@code up} starts it again. */
+    void kill(Service service) throws Exception {
+        long pid = PidFile.read(state.resolve("pids").resolve(service.id() + ".pid")).orElseThrow();
+        ProcessHandle process = ProcessHandle.of(pid).orElseThrow();
+        process.destroyForcibly();
+        process.onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        System.out.println("killed " + service.id() + " (pid " + pid + ")");
+    }
+
     /** {@code stratus down}, then no recorded process, no process mentioning the state directory and no pid file. */
     void downAndAssertNothingLeft() throws Exception {
         assertEquals(0, run("down"), "stratus down failed");

@@ -32,8 +32,8 @@ public interface SimulatorConfig {
     @WithDefault("500ms")
     Duration pollInterval();
 
-    /** How many CertPoll requests a device sends before it gives up. */
-    @WithDefault("120")
+    /** How many CertPoll requests a device sends before it gives up (240 x 500 ms: two minutes). */
+    @WithDefault("240")
     int pollLimit();
 
     /** Connect and request timeout of every HTTP call. */

@@ -17,7 +17,9 @@ import io.stratus.crypto.scep.ScepCipherSuite;
 import io.stratus.crypto.scep.ScepClientMessages;
 import io.stratus.crypto.scep.ScepResponse;
 import io.stratus.simulator.config.SimulatorConfig;
+import io.quarkus.logging.Log;
 import io.stratus.simulator.service.ScepEnrollmentClient;
+import io.stratus.simulator.service.ScepEnrollmentClient.ScepException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -54,17 +56,29 @@ public class ScepClient implements ScepEnrollmentClient {
         ScepCapabilities capabilities = ScepCapabilities.parse(transport.getCaCaps(scepUrl));
         CaCertificates ca = CaCertificates.parse(transport.getCaCert(scepUrl));
         Exchange exchange = new Exchange(scepUrl, keyPair, ca, capabilities, signer, signerKey);
-        ScepResponse response = exchange.send(type, csr);
         int polls = 0;
+        ScepResponse response = null;
+        while (response == null) {
+            try {
+                response = exchange.send(type, csr);
+            } catch (ScepException e) {
+                // the server went away mid-request: send it again in the same transaction (the server answers a
+                // repeated transaction id with that transaction's state, never a second certificate)
+                if (!e.unreachable() || polls >= config.pollLimit()) {
+                    throw e;
+                }
+                Log.debugf("%s: %s; sending it again", type, e.getMessage());
+                pause();
+                polls++;
+            }
+        }
         while (response.status() == PkiStatus.PENDING) {
             if (polls >= config.pollLimit()) {
                 throw new ScepException("the CA still answered PENDING after " + polls + " polls");
             }
             pause();
             polls++;
-            response = exchange.send(MessageType.CertPoll, IssuerAndSubject.encode(
-                    X500Name.getInstance(ca.issuer().getSubjectX500Principal().getEncoded()),
-                    SubjectNames.parse(subjectDn)));
+            response = poll(exchange, ca, subjectDn, response);
         }
         long nanos = System.nanoTime() - start;
         if (response.status() == PkiStatus.FAILURE) {
@@ -72,6 +86,21 @@ public class ScepClient implements ScepEnrollmentClient {
             return ScepOutcome.rejected(failInfo, ca.all(), nanos, polls);
         }
         return ScepOutcome.issued(issuedFor(keyPair, response.certificates()), ca.all(), nanos, polls);
+    }
+
+    /** One CertPoll; while the server is unreachable (restarting, 5xx) the transaction stays PENDING. */
+    private static ScepResponse poll(Exchange exchange, CaCertificates ca, String subjectDn, ScepResponse pending) {
+        try {
+            return exchange.send(MessageType.CertPoll, IssuerAndSubject.encode(
+                    X500Name.getInstance(ca.issuer().getSubjectX500Principal().getEncoded()),
+                    SubjectNames.parse(subjectDn)));
+        } catch (ScepException e) {
+            if (!e.unreachable()) {
+                throw e;
+            }
+            Log.debugf("CertPoll: %s; polling again", e.getMessage());
+            return pending;
+        }
     }
 
     private static X509Certificate issuedFor(KeyPair keyPair, List<X509Certificate> certificates) {

@@ -62,10 +62,13 @@ final class ScepHttpTransport {
         try {
             response = http.send(request.timeout(timeout).build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
-            throw new ScepException(operation + " failed: " + e, e);
+            throw ScepException.unreachable(operation + " failed: " + e, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ScepException(operation + " interrupted", e);
+        }
+        if (response.statusCode() >= 500) {
+            throw ScepException.unreachable(operation + " answered HTTP " + response.statusCode(), null);
         }
         if (response.statusCode() != 200) {
             throw new ScepException(operation + " answered HTTP " + response.statusCode());

@@ -62,13 +62,31 @@ public interface ScepEnrollmentClient {
     /** The SCEP exchange failed before the CA gave a final answer. */
     final class ScepException extends RuntimeException {
         private static final long serialVersionUID = 1L;
+        private final boolean unreachable;
 
         public ScepException(String message) {
-            super(message);
+            this(message, null, false);
         }
 
         public ScepException(String message, Throwable cause) {
+            this(message, cause, false);
+        }
+
+        private ScepException(String message, Throwable cause, boolean unreachable) {
             super(message, cause);
+            this.unreachable = unreachable;
+        }
+
+        /**
+         * The server could not be reached or answered a server error (5xx): it said nothing about the request, so
+         * a device that is polling tries again later, as real devices do.
+         */
+        public static ScepException unreachable(String message, Throwable cause) {
+            return new ScepException(message, cause, true);
+        }
+
+        public boolean unreachable() {
+            return unreachable;
         }
     }
 }
