@@ -91,6 +91,31 @@ class AuditTest {
     }
 
     @Test
+    void refusedChangesOfTheTenantsCallersAreRecordedOthersAreNot() {
+        String tenant = tenant();
+        String rootId = (String) CaApi.createRoot(tenant).get("id");
+        CaApi.delete(tenant, rootId).then().statusCode(409); // a root is deleted only when paused
+        String reader = CaApi.token(Set.of(Roles.CA_READ), tenant);
+        given().auth().oauth2(reader).post("/api/v1/tenants/{t}/authorities/{id}/pause", tenant, rootId)
+                .then().statusCode(403); // a role that may not pause
+        String stranger = CaApi.admin("another-" + tenant);
+        given().auth().oauth2(stranger).post("/api/v1/tenants/{t}/authorities/{id}/pause", tenant, rootId)
+                .then().statusCode(403); // a token of another tenant
+        given().post("/api/v1/tenants/{t}/authorities/{id}/pause", tenant, rootId).then().statusCode(401);
+        given().auth().oauth2(reader).get("/api/v1/tenants/{t}/authorities/{id}", tenant, "no-such-ca")
+                .then().statusCode(404); // reads are not changes
+
+        JsonPath log = given().auth().oauth2(auditor(tenant)).get("/api/v1/tenants/{t}/audit", tenant)
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(List.of("AUTHORITY_CREATED", "REQUEST_REFUSED", "REQUEST_REFUSED"), log.getList("items.action"));
+        assertEquals("DELETE /api/v1/tenants/" + tenant + "/authorities/" + rootId, log.getString("items[1].target"));
+        assertEquals("REFUSED 409 Conflict", log.getString("items[1].outcome"));
+        assertEquals("REFUSED 403 Forbidden", log.getString("items[2].outcome"));
+        assertEquals("tester", log.getString("items[1].actor"));
+        assertEquals(true, verify(tenant).getBoolean("valid"));
+    }
+
+    @Test
     void appendOnlyForTheApplication() throws Exception {
         String tenant = tenant();
         CaApi.createRoot(tenant);
