@@ -27,6 +27,14 @@ public interface EnrollmentConfig {
     @WithDefault("3s")
     Duration challengeArrivalGrace();
 
+    /**
+     * How long a PENDING transaction (or a pending RA certificate) waits since its last CertificateRequested
+     * before a CertPoll, a repeated request or GetCACert publishes it again (the first may have been lost
+     * between the database commit and Kafka). ca-service answers a repeated transaction id idempotently.
+     */
+    @WithDefault("30s")
+    Duration reRelayAfter();
+
     /** Largest PKIOperation message accepted; larger bodies get HTTP 413. */
     @WithDefault("65536")
     int maxBodyBytes();

@@ -61,6 +61,14 @@ public class EnrollmentEntity extends PanacheEntityBase {
     @Column(name = "reject_reason")
     public String rejectReason;
 
+    /** The CSR relayed to the CA (DER), kept to relay it again while PENDING (null for rows before V4). */
+    @Column(name = "csr_der")
+    public byte[] csrDer;
+
+    /** When CertificateRequested was last published for this transaction (null for rows before V4). */
+    @Column(name = "relayed_at")
+    public Instant relayedAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

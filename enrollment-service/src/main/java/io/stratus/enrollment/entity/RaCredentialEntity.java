@@ -38,6 +38,10 @@ public class RaCredentialEntity extends PanacheEntityBase {
     @Column(name = "next_transaction_id")
     public String nextTransactionId;
 
+    /** When the pending RA certificate (or next key's certificate) was last requested; null before V4. */
+    @Column(name = "relayed_at")
+    public Instant relayedAt;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

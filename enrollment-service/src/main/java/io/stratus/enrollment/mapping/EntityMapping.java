@@ -63,6 +63,7 @@ public final class EntityMapping {
         e.certificatePem = c.certificatePem();
         e.transactionId = c.transactionId();
         e.createdAt = now;
+        e.relayedAt = now;
         return e;
     }
 

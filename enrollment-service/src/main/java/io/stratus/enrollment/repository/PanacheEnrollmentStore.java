@@ -24,27 +24,46 @@ public class PanacheEnrollmentStore implements EnrollmentStore {
     }
 
     @Override
-    public Uni<OpenResult> open(Enrollment pending) {
+    public Uni<OpenResult> open(Enrollment pending, byte[] csrDer) {
         Instant now = Instant.now();
         return Panache.withTransaction(() -> EnrollmentEntity.<EnrollmentEntity>findById(pending.transactionId())
                 .chain(existing -> existing != null
                         ? Uni.createFrom().item(OpenResult.DUPLICATE_TRANSACTION)
-                        : claimAndInsert(pending, now)))
+                        : claimAndInsert(pending, csrDer, now)))
                 // a concurrent request with the same transaction id won the insert; everything rolled back
                 .onFailure(UniqueViolations::isUniqueViolation)
                 .recoverWithItem(OpenResult.DUPLICATE_TRANSACTION);
     }
 
-    private static Uni<OpenResult> claimAndInsert(Enrollment pending, Instant now) {
+    private static Uni<OpenResult> claimAndInsert(Enrollment pending, byte[] csrDer, Instant now) {
         if (pending.challengeId() == null) {
             // a renewal or a static challenge: nothing to claim
-            return EntityMapping.toEntity(pending, now).persistAndFlush().replaceWith(OpenResult.OPENED);
+            return insert(pending, csrDer, now);
         }
         return ChallengeEntity.update("usedAt = ?1 where id = ?2 and usedAt is null and voidedAt is null"
                 + " and expiresAt > ?1", now, pending.challengeId())
                 .chain(claimed -> claimed == 0
                         ? Uni.createFrom().item(OpenResult.CHALLENGE_UNAVAILABLE)
-                        : EntityMapping.toEntity(pending, now).persistAndFlush().replaceWith(OpenResult.OPENED));
+                        : insert(pending, csrDer, now));
+    }
+
+    private static Uni<OpenResult> insert(Enrollment pending, byte[] csrDer, Instant now) {
+        EnrollmentEntity entity = EntityMapping.toEntity(pending, now);
+        entity.csrDer = csrDer;
+        entity.relayedAt = now;
+        return entity.persistAndFlush().replaceWith(OpenResult.OPENED);
+    }
+
+    @Override
+    @WithTransaction
+    public Uni<byte[]> claimRelay(String transactionId, Instant relayedBefore, Instant now) {
+        // one conditional update: of concurrent polls, only the one that moves relayed_at gets the CSR
+        return EnrollmentEntity.update("relayedAt = ?1 where transactionId = ?2 and status = ?3"
+                + " and csrDer is not null and (relayedAt is null or relayedAt < ?4)", now, transactionId,
+                EnrollmentStatus.PENDING.name(), relayedBefore)
+                .chain(claimed -> claimed == 0 ? Uni.createFrom().<byte[]>nullItem()
+                        : EnrollmentEntity.<EnrollmentEntity>findById(transactionId)
+                                .map(entity -> entity == null ? null : entity.csrDer));
     }
 
     @Override

@@ -22,6 +22,15 @@ public class PanacheRaCredentialStore implements RaCredentialStore {
 
     @Override
     @WithTransaction
+    public Uni<Boolean> claimRelay(String authorityId, String transactionId, Instant requestedBefore, Instant now) {
+        return RaCredentialEntity.update("relayedAt = ?1 where authorityId = ?2"
+                + " and ((transactionId = ?3 and certificatePem is null) or nextTransactionId = ?3)"
+                + " and (relayedAt is null or relayedAt < ?4)", now, authorityId, transactionId, requestedBefore)
+                .map(claimed -> claimed > 0);
+    }
+
+    @Override
+    @WithTransaction
     public Uni<Boolean> createIfAbsent(StoredRaCredential credential) {
         return RaCredentialEntity.<RaCredentialEntity>findById(credential.authorityId()).chain(existing -> existing != null
                 ? Uni.createFrom().item(false)
@@ -52,6 +61,7 @@ public class PanacheRaCredentialStore implements RaCredentialStore {
             existing.nextWrappedKey = next.wrappedKey();
             existing.nextCsrDer = next.csrDer();
             existing.nextTransactionId = next.transactionId();
+            existing.relayedAt = Instant.now();
             return true;
         });
     }

@@ -20,10 +20,17 @@ public interface EnrollmentStore {
 
     /**
      * In one database transaction: marks the challenge used (only if it is still unused and not voided)
-     * and records the PENDING transaction. A transaction without a challenge (renewal, static challenge)
-     * is only recorded.
+     * and records the PENDING transaction with its CSR (to relay it again) and the relay time {@code now}.
+     * A transaction without a challenge (renewal, static challenge) is only recorded.
      */
-    Uni<OpenResult> open(Enrollment pending);
+    Uni<OpenResult> open(Enrollment pending, byte[] csrDer);
+
+    /**
+     * Claims a new relay of a PENDING transaction last relayed before {@code relayedBefore}: sets its relay
+     * time to {@code now} and returns its stored CSR (DER). Null when the transaction is not PENDING, was
+     * relayed since, or kept no CSR (rows from before V4); concurrent callers get it at most once.
+     */
+    Uni<byte[]> claimRelay(String transactionId, java.time.Instant relayedBefore, java.time.Instant now);
 
     /**
      * Records the CA's answer for a PENDING transaction; returns the transaction as stored afterwards

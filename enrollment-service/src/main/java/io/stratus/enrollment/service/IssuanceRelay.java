@@ -1,6 +1,7 @@
 package io.stratus.enrollment.service;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 
 import io.quarkus.logging.Log;
@@ -16,7 +17,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * The common end of PKCSReq and RenewalReq once the request is authorised: records the transaction
  * (claiming its challenge, if it has one) in one database transaction, relays CertificateRequested to the
  * CA and waits, holding no thread, for the answer up to the reply timeout (then PENDING). Also answers
- * repeated transactions from their record.
+ * repeated transactions from their record, relaying a PENDING one again when its last relay is older than
+ * {@code stratus.enrollment.re-relay-after} (the publish after the commit may have been lost).
  */
 @ApplicationScoped
 public class IssuanceRelay {
@@ -25,6 +27,7 @@ public class IssuanceRelay {
     private final CertificateRequestPublisher publisher;
     private final IssuanceWaiters waiters;
     private final Duration replyTimeout;
+    private final Duration reRelayAfter;
 
     public IssuanceRelay(EnrollmentStore enrollments, CertificateRequestPublisher publisher, IssuanceWaiters waiters,
             EnrollmentConfig config) {
@@ -32,16 +35,45 @@ public class IssuanceRelay {
         this.publisher = publisher;
         this.waiters = waiters;
         this.replyTimeout = config.replyTimeout();
+        this.reRelayAfter = config.reRelayAfter();
     }
 
-    /** The answer of a known transaction, or null (as the item) when the transaction is new. */
+    /**
+     * The answer of a known transaction, or null (as the item) when the transaction is new. A PENDING one
+     * of this CA is relayed again first if it is due ({@link #relayAgainIfDue}).
+     */
     public Uni<ScepAnswer> known(ScepAuthority ca, String transactionId) {
-        return enrollments.find(transactionId).map(existing -> existing == null ? null : answerFromRecord(ca, existing));
+        return enrollments.find(transactionId).chain(existing -> existing == null
+                ? Uni.createFrom().<ScepAnswer>nullItem()
+                : relayAgainIfDue(ca, existing).map(ignored -> answerFromRecord(ca, existing)));
+    }
+
+    /**
+     * Publishes CertificateRequested again, from the stored CSR and policy, for a PENDING transaction of this
+     * CA last relayed more than {@code re-relay-after} ago; completes with the transaction as given. A
+     * failed publish is logged and retried by a later question after the same wait.
+     */
+    public Uni<Enrollment> relayAgainIfDue(ScepAuthority ca, Enrollment enrollment) {
+        if (enrollment.status() != EnrollmentStatus.PENDING || !belongsTo(ca, enrollment)) {
+            return Uni.createFrom().item(enrollment);
+        }
+        Instant now = Instant.now();
+        return enrollments.claimRelay(enrollment.transactionId(), now.minus(reRelayAfter), now).chain(csrDer -> {
+            if (csrDer == null) {
+                return Uni.createFrom().voidItem();
+            }
+            Log.infof("SCEP transaction %s still PENDING; CertificateRequested published again",
+                    enrollment.transactionId());
+            return Workers.onCallerContext(publisher.publish(requestOf(enrollment, csrDer)))
+                    .onFailure().invoke(e -> Log.warnf("SCEP transaction %s could not be relayed again: %s",
+                            enrollment.transactionId(), e.getClass().getSimpleName()))
+                    .onFailure().recoverWithNull();
+        }).replaceWith(enrollment);
     }
 
     /** Records the pending transaction and relays it; if a concurrent copy won, answers as that copy. */
     public Uni<ScepAnswer> openAndRelay(ScepAuthority ca, Enrollment pending, ParsedCsr csr) {
-        return enrollments.open(pending).chain(result -> {
+        return enrollments.open(pending, csr.encoded()).chain(result -> {
             if (result == EnrollmentStore.OpenResult.OPENED) {
                 return relay(pending, csr);
             }
@@ -80,9 +112,7 @@ public class IssuanceRelay {
     }
 
     private Uni<ScepAnswer> relay(Enrollment pending, ParsedCsr csr) {
-        CertificateRequestedEvent request = new CertificateRequestedEvent(pending.tenant(), pending.transactionId(),
-                pending.authorityId(), pending.deviceId(), pending.assignmentId(), pending.profileId(),
-                RequestPurpose.DEVICE, Base64.getEncoder().encodeToString(csr.encoded()), pending.policy());
+        CertificateRequestedEvent request = requestOf(pending, csr.encoded());
         IssuanceWaiters.Waiter waiter = waiters.register(pending.transactionId());
         Uni<Boolean> relayed = Workers.onCallerContext(publisher.publish(request).replaceWith(Boolean.TRUE)
                 .onFailure().recoverWithItem(Boolean.FALSE));
@@ -100,5 +130,11 @@ public class IssuanceRelay {
                             ? ScepAnswer.pending()
                             : ScepAnswer.of(latest)));
         }).onTermination().invoke(waiter::cancel);
+    }
+
+    private static CertificateRequestedEvent requestOf(Enrollment pending, byte[] csrDer) {
+        return new CertificateRequestedEvent(pending.tenant(), pending.transactionId(), pending.authorityId(),
+                pending.deviceId(), pending.assignmentId(), pending.profileId(), RequestPurpose.DEVICE,
+                Base64.getEncoder().encodeToString(csrDer), pending.policy());
     }
 }

@@ -31,10 +31,12 @@ public class PkiOperations {
     private final CertificateQueries queries;
     private final EnrollmentStore enrollments;
     private final Workers workers;
+    private final IssuanceRelay relay;
 
     public PkiOperations(ScepAuthorities authorities, EnrollmentRequests enrollmentRequests,
             RenewalRequests renewalRequests, CertificateQueries queries, EnrollmentStore enrollments,
-            Workers workers, EnrollmentConfig config) {
+            Workers workers, IssuanceRelay relay, EnrollmentConfig config) {
+        this.relay = relay;
         this.desAllowedFor = Set.copyOf(config.desAllowedFor().orElse(List.of()));
         this.queries = queries;
         this.renewalRequests = renewalRequests;
@@ -91,12 +93,12 @@ public class PkiOperations {
     }
 
     private Uni<ScepAnswer> poll(ScepAuthority ca, String transactionId) {
-        return enrollments.find(transactionId).map(enrollment -> {
+        return enrollments.find(transactionId).chain(enrollment -> {
             if (enrollment == null || !IssuanceRelay.belongsTo(ca, enrollment)) {
                 Log.infof("SCEP CertPoll %s: no such transaction", transactionId);
-                return ScepAnswer.failure(FailInfo.badCertId);
+                return Uni.createFrom().item(ScepAnswer.failure(FailInfo.badCertId));
             }
-            return ScepAnswer.of(enrollment);
+            return relay.relayAgainIfDue(ca, enrollment).map(ScepAnswer::of);
         });
     }
 }

@@ -8,6 +8,14 @@ public interface RaCredentialStore {
     /** The credential of a CA, or null. */
     Uni<StoredRaCredential> find(String authorityId);
 
+    /**
+     * Claims a new request of the pending RA certificate of {@code transactionId} (the credential's, not yet
+     * issued, or its replacement key's) last requested before {@code requestedBefore}: sets its request time
+     * to {@code now}. True when claimed; concurrent callers get it at most once.
+     */
+    Uni<Boolean> claimRelay(String authorityId, String transactionId, java.time.Instant requestedBefore,
+            java.time.Instant now);
+
     /** Stores a new credential unless the CA has one already; true when this one was stored. */
     Uni<Boolean> createIfAbsent(StoredRaCredential credential);
 

@@ -2,6 +2,8 @@ package io.stratus.enrollment.service;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
@@ -12,6 +14,7 @@ import io.stratus.crypto.KeyAlgorithm;
 import io.stratus.crypto.KeyUsages;
 import io.stratus.crypto.KeyWrapping;
 import io.stratus.crypto.SubjectNames;
+import io.stratus.enrollment.config.EnrollmentConfig;
 import io.stratus.enrollment.config.KeyEncryptionKey;
 import io.stratus.events.CertificateRequestedEvent;
 import io.stratus.events.IssuancePolicy;
@@ -33,9 +36,11 @@ public class RaProvisioning {
     private final CertificateRequestPublisher publisher;
     private final KeyEncryptionKey kek;
     private final Workers workers;
+    private final Duration reRelayAfter;
 
     public RaProvisioning(RaCredentialStore store, CertificateRequestPublisher publisher, KeyEncryptionKey kek,
-            Workers workers) {
+            Workers workers, EnrollmentConfig config) {
+        this.reRelayAfter = config.reRelayAfter();
         this.store = store;
         this.publisher = publisher;
         this.kek = kek;
@@ -115,6 +120,30 @@ public class RaProvisioning {
                         return request(authority, next.csrDer(), transactionId);
                     }));
         });
+    }
+
+    /**
+     * Requests the pending RA certificate of {@code stored} (the credential's, or its replacement key's) again
+     * when its last request is older than {@code stratus.enrollment.re-relay-after}: the publish after the
+     * credential was stored may have been lost. Never fails; a failed publish is retried after the same wait.
+     */
+    public Uni<Void> requestAgainIfDue(Authority authority, StoredRaCredential stored) {
+        byte[] csrDer = !stored.issued() ? stored.csrDer() : stored.next() == null ? null : stored.next().csrDer();
+        String transactionId = !stored.issued() ? stored.transactionId()
+                : stored.next() == null ? null : stored.next().transactionId();
+        if (csrDer == null || !authority.issuesCertificates()) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant now = Instant.now();
+        return store.claimRelay(authority.id(), transactionId, now.minus(reRelayAfter), now).chain(claimed -> {
+            if (!claimed) {
+                return Uni.createFrom().voidItem();
+            }
+            Log.infof("RA certificate %s still not issued; CertificateRequested published again", transactionId);
+            return Workers.onCallerContext(request(authority, csrDer, transactionId));
+        }).onFailure().invoke(e -> Log.warnf("RA certificate %s could not be requested again: %s", transactionId,
+                e.getClass().getSimpleName()))
+                .onFailure().recoverWithNull();
     }
 
     private Uni<Void> create(Authority authority) {

@@ -11,8 +11,11 @@ public class ScepAuthorities {
     private final AuthorityStore authorities;
     private final RaCredentialStore raCredentials;
     private final RaCredentialCache cache;
+    private final RaProvisioning raProvisioning;
 
-    public ScepAuthorities(AuthorityStore authorities, RaCredentialStore raCredentials, RaCredentialCache cache) {
+    public ScepAuthorities(AuthorityStore authorities, RaCredentialStore raCredentials, RaCredentialCache cache,
+            RaProvisioning raProvisioning) {
+        this.raProvisioning = raProvisioning;
         this.authorities = authorities;
         this.raCredentials = raCredentials;
         this.cache = cache;
@@ -29,17 +32,22 @@ public class ScepAuthorities {
     }
 
     /**
-     * The CA and its RA credentials.
+     * The CA and its RA credentials. An RA certificate still pending past {@code re-relay-after} (or during a
+     * rollover, its successor) is requested again first (GetCACert is what devices ask while they wait).
      *
      * @throws UnknownAuthorityException (as a failed Uni) for no issuing CA of that id in that tenant
      * @throws RaNotReadyException (as a failed Uni) while the RA certificate is not issued
      */
     public Uni<ScepAuthority> load(String tenant, String authorityId) {
-        return find(tenant, authorityId).chain(authority -> raCredentials.find(authorityId).map(stored -> {
-            if (stored == null || !stored.issued()) {
-                throw new RaNotReadyException(authorityId);
-            }
-            return new ScepAuthority(authority, cache.credentials(authority, stored));
+        return find(tenant, authorityId).chain(authority -> raCredentials.find(authorityId).chain(stored -> {
+            Uni<Void> requestedIfDue = stored == null ? Uni.createFrom().voidItem()
+                    : raProvisioning.requestAgainIfDue(authority, stored);
+            return requestedIfDue.map(ignored -> {
+                if (stored == null || !stored.issued()) {
+                    throw new RaNotReadyException(authorityId);
+                }
+                return new ScepAuthority(authority, cache.credentials(authority, stored));
+            });
         }));
     }
 }

@@ -32,6 +32,22 @@ public final class Database {
         }
     }
 
+    /** Runs an update; returns the number of rows changed. */
+    public static int update(String sql, Object... params) {
+        var config = ConfigProvider.getConfig();
+        try (Connection c = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+                PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("update failed: " + sql, e);
+        }
+    }
+
     public static long count(String sql, Object... params) {
         Object value = single(sql, params);
         return value == null ? 0 : ((Number) value).longValue();

@@ -65,6 +65,7 @@ public final class TestCertificateAuthority implements AutoCloseable {
     private final Set<String> silencedDevices = ConcurrentHashMap.newKeySet();
     private final Set<String> refusedDevices = ConcurrentHashMap.newKeySet();
     private final Map<String, CertificateRequestedEvent> held = new ConcurrentHashMap<>();
+    private final List<String> issuedTransactions = new CopyOnWriteArrayList<>();
     private final Map<String, byte[]> crlDocuments = new ConcurrentHashMap<>();
     private HttpServer crlServer;
     private final Thread loop;
@@ -184,6 +185,19 @@ public final class TestCertificateAuthority implements AutoCloseable {
         issue(request);
     }
 
+    /**
+     * Drops a held request without answering it, as if its CertificateRequested had never reached the CA
+     * (published after the database commit and lost). It still counts in {@link #requestsFor}.
+     */
+    public void discard(String transactionId) {
+        Await.value("the held request " + transactionId, () -> held.remove(transactionId));
+    }
+
+    /** How many certificates this CA signed for a transaction id. */
+    public long issuedFor(String transactionId) {
+        return issuedTransactions.stream().filter(transactionId::equals).count();
+    }
+
     /** Answers every held request of a device; returns how many. */
     public int releaseDevice(String deviceId) {
         int released = 0;
@@ -260,6 +274,7 @@ public final class TestCertificateAuthority implements AutoCloseable {
                 now.minus(Duration.ofMinutes(5)), notAfter, null, null, null, null);
         X509Certificate certificate = LeafCertificateSigner.sign(spec, csr.publicKey(), issuer.certificate(),
                 issuer.keys().getPrivate());
+        issuedTransactions.add(request.transactionId());
         Kafka.publish(SOURCE, new CertificateIssuedEvent(tenant, request.transactionId(), request.authorityId(),
                 request.deviceId(), request.assignmentId(), request.profileId(), request.purpose(),
                 Serials.hex(certificate.getSerialNumber()), SubjectNames.toString(certificate.getSubjectX500Principal()),
