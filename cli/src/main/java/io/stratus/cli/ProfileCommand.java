@@ -173,6 +173,11 @@ final class ProfileCommand implements Callable<Integer> {
         Integer renewalThreshold;
         @Option(names = "--trusted", paramLabel = "ID", split = ",", description = "Trusted profile ids (repeat, or separate with commas).")
         List<String> trusted;
+        @Option(names = "--key-storage", paramLabel = "KSP",
+                description = "Windows key storage provider: TPM_OR_SOFTWARE (default), TPM_REQUIRED, PASSPORT or SOFTWARE.")
+        String keyStorage;
+        @Option(names = "--hash", paramLabel = "HASH", description = "Hash the device signs its request with: SHA256 (default), SHA384, SHA512.")
+        String hash;
 
         /** The given options over {@code base} (a profile as the API shows it, or empty). */
         Map<String, Object> overlay(Map<String, Object> base) {
@@ -199,6 +204,8 @@ final class ProfileCommand implements Callable<Integer> {
                 b.put("extendedKeyUsages", split(ekus).stream().map(Formats.Ekus::oid).toList());
             }
             putIf(b, "renewalThresholdPercent", renewalThreshold);
+            putIf(b, "keyStorageProvider", keyStorage == null ? null : keyStorage.toUpperCase(Locale.ROOT));
+            putIf(b, "hashAlgorithm", hash == null ? null : hash.replace("-", "").toUpperCase(Locale.ROOT));
             if (trusted != null) {
                 b.put("trustedProfileIds", split(trusted));
             }

@@ -526,7 +526,8 @@ class ProfileCommandsTest {
                 "--scep-url", "http://localhost:8082/scep/demo/i1", "--subject", "CN={{GivenName}} {{SurName}},O=Contoso",
                 "--san", "email={{EmailAddress}}", "--san", "UPN={{UserPrincipalName}}", "--key", "RSA:4096",
                 "--eku", "EMAIL_PROTECTION,1.3.6.1.5.5.7.3.2", "--key-usage", "digitalSignature", "--key-usage", "keyEncipherment",
-                "--validity-days", "730", "--renewal-threshold", "10", "--trusted", "t1,t2", "--trusted", "t3");
+                "--validity-days", "730", "--renewal-threshold", "10", "--trusted", "t1,t2", "--trusted", "t3",
+                "--key-storage", "tpm_required", "--hash", "sha-384");
         assertEquals(0, r.code(), r.err());
         assertEquals("Created SCEP profile Device certificate (s1), DEVICE certificates from CA i1\n", r.out());
         assertEquals("{\"name\":\"S/MIME\",\"platform\":\"WINDOWS\",\"certificateType\":\"USER\",\"authorityId\":\"i1\","
@@ -534,7 +535,8 @@ class ProfileCommandsTest {
                 + "\"subjectAlternativeNames\":[{\"type\":\"EMAIL\",\"value\":\"{{EmailAddress}}\"},{\"type\":\"UPN\",\"value\":\"{{UserPrincipalName}}\"}],"
                 + "\"validityDays\":730,\"keyAlgorithm\":\"RSA\",\"keySize\":4096,\"keyUsages\":[\"digitalSignature\",\"keyEncipherment\"],"
                 + "\"extendedKeyUsages\":[\"1.3.6.1.5.5.7.3.4\",\"1.3.6.1.5.5.7.3.2\"],\"renewalThresholdPercent\":10,"
-                + "\"trustedProfileIds\":[\"t1\",\"t2\",\"t3\"]}", calls.get(0).body());
+                + "\"trustedProfileIds\":[\"t1\",\"t2\",\"t3\"],\"keyStorageProvider\":\"TPM_REQUIRED\",\"hashAlgorithm\":\"SHA384\"}",
+                calls.get(0).body());
 
         run("profile", "create-scep", "--name", "D", "--platform", "ANDROID", "--type", "DEVICE", "--ca", "i1", "--scep-url", "http://x/scep",
                 "--subject", "CN={{DeviceName}}", "--key", "ec:p-384");

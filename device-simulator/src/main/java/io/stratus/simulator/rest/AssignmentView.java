@@ -19,7 +19,7 @@ import io.stratus.simulator.entity.DeviceAssignment;
 public record AssignmentView(String assignmentId, String profileId, String state, String error, String serialNumber,
         String subject, List<String> subjectAlternativeNames, List<String> extendedKeyUsages, Instant notBefore,
         Instant notAfter, Integer renewalThresholdPercent, int renewals, Long enrollMillis,
-        List<TrustedView> trustedCertificates) {
+        List<TrustedView> trustedCertificates, String keyStorageProvider, String hashAlgorithm) {
 
     /** A trusted certificate as installed: the store and the certificate's subject. */
     public record TrustedView(String store, String subject) {
@@ -31,16 +31,18 @@ public record AssignmentView(String assignmentId, String profileId, String state
                 .map(t -> new TrustedView(t.store(), SubjectNames.toString(t.certificate().getSubjectX500Principal())))
                 .toList();
         Integer threshold = assignment.event() == null ? null : assignment.event().renewalThresholdPercent();
+        String keyStorage = assignment.event() == null ? null : assignment.event().keyStorageProvider();
+        String hash = assignment.event() == null ? null : assignment.event().hashAlgorithm();
         if (certificate == null) {
             return new AssignmentView(assignment.assignmentId(), assignment.profileId(), assignment.state().name(),
                     assignment.error(), null, null, List.of(), List.of(), null, null, threshold,
-                    assignment.renewals(), null, trusted);
+                    assignment.renewals(), null, trusted, keyStorage, hash);
         }
         return new AssignmentView(assignment.assignmentId(), assignment.profileId(), assignment.state().name(),
                 assignment.error(), Serials.hex(certificate.getSerialNumber()),
                 SubjectNames.toString(certificate.getSubjectX500Principal()), sans(certificate), ekus(certificate),
                 certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), threshold,
-                assignment.renewals(), assignment.enrollMillis(), trusted);
+                assignment.renewals(), assignment.enrollMillis(), trusted, keyStorage, hash);
     }
 
     private static List<String> sans(X509Certificate certificate) {

@@ -56,8 +56,17 @@ public class AssignmentPreparer {
         device.installed(assignment.assignmentId(), trustedCertificates(assignment.trustedCertificates()));
         String challenge = openChallenge(device, assignment.sealedChallenge());
         KeyPair keys = keyPool.take(keyAlgorithm(policy.keySpec()));
-        byte[] csr = Csrs.build(keys, policy.subject(), sans(policy.subjectAltNames()), challenge);
+        byte[] csr = Csrs.build(keys, policy.subject(), sans(policy.subjectAltNames()), challenge, hash(assignment));
         return new PreparedEnrollment(assignment.assignmentId(), scepUrl, keys, csr, policy.subject());
+    }
+
+    /** The hash the profile wants the request signed with (null: the key's usual one). */
+    static Csrs.HashChoice hash(ProfileAssignedEvent assignment) {
+        try {
+            return Csrs.HashChoice.of(assignment.hashAlgorithm());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidAssignmentException("unsupported hash algorithm " + assignment.hashAlgorithm());
+        }
     }
 
     private static List<InstalledCertificate> trustedCertificates(List<TrustedCertificate> trusted) {

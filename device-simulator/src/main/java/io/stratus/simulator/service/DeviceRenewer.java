@@ -86,7 +86,8 @@ public class DeviceRenewer {
         String subject = SubjectNames.toString(current.getSubjectX500Principal());
         KeyPair keys = keyPool.take(KeyAlgorithm.of(current.getPublicKey()));
         byte[] csr = Csrs.build(keys, subject,
-                policy == null ? List.of() : AssignmentPreparer.sans(policy.subjectAltNames()), null);
+                policy == null ? List.of() : AssignmentPreparer.sans(policy.subjectAltNames()), null,
+                AssignmentPreparer.hash(event));
         ScepOutcome outcome = scep.renew(scepUrl, keys, csr, subject, current, assignment.privateKey());
         if (!outcome.issued()) {
             metrics.rejected();

@@ -57,6 +57,38 @@ public final class Csrs {
 
     /** DER of a signed PKCS#10 request; SANs go into an extensionRequest, the challenge into challengePassword. */
     public static byte[] build(KeyPair keys, String subjectDn, List<San> sans, String challengePassword) {
+        return build(keys, subjectDn, sans, challengePassword, signatureAlgorithm(keys.getPublic()));
+    }
+
+    /**
+     * As {@link #build(KeyPair, String, List, String)}, signed with the hash a profile asks for: {@code SHA256},
+     * {@code SHA384} or {@code SHA512} (null: the key's usual hash).
+     */
+    public static byte[] build(KeyPair keys, String subjectDn, List<San> sans, String challengePassword, HashChoice hash) {
+        return build(keys, subjectDn, sans, challengePassword,
+                hash == null ? signatureAlgorithm(keys.getPublic()) : hash.signatureAlgorithm(keys.getPublic()));
+    }
+
+    /** The SHA-2 hashes a request may be signed with. */
+    public enum HashChoice {
+        SHA256, SHA384, SHA512;
+
+        /** {@code SHA384withRSA}, {@code SHA384withECDSA}, ... */
+        public String signatureAlgorithm(PublicKey key) {
+            return name() + (KeyAlgorithm.EC.equals(KeyAlgorithm.familyOf(key)) ? "withECDSA" : "withRSA");
+        }
+
+        /** The choice named {@code name} (case-insensitive, dashes ignored), or null for null. */
+        public static HashChoice of(String name) {
+            if (name == null || name.isBlank()) {
+                return null;
+            }
+            return valueOf(name.replace("-", "").toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    private static byte[] build(KeyPair keys, String subjectDn, List<San> sans, String challengePassword,
+            String signatureAlgorithm) {
         X500Name subject = SubjectNames.parse(subjectDn);
         PKCS10CertificationRequestBuilder builder = new JcaPKCS10CertificationRequestBuilder(subject, keys.getPublic());
         try {
@@ -74,7 +106,7 @@ public final class Csrs {
                     ? new DERPrintableString(challengePassword) : new DERUTF8String(challengePassword);
             builder.addAttribute(PKCSObjectIdentifiers.pkcs_9_at_challengePassword, value);
         }
-        ContentSigner signer = ContentSigners.of(signatureAlgorithm(keys.getPublic()), keys.getPrivate());
+        ContentSigner signer = ContentSigners.of(signatureAlgorithm, keys.getPrivate());
         try {
             return builder.build(signer).getEncoded();
         } catch (IOException e) {

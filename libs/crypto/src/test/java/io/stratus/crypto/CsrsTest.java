@@ -53,6 +53,24 @@ class CsrsTest {
         assertTrue(text.contains("IP Address:192.0.2.7"), text);
     }
 
+    @ParameterizedTest
+    @EnumSource(Csrs.HashChoice.class)
+    void requestsAreSignedWithTheHashTheProfileAsksFor(Csrs.HashChoice hash) {
+        for (KeyPair keys : List.of(TestKeys.pair(KeyAlgorithm.RSA_2048, 2), TestKeys.pair(KeyAlgorithm.EC_P256, 2))) {
+            byte[] der = Csrs.build(keys, "CN=hashed", List.of(), "secret", hash);
+            assertEquals("CN=hashed", Csrs.parse(der).subjectDn(), "the signature verifies");
+            OpenSsl.write(dir, "hashed.pem", Pem.encodeCsr(der));
+            String text = OpenSsl.run(dir, "req", "-in", "hashed.pem", "-verify", "-noout", "-text").assertSuccess().output();
+            String expected = hash.name().toLowerCase(java.util.Locale.ROOT) + "With"
+                    + (keys.getPublic().getAlgorithm().equals("RSA") ? "RSAEncryption" : "");
+            assertTrue(text.toLowerCase(java.util.Locale.ROOT).contains(("Signature Algorithm: " + expected).toLowerCase(java.util.Locale.ROOT))
+                    || text.contains("ecdsa-with-" + hash.name()), text);
+        }
+        assertEquals(Csrs.HashChoice.SHA384, Csrs.HashChoice.of("sha-384"));
+        assertNull(Csrs.HashChoice.of(null));
+        assertThrows(IllegalArgumentException.class, () -> Csrs.HashChoice.of("SHA1"));
+    }
+
     @Test
     void nonAsciiChallengeAndNoOptionalParts() {
         ParsedCsr withUtf8 = Csrs.parse(Csrs.build(TestKeys.ec(), "CN=ümlaut", null, "pässwort"));

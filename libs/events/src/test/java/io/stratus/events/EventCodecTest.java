@@ -30,7 +30,7 @@ class EventCodecTest {
                 new CrlPublishedEvent("t1", "ca-1", 7, "http://localhost/crl", NOW, NOW.plusSeconds(60)),
                 new ProfileAssignedEvent("t1", "dev-1", "as-1", "p-1", "ca-1", "http://localhost/scep/t1/ca-1",
                         List.of(new TrustedCertificate("root-1", "COMPUTER_ROOT", "pem")), POLICY, 20, "c2VhbGVk",
-                        "ab12", NOW.plusSeconds(3600)),
+                        "ab12", NOW.plusSeconds(3600), "TPM_OR_SOFTWARE", "SHA384"),
                 new ProfileUnassignedEvent("t1", "dev-1", "as-1", "p-1"),
                 new CertificateRequestedEvent("t1", "tx-1", "ca-1", "dev-1", "as-1", "p-1", RequestPurpose.DEVICE,
                         "Y3Ny", POLICY),
@@ -57,6 +57,16 @@ class EventCodecTest {
         assertEquals(CloudEvent.SCHEMA_VERSION, decoded.schemaVersion());
         assertEquals(EventType.of(data).topic(), decoded.topic());
         assertTrue(decoded.topic().matches("stratus\\.[a-z.]+\\.v1"), decoded.topic());
+    }
+
+    @Test
+    void anAssignmentWithoutTheDeviceKeySettingsStillDecodes() {
+        String json = EventCodec.encode(CloudEvent.of("/stratus/test", new ProfileAssignedEvent("t1", "dev-1", "as-1", "p-1",
+                "ca-1", "http://localhost/scep/t1/ca-1", List.of(), POLICY, 20, "c2VhbGVk", "ab12", NOW)))
+                .replace(",\"keyStorageProvider\":null", "").replace(",\"hashAlgorithm\":null", "");
+        ProfileAssignedEvent decoded = (ProfileAssignedEvent) EventCodec.decode(json).data();
+        assertEquals(null, decoded.hashAlgorithm());
+        assertEquals("dev-1", decoded.deviceId());
     }
 
     @Test

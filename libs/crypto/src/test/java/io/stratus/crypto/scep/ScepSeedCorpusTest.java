@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -15,7 +16,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
 
 import io.stratus.crypto.Csrs;
 import io.stratus.crypto.KeyAlgorithm;
@@ -87,11 +88,23 @@ class ScepSeedCorpusTest {
         }
     }
 
-    /** Rewrites the committed corpus: {@code -Dstratus.fuzz.regenerate-seeds=true -Dtest=ScepSeedCorpusTest}. */
+    /**
+     * Writes a whole corpus, into a temporary directory, and checks it decodes with the RA it was written for.
+     * {@code -Dstratus.fuzz.regenerate-seeds=true -Dtest=ScepSeedCorpusTest} rewrites the committed corpus instead.
+     */
     @Test
-    @EnabledIfSystemProperty(named = "stratus.fuzz.regenerate-seeds", matches = "true")
-    void regenerate() throws IOException {
-        ScepSeedCorpus.writeAll(Path.of("src/test/resources"));
+    void regenerate(@TempDir Path tmp) throws IOException {
+        Path root = Boolean.getBoolean("stratus.fuzz.regenerate-seeds") ? Path.of("src/test/resources") : tmp;
+        ScepSeedCorpus.writeAll(root);
+        RaCredentials ra = TestOnlyScepParties.ra(root);
+        ScepServer server = new ScepServer();
+        for (String name : PKI_OPERATION_SEEDS) {
+            byte[] written = Files.readAllBytes(root.resolve(ScepSeedCorpus.PKI_OPERATION_DIR + name));
+            assertEquals(name.substring(0, name.indexOf('-')), server.decode(written, ra).messageType().name().toLowerCase(), name);
+        }
+        for (String name : CSR_SEEDS) {
+            assertNotNull(Csrs.parse(Files.readAllBytes(root.resolve(ScepSeedCorpus.CSR_DIR + name))).subjectDn(), name);
+        }
     }
 
     private static byte[] seed(String resource) throws IOException {
