@@ -52,6 +52,13 @@ public class ScepProfile {
     @JdbcTypeCode(SqlTypes.ARRAY)
     @Column(name = "trusted_profile_ids")
     public List<String> trustedProfileIds;
+    /** Windows only; null for other platforms. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "key_storage_provider")
+    public KeyStorageProvider keyStorageProvider;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "hash_algorithm")
+    public HashAlgorithm hashAlgorithm;
     @Column(name = "created_at")
     public Instant createdAt;
 }

@@ -66,7 +66,9 @@ public final class Views {
         return new ScepProfileView(profile.id, profile.tenant, profile.name, profile.platform.name(),
                 profile.certificateType.name(), profile.authorityId, profile.scepUrl, profile.subjectNameFormat, sans,
                 profile.validityDays, profile.keyAlgorithm, profile.keySize, profile.keyUsages, profile.ekus,
-                profile.renewalThresholdPercent, profile.trustedProfileIds, profile.createdAt);
+                profile.renewalThresholdPercent, profile.trustedProfileIds,
+                profile.keyStorageProvider == null ? null : profile.keyStorageProvider.name(),
+                profile.hashAlgorithm.name(), profile.createdAt);
     }
 
     public static AssignmentView of(Assignment assignment) {

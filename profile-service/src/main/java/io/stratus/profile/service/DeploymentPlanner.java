@@ -80,7 +80,9 @@ public class DeploymentPlanner {
         ChallengeIssuer.SealedChallenge challenge = challenges.issue(identityKey);
         ProfileAssignedEvent assigned = new ProfileAssignedEvent(device.tenant, device.id, assignmentId, profile.id,
                 profile.authorityId, profile.scepUrl, trusted, policy, profile.renewalThresholdPercent,
-                challenge.sealed(), challenge.hash(), now.plus(config.challengeTtl()));
+                challenge.sealed(), challenge.hash(), now.plus(config.challengeTtl()),
+                profile.keyStorageProvider == null ? null : profile.keyStorageProvider.name(),
+                profile.hashAlgorithm.name());
         status.status = DeploymentStatus.PENDING;
         status.delivered = true;
         return new PlannedDeployment(status, CloudEvent.of(EVENT_SOURCE, assigned));

@@ -147,5 +147,7 @@ public class ScepProfileService {
         to.ekus = from.ekus;
         to.renewalThresholdPercent = from.renewalThresholdPercent;
         to.trustedProfileIds = from.trustedProfileIds;
+        to.keyStorageProvider = from.keyStorageProvider;
+        to.hashAlgorithm = from.hashAlgorithm;
     }
 }

@@ -14,6 +14,8 @@ import io.stratus.crypto.SubjectNames;
 import io.stratus.events.SubjectAltName;
 import io.stratus.platform.rest.ProblemException;
 import io.stratus.profile.entity.CertificateType;
+import io.stratus.profile.entity.HashAlgorithm;
+import io.stratus.profile.entity.KeyStorageProvider;
 import io.stratus.profile.entity.Platform;
 import io.stratus.profile.entity.SanTemplate;
 import io.stratus.profile.entity.SanTemplates;
@@ -59,6 +61,8 @@ final class ScepProfileValidator {
         profile.ekus = extendedKeyUsages(request.extendedKeyUsages());
         profile.renewalThresholdPercent = renewalThreshold(request.renewalThresholdPercent());
         profile.trustedProfileIds = Require.ids(request.trustedProfileIds(), "trustedProfileIds", MAX_LIST);
+        profile.keyStorageProvider = keyStorageProvider(profile.platform, request.keyStorageProvider());
+        profile.hashAlgorithm = hashAlgorithm(request.hashAlgorithm());
         return profile;
     }
 
@@ -198,6 +202,36 @@ final class ScepProfileValidator {
             oids.add(oid);
         }
         return new ArrayList<>(oids);
+    }
+
+    /** Windows only, as in Intune: TPM_OR_SOFTWARE when not given; null for the other platforms. */
+    private static KeyStorageProvider keyStorageProvider(Platform platform, String value) {
+        boolean given = value != null && !value.isBlank();
+        if (platform != Platform.WINDOWS) {
+            if (given) {
+                throw ProblemException.badRequest("keyStorageProvider applies to Windows profiles only; leave it out"
+                        + " for a " + platform + " profile");
+            }
+            return null;
+        }
+        return given ? Require.oneOf(KeyStorageProvider.class, value, "keyStorageProvider")
+                : KeyStorageProvider.TPM_OR_SOFTWARE;
+    }
+
+    /** SHA256 when not given; SHA-1 and anything outside the SHA-2 family is refused. */
+    private static HashAlgorithm hashAlgorithm(String value) {
+        if (value == null || value.isBlank()) {
+            return HashAlgorithm.SHA256;
+        }
+        String name = value.trim().toUpperCase(Locale.ROOT).replace("-", "");
+        for (HashAlgorithm algorithm : HashAlgorithm.values()) {
+            if (algorithm.name().equals(name)) {
+                return algorithm;
+            }
+        }
+        String shown = value.trim().length() > 32 ? value.trim().substring(0, 32) + "…" : value.trim();
+        throw ProblemException.badRequest("hashAlgorithm must be SHA256, SHA384 or SHA512 (the SHA-2 family), not '"
+                + shown + "'; SHA-1 is refused as weak");
     }
 
     private static int renewalThreshold(Integer value) {

@@ -2,9 +2,13 @@ package io.stratus.profile.rest.dto;
 
 import java.util.List;
 
-/** Body of {@code POST /profiles/scep}. */
+/**
+ * Body of {@code POST /profiles/scep} and {@code PUT /profiles/scep/{id}}. {@code keyStorageProvider} is for
+ * Windows only (default TPM_OR_SOFTWARE); {@code hashAlgorithm} defaults to SHA256.
+ */
 public record ScepProfileCreation(String name, String platform, String certificateType, String authorityId,
         String scepUrl, String subjectNameFormat, List<SanRequest> subjectAlternativeNames, Integer validityDays,
         String keyAlgorithm, Integer keySize, List<String> keyUsages, List<String> extendedKeyUsages,
-        Integer renewalThresholdPercent, List<String> trustedProfileIds) {
+        Integer renewalThresholdPercent, List<String> trustedProfileIds, String keyStorageProvider,
+        String hashAlgorithm) {
 }

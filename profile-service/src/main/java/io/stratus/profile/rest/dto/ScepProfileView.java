@@ -7,5 +7,6 @@ import java.util.List;
 public record ScepProfileView(String id, String tenant, String name, String platform, String certificateType,
         String authorityId, String scepUrl, String subjectNameFormat, List<SanRequest> subjectAlternativeNames,
         int validityDays, String keyAlgorithm, int keySize, List<String> keyUsages, List<String> extendedKeyUsages,
-        int renewalThresholdPercent, List<String> trustedProfileIds, Instant createdAt) {
+        int renewalThresholdPercent, List<String> trustedProfileIds, String keyStorageProvider,
+        String hashAlgorithm, Instant createdAt) {
 }
