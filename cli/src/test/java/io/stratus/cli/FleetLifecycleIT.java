@@ -93,11 +93,13 @@ class FleetLifecycleIT {
         String scepUrl = issuing.path("scepUrl").asText();
         String deviceProfile = json("profile", "create-scep", "--name", "Device auth", "--platform", "WINDOWS", "--type", "DEVICE",
                 "--ca", issuingId, "--scep-url", scepUrl, "--subject", "CN={{DeviceName}},O=Contoso",
-                "--san", "DNS={{DeviceName}}.contoso.test", "--eku", "CLIENT_AUTH", "--trusted", trustedRoot + "," + trustedIssuing)
+                "--san", "DNS={{DeviceName}}.contoso.test", "--eku", "CLIENT_AUTH", "--key-storage", "TPM_REQUIRED",
+                "--trusted", trustedRoot + "," + trustedIssuing)
                 .path("id").asText();
         String smimeProfile = json("profile", "create-scep", "--name", "S/MIME", "--platform", "WINDOWS", "--type", "USER",
                 "--ca", issuingId, "--scep-url", scepUrl, "--subject", "CN={{UserName}},O=Contoso",
-                "--san", "EMAIL={{EmailAddress}}", "--eku", "EMAIL_PROTECTION", "--trusted", trustedRoot + "," + trustedIssuing)
+                "--san", "EMAIL={{EmailAddress}}", "--eku", "EMAIL_PROTECTION", "--hash", "SHA384",
+                "--trusted", trustedRoot + "," + trustedIssuing)
                 .path("id").asText();
         json("assignment", "create", "--profile", deviceProfile, "--include", windows, "--exclude", kiosks);
         json("assignment", "create", "--profile", smimeProfile, "--include", pilot);
@@ -109,6 +111,8 @@ class FleetLifecycleIT {
             checkCertificate(id, enrolled(d, deviceProfile), "CN=" + name + ",O=Contoso", "DNS:" + name + ".contoso.test", CLIENT_AUTH,
                     rootPem, issuingPem);
             JsonNode smime = enrolled(d, smimeProfile);
+            assertEquals("TPM_REQUIRED", enrolled(d, deviceProfile).path("keyStorageProvider").asText(), d.toString());
+            assertEquals("SHA384", smime.path("hashAlgorithm").asText(), d.toString());
             assertTrue(upn.endsWith("@" + TENANT + ".test"), "device " + id + " has no primary user: " + d);
             checkCertificate(id, smime, "CN=" + userName(upn) + ",O=Contoso", "EMAIL:" + upn, EMAIL_PROTECTION, rootPem, issuingPem);
             List<String> stores = new ArrayList<>();
