@@ -78,6 +78,9 @@ public class PanacheEnrollmentStore implements EnrollmentStore {
                 entity.status = status.name();
                 entity.certificateDer = certificateDer;
                 entity.rejectReason = rejectReason;
+                // kept only to relay a PENDING request again; it holds the challengePassword (the static one, in
+                // static mode), so it goes as soon as the transaction has its outcome
+                entity.csrDer = null;
                 entity.updatedAt = Instant.now();
             }
             return EntityMapping.toEnrollment(entity);

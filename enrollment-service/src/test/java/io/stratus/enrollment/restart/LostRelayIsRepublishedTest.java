@@ -72,6 +72,8 @@ class LostRelayIsRepublishedTest {
 
         assertEquals(2, world.ca.requestsFor(device.transactionId), "the lost request and exactly one relay again");
         assertEquals(1, world.ca.issuedFor(device.transactionId), "the CA signed once");
+        Await.until("the CSR (and its challengePassword) to be dropped with the outcome", () -> Database.single(
+                "select csr_der from enrollment where transaction_id = ?", device.transactionId) == null);
         assertEquals(1L, Database.count("select count(*) from issued_certificate where transaction_id = ?",
                 device.transactionId));
         ScepResponse repeated = device.certPoll(scep, ra, world.issuing.certificate());
