@@ -125,6 +125,10 @@ public class AuthorityEntity extends PanacheEntityBase {
     @Transient
     public List<CaCertificateEntity> generations;
 
+    /** An external CA's renewal that waits for its signature, filled for API answers only (null: none). */
+    @Transient
+    public ExternalRenewalEntity awaitingSignature;
+
     public List<String> ekuList() {
         return ekus == null || ekus.isBlank() ? List.of() : Arrays.asList(ekus.split(","));
     }

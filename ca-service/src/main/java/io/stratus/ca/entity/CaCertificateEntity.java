@@ -65,6 +65,10 @@ public class CaCertificateEntity extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** For an external CA: the issuers up to the external root uploaded with this certificate (PEM); else null. */
+    @Column(name = "external_chain_pem")
+    public String externalChainPem;
+
     @Override
     public String toString() {
         return "CaCertificate[" + authorityId + "#" + generation + ", " + state + ", key " + keyGeneration + "]";

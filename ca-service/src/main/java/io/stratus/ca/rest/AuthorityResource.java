@@ -16,6 +16,7 @@ import io.stratus.ca.rest.dto.UploadCertificateRequest;
 import io.stratus.ca.service.AuthorityLifecycle;
 import io.stratus.ca.service.CaRenewal;
 import io.stratus.ca.service.ExternalAuthorities;
+import io.stratus.ca.service.ExternalRenewal;
 import io.stratus.platform.rest.ProblemException;
 import io.stratus.ca.service.AuthorityService;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,10 +43,13 @@ public class AuthorityResource {
     private final AuthorityMapper mapper;
     private final Actor actor;
     private final CaRenewal renewal;
+    private final ExternalRenewal externalRenewal;
 
     public AuthorityResource(AuthorityService authorities, AuthorityLifecycle lifecycle,
-            ExternalAuthorities external, AuthorityMapper mapper, Actor actor, CaRenewal renewal) {
+            ExternalAuthorities external, AuthorityMapper mapper, Actor actor, CaRenewal renewal,
+            ExternalRenewal externalRenewal) {
         this.renewal = renewal;
+        this.externalRenewal = externalRenewal;
         this.authorities = authorities;
         this.lifecycle = lifecycle;
         this.external = external;
@@ -161,10 +165,8 @@ public class AuthorityResource {
     @Operation(summary = "Upload the externally signed certificate and chain of a CA in SIGNING_REQUIRED")
     public Uni<AuthorityResponse> upload(@PathParam("tenant") String tenant, @PathParam("id") String id,
             UploadCertificateRequest body) {
-        if (body == null) {
-            throw ProblemException.badRequest("a JSON body with certificate and chain is required");
-        }
-        return external.activate(tenant, id, body.certificate(), body.chain(), actor.name())
+        UploadCertificateRequest upload = UploadCertificateRequest.required(body);
+        return external.activate(tenant, id, upload.certificate(), upload.chain(), actor.name())
                 .chain(authorities::withGenerations).map(mapper::toResponse);
     }
 
@@ -174,10 +176,38 @@ public class AuthorityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Renew an ACTIVE or PAUSED CA in place: a new certificate generation with the same or a new"
-            + " key; activate=false only announces it (GetNextCACert) until POST .../renewal/activate")
+            + " key; activate=false only announces it (GetNextCACert) until POST .../renewal/activate. An external"
+            + " CA's next generation first waits for its signature (GET .../renewal/csr, POST .../renewal/upload)")
     public Uni<AuthorityResponse> renew(@PathParam("tenant") String tenant, @PathParam("id") String id,
             RenewAuthorityRequest body) {
-        return renewal.renew(tenant, id, body, actor.name()).map(mapper::toResponse);
+        return authorities.get(tenant, id).chain(ca -> ca.external
+                ? externalRenewal.request(tenant, id, body, actor.name()).chain(authorities::withGenerations)
+                : renewal.renew(tenant, id, body, actor.name())).map(mapper::toResponse);
+    }
+
+    @GET
+    @Path("/{id}/renewal/csr")
+    @RolesAllowed(CaRoles.CA_READ)
+    @Produces(PkiMediaTypes.PKCS10)
+    @Operation(summary = "The PKCS#10 request of an external CA's renewal (its next key), for your root to sign")
+    public Uni<Response> renewalCsr(@PathParam("tenant") String tenant, @PathParam("id") String id) {
+        return externalRenewal.csr(tenant, id).chain(csr -> authorities.get(tenant, id)
+                .map(ca -> Response.ok(csr, PkiMediaTypes.PKCS10).header("Content-Disposition", "attachment;"
+                        + " filename=\"" + CertificateDownload.fileName(ca) + "-renewal.csr\"").build()));
+    }
+
+    @POST
+    @Path("/{id}/renewal/upload")
+    @RolesAllowed(CaRoles.CA_CREATE)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Upload the externally signed certificate and chain of an external CA's renewal; it is then"
+            + " announced, or in use when the renew asked activate:true")
+    public Uni<AuthorityResponse> uploadRenewal(@PathParam("tenant") String tenant, @PathParam("id") String id,
+            UploadCertificateRequest body) {
+        UploadCertificateRequest upload = UploadCertificateRequest.required(body);
+        return externalRenewal.upload(tenant, id, upload.certificate(), upload.chain(), actor.name())
+                .chain(authorities::withGenerations).map(mapper::toResponse);
     }
 
     @POST
@@ -193,7 +223,8 @@ public class AuthorityResource {
     @Path("/{id}/renewal")
     @RolesAllowed(CaRoles.CA_CREATE)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Cancel an announced renewal before it is activated")
+    @Operation(summary = "Cancel a renewal before it is activated (announced, or still waiting for its external"
+            + " signature)")
     public Uni<AuthorityResponse> cancelRenewal(@PathParam("tenant") String tenant, @PathParam("id") String id) {
         return renewal.cancel(tenant, id, actor.name()).map(mapper::toResponse);
     }

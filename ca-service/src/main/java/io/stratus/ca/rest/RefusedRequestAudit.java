@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 public class RefusedRequestAudit {
 
     static final String ACTION = "REQUEST_REFUSED";
+    static final int MAX_TARGET = 300;
     private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final JsonWebToken token;
@@ -42,7 +43,7 @@ public class RefusedRequestAudit {
         if (status < 400 || status >= 500 || tenant == null || !CHANGES.contains(request.getMethod())) {
             return Uni.createFrom().voidItem();
         }
-        String target = request.getMethod() + " /" + request.getUriInfo().getPath().replaceFirst("^/", "");
+        String target = fitted(request.getMethod() + " /" + request.getUriInfo().getPath().replaceFirst("^/", ""));
         if (token.getRawToken() == null || !TenantAccess.allows(token, tenant)) {
             Log.infof("refused %s (%d) for a caller without tenant %s; not audited in its chain", target, status, tenant);
             return Uni.createFrom().voidItem();
@@ -51,6 +52,26 @@ public class RefusedRequestAudit {
         return Panache.withTransaction(() -> audit.append(tenant, actor.name(), ACTION, target, outcome))
                 .onFailure().invoke(e -> Log.errorf("could not audit the refused request %s: %s", target, e.toString()))
                 .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /**
+     * The target as the audit column holds it (300 characters): a longer path (anyone may send one) keeps its start
+     * and a hash of the whole, so the refusal is still recorded.
+     */
+    static String fitted(String target) {
+        if (target.length() <= MAX_TARGET) {
+            return target;
+        }
+        String digest = java.util.HexFormat.of().formatHex(sha256(target)).substring(0, 16);
+        return target.substring(0, MAX_TARGET - 28) + "...(sha256 " + digest + ")";
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is missing", e);
+        }
     }
 
     private static String reason(int status) {

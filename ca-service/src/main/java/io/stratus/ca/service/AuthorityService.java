@@ -15,6 +15,7 @@ import io.stratus.ca.messaging.EventOutbox;
 import io.stratus.ca.messaging.OutboxRelay;
 import io.stratus.ca.repository.AuthorityRepository;
 import io.stratus.ca.repository.CaCertificateRepository;
+import io.stratus.ca.repository.ExternalRenewalRepository;
 import io.stratus.ca.rest.dto.CreateAuthorityRequest;
 import io.stratus.ca.service.CaCertificateFactory.IssuedCa;
 import io.stratus.ca.service.audit.AuditLog;
@@ -44,12 +45,14 @@ public class AuthorityService {
     private final AuditLog audit;
     private final Vertx vertx;
     private final CaCertificateRepository generations;
+    private final ExternalRenewalRepository externalRenewals;
 
     public AuthorityService(AuthorityRepository authorities, AuthorityRequestValidator validator,
             ParentAuthorityRules parentRules, CaCertificateFactory factory, CaKeyStore keys, EventOutbox outbox,
             OutboxRelay relay, TenantLimit limit, ExternalAuthorities external, AuditLog audit, Vertx vertx,
-            CaCertificateRepository generations) {
+            CaCertificateRepository generations, ExternalRenewalRepository externalRenewals) {
         this.generations = generations;
+        this.externalRenewals = externalRenewals;
         this.authorities = authorities;
         this.validator = validator;
         this.parentRules = parentRules;
@@ -127,20 +130,26 @@ public class AuthorityService {
 
     /** The CA with its certificate generations attached (for API answers). */
     public Uni<AuthorityEntity> withGenerations(AuthorityEntity ca) {
-        return Panache.withSession(() -> generations.generationsOf(ca.id)).map(rows -> {
-            ca.generations = rows;
-            return ca;
-        });
+        return Panache.withSession(() -> generations.generationsOf(ca.id).chain(rows -> externalRenewals.of(ca.id)
+                .map(waiting -> {
+                    ca.generations = rows;
+                    ca.awaitingSignature = waiting;
+                    return ca;
+                })));
     }
 
     /** The CAs with their certificate generations attached (one query). */
     public Uni<List<AuthorityEntity>> withGenerations(List<AuthorityEntity> cas) {
-        return Panache.withSession(() -> generations.generationsOf(cas.stream().map(ca -> ca.id).toList()))
-                .map(rows -> {
-                    cas.forEach(ca -> ca.generations = rows.stream().filter(row -> row.authorityId.equals(ca.id))
-                            .toList());
+        List<String> ids = cas.stream().map(ca -> ca.id).toList();
+        return Panache.withSession(() -> generations.generationsOf(ids).chain(rows -> externalRenewals.of(ids)
+                .map(waiting -> {
+                    cas.forEach(ca -> {
+                        ca.generations = rows.stream().filter(row -> row.authorityId.equals(ca.id)).toList();
+                        ca.awaitingSignature = waiting.stream().filter(row -> row.authorityId.equals(ca.id))
+                                .findFirst().orElse(null);
+                    });
                     return cas;
-                });
+                })));
     }
 
     private Uni<CaCertificateEntity> generationOf(AuthorityEntity ca, int generation,

@@ -37,7 +37,7 @@ final class CaGenerations {
         copy.keyAlgorithm = ca.keyAlgorithm;
         copy.ekus = ca.ekus;
         copy.external = ca.external;
-        copy.externalChainPem = ca.externalChainPem;
+        copy.externalChainPem = row.externalChainPem != null ? row.externalChainPem : ca.externalChainPem;
         copy.createdAt = ca.createdAt;
         copy.generation = row.generation;
         copy.keyGeneration = row.keyGeneration;

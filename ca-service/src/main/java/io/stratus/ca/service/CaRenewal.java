@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
@@ -11,10 +12,12 @@ import io.smallrye.mutiny.Uni;
 import io.stratus.ca.entity.AuthorityEntity;
 import io.stratus.ca.entity.CaCertificateEntity;
 import io.stratus.ca.entity.CaCertificateState;
+import io.stratus.ca.entity.ExternalRenewalEntity;
 import io.stratus.ca.messaging.EventOutbox;
 import io.stratus.ca.messaging.OutboxRelay;
 import io.stratus.ca.repository.AuthorityRepository;
 import io.stratus.ca.repository.CaCertificateRepository;
+import io.stratus.ca.repository.ExternalRenewalRepository;
 import io.stratus.ca.rest.dto.RenewAuthorityRequest;
 import io.stratus.ca.service.CaCertificateFactory.RenewedCa;
 import io.stratus.ca.service.audit.AuditLog;
@@ -46,10 +49,12 @@ public class CaRenewal {
     private final OutboxRelay relay;
     private final AuditLog audit;
     private final Vertx vertx;
+    private final ExternalRenewalRepository externalRenewals;
 
     public CaRenewal(AuthorityRepository authorities, CaCertificateRepository generations,
             AuthorityService authorityService, CaCertificateFactory factory, CaKeyStore keys, EventOutbox outbox,
-            OutboxRelay relay, AuditLog audit, Vertx vertx) {
+            OutboxRelay relay, AuditLog audit, Vertx vertx, ExternalRenewalRepository externalRenewals) {
+        this.externalRenewals = externalRenewals;
         this.authorities = authorities;
         this.generations = generations;
         this.authorityService = authorityService;
@@ -90,7 +95,9 @@ public class CaRenewal {
                 .chain(rows -> {
                     CaCertificateEntity next = inState(rows, CaCertificateState.NEXT);
                     if (next == null) {
-                        throw ProblemException.conflict("CA " + id + " has no announced renewal to activate");
+                        throw ProblemException.conflict("CA " + id + " has no announced renewal to activate"
+                                + " (a renewal of an external CA is announced once its signed certificate is"
+                                + " uploaded: POST .../renewal/upload)");
                     }
                     requireUsable(ca);
                     return activateLocked(ca, next, rows, actor).chain(() -> withGenerations(ca));
@@ -107,7 +114,35 @@ public class CaRenewal {
      * CANCELLED (with that generation's certificate) tells SCEP servers to stop offering it on GetNextCACert.
      */
     public Uni<AuthorityEntity> cancel(String tenant, String id, String actor) {
-        return Panache.withTransaction(() -> lock(tenant, id).chain(ca -> generations.generationsOf(ca.id)
+        AtomicReference<ExternalRenewalEntity> unsigned = new AtomicReference<>();
+        return Panache.withTransaction(() -> lock(tenant, id).chain(ca -> externalRenewals.of(ca.id).chain(waiting -> {
+            if (waiting != null) {
+                unsigned.set(waiting);
+                return cancelUnsigned(ca, waiting, actor);
+            }
+            return cancelAnnounced(ca, actor);
+        }))).invoke(ca -> {
+            ExternalRenewalEntity dropped = unsigned.get();
+            if (dropped != null && dropped.newKey) { // after the commit: the key of a renewal that never happened
+                keys.discard(ca.id, dropped.keyGeneration, dropped.keyProtection, dropped.keyReference);
+            }
+            Log.infof("cancelled the renewal of CA %s (tenant %s)", ca.id, tenant);
+            relay.trigger();
+        });
+    }
+
+    /** An external renewal not signed yet: nothing was announced, so nothing is published; a new key is dropped. */
+    private Uni<AuthorityEntity> cancelUnsigned(AuthorityEntity ca, ExternalRenewalEntity waiting, String actor) {
+        return externalRenewals.delete(waiting)
+                .chain(() -> audit.append(ca.tenant, actor, "AUTHORITY_RENEWAL_CANCELLED", "authority:" + ca.id,
+                        AuditLog.SUCCESS + " (generation " + waiting.generation + ", before its external signature)"))
+                .chain(() -> withGenerations(ca));
+    }
+
+    private Uni<AuthorityEntity> cancelAnnounced(AuthorityEntity ca, String actor) {
+        String tenant = ca.tenant;
+        String id = ca.id;
+        return generations.generationsOf(ca.id)
                 .chain(rows -> {
                     CaCertificateEntity next = inState(rows, CaCertificateState.NEXT);
                     if (next == null) {
@@ -118,10 +153,6 @@ public class CaRenewal {
                             .chain(() -> audit.append(tenant, actor, "AUTHORITY_RENEWAL_CANCELLED",
                                     "authority:" + ca.id, AuditLog.SUCCESS + " (generation " + next.generation + ")"))
                             .chain(() -> withGenerations(ca));
-                })))
-                .invoke(ca -> {
-                    Log.infof("cancelled the announced renewal of CA %s (tenant %s)", ca.id, tenant);
-                    relay.trigger();
                 });
     }
 
@@ -155,21 +186,30 @@ public class CaRenewal {
             CaCertificateEntity next = CaGenerations.row(ca.id, plan.generation(), CaCertificateState.NEXT,
                     renewed.certificate(), renewed.keyGeneration(), renewed.keyReference(), renewed.keyProtection(),
                     renewed.issuerKeyGeneration(), renewed.newKey());
-            String target = "authority:" + ca.id;
-            String outcome = AuditLog.SUCCESS + " (generation " + next.generation + ", "
-                    + (next.newKey ? "new key" : "same key") + ", serial " + next.serialHex + ")";
-            Uni<Void> announced = generations.persist(next).call(() -> Panache.getSession().chain(s -> s.flush()))
-                    .chain(() -> event(ca, next, RenewalPhase.ANNOUNCED))
-                    .chain(() -> audit.append(ca.tenant, actor, "AUTHORITY_RENEWED", target, outcome));
-            if (!request.activatesNow()) {
-                return announced.chain(() -> withGenerations(ca));
-            }
-            return announced.chain(() -> {
-                List<CaCertificateEntity> withNext = new ArrayList<>(rows);
-                withNext.add(next);
-                return activateLocked(ca, next, withNext, actor);
-            }).chain(() -> withGenerations(ca));
+            return announce(ca, rows, next, request.activatesNow(), actor);
         }));
+    }
+
+    /**
+     * With the CA row locked: stores the NEXT row, publishes AuthorityRenewed ANNOUNCED with its audit record, and
+     * with {@code activate} puts it in use at once (ACTIVE). Shared by Stratus-signed and external renewals.
+     */
+    Uni<AuthorityEntity> announce(AuthorityEntity ca, List<CaCertificateEntity> rows, CaCertificateEntity next,
+            boolean activate, String actor) {
+        String target = "authority:" + ca.id;
+        String outcome = AuditLog.SUCCESS + " (generation " + next.generation + ", "
+                + (next.newKey ? "new key" : "same key") + ", serial " + next.serialHex + ")";
+        Uni<Void> announced = generations.persist(next).call(() -> Panache.getSession().chain(s -> s.flush()))
+                .chain(() -> event(ca, next, RenewalPhase.ANNOUNCED))
+                .chain(() -> audit.append(ca.tenant, actor, "AUTHORITY_RENEWED", target, outcome));
+        if (!activate) {
+            return announced.chain(() -> withGenerations(ca));
+        }
+        return announced.chain(() -> {
+            List<CaCertificateEntity> withNext = new ArrayList<>(rows);
+            withNext.add(next);
+            return activateLocked(ca, next, withNext, actor);
+        }).chain(() -> withGenerations(ca));
     }
 
     /** CURRENT becomes PREVIOUS, NEXT becomes CURRENT, and the CA row takes the new certificate and key. */
@@ -179,6 +219,9 @@ public class CaRenewal {
         if (current != null) {
             current.state = CaCertificateState.PREVIOUS;
             current.keyReference = ca.keyReference; // the row's copy follows KEK rotations of the CA row
+            if (current.externalChainPem == null) {
+                current.externalChainPem = ca.externalChainPem; // an external CA's older issuers stay with it
+            }
         }
         return Panache.getSession().chain(s -> s.flush()).chain(() -> {
             next.state = CaCertificateState.CURRENT;
@@ -190,6 +233,9 @@ public class CaRenewal {
             ca.certificatePem = Pem.encode(Pem.certificate(next.certificateDer));
             ca.notBefore = next.notBefore;
             ca.notAfter = next.notAfter;
+            if (next.externalChainPem != null) {
+                ca.externalChainPem = next.externalChainPem;
+            }
             return event(ca, next, RenewalPhase.ACTIVE);
         }).chain(() -> audit.append(ca.tenant, actor, "AUTHORITY_RENEWAL_ACTIVATED", "authority:" + ca.id,
                 AuditLog.SUCCESS + " (generation " + next.generation + ")"));
@@ -211,10 +257,11 @@ public class CaRenewal {
     }
 
     private Uni<AuthorityEntity> withGenerations(AuthorityEntity ca) {
-        return generations.generationsOf(ca.id).map(rows -> {
+        return generations.generationsOf(ca.id).chain(rows -> externalRenewals.of(ca.id).map(waiting -> {
             ca.generations = rows;
+            ca.awaitingSignature = waiting;
             return ca;
-        });
+        }));
     }
 
     private static void requireUsable(AuthorityEntity ca) {

@@ -1,11 +1,9 @@
 package io.stratus.ca.service;
 
-import java.nio.charset.StandardCharsets;
 import java.security.PublicKey;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -50,10 +48,13 @@ public class ExternalAuthorities {
     private final Vertx vertx;
 
     private final CaCertificateRepository generations;
+    private final TokenChains tokenChains;
 
     public ExternalAuthorities(AuthorityRepository authorities, TenantLimit limit, CaKeyStore keys,
-            EventOutbox outbox, OutboxRelay relay, AuditLog audit, Vertx vertx, CaCertificateRepository generations) {
+            EventOutbox outbox, OutboxRelay relay, AuditLog audit, Vertx vertx, CaCertificateRepository generations,
+            TokenChains tokenChains) {
         this.generations = generations;
+        this.tokenChains = tokenChains;
         this.authorities = authorities;
         this.limit = limit;
         this.keys = keys;
@@ -102,8 +103,8 @@ public class ExternalAuthorities {
     /** Checks and installs the externally signed certificate; the CA becomes ACTIVE. */
     public Uni<AuthorityEntity> activate(String tenant, String id, String certificateText, String chainText,
             String actor) {
-        X509Certificate certificate = single(parse(certificateText, "certificate"));
-        List<X509Certificate> chain = parse(chainText, "chain");
+        X509Certificate certificate = UploadedCertificates.single(certificateText);
+        List<X509Certificate> chain = UploadedCertificates.parse(chainText, "chain");
         return Panache.withTransaction(() -> authorities.lockInTenant(tenant, id)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound(
                         "CA " + id + " does not exist in tenant " + tenant))
@@ -118,33 +119,8 @@ public class ExternalAuthorities {
                     Log.infof("external CA %s of tenant %s is ACTIVE (serial %s)", ca.id, tenant, ca.serialHex);
                     relay.trigger();
                 })
-                .call(ca -> storeInToken(ca, certificate));
-    }
-
-    /**
-     * In PKCS#11 mode the token keeps the uploaded certificate and its issuers next to the CA key (in place of the
-     * placeholder written at key generation). Done after the commit and off the event loop; the key signs either
-     * way (its public key is the same), so a failure is only logged.
-     */
-    private Uni<Void> storeInToken(AuthorityEntity ca, X509Certificate certificate) {
-        if (!io.stratus.crypto.Pkcs11KeyProtection.KIND.equals(ca.keyProtection)) {
-            return Uni.createFrom().voidItem();
-        }
-        List<X509Certificate> issuers = ExternalAuthorities.issuersOf(ca).stream()
-                .map(issuer -> Pem.certificate(issuer.certificatePem)).toList();
-        X509Certificate[] stored = new X509Certificate[issuers.size() + 1];
-        stored[0] = certificate;
-        for (int i = 0; i < issuers.size(); i++) {
-            stored[i + 1] = issuers.get(i);
-        }
-        return vertx.executeBlocking(Uni.createFrom().item(() -> {
-            keys.storeCertificateChain(ca.id, stored);
-            return true;
-        })).onFailure().recoverWithItem(failure -> {
-            Log.warnf("external CA %s: cannot store its certificate in the PKCS#11 token (%s); the key still signs",
-                    ca.id, failure.toString());
-            return false;
-        }).replaceWithVoid();
+                .call(ca -> tokenChains.store(ca.id, ca.keyProtection, ca.keyReference, certificate,
+                        Pem.certificates(ca.externalChainPem)));
     }
 
     private static void install(AuthorityEntity ca, X509Certificate certificate, List<X509Certificate> chain) {
@@ -187,39 +163,5 @@ public class ExternalAuthorities {
             issuers.add(issuer);
         }
         return issuers;
-    }
-
-    /** PEM text, or base64 of DER or PKCS#7. */
-    private static List<X509Certificate> parse(String text, String field) {
-        if (text == null || text.isBlank()) {
-            throw ProblemException.badRequest(field + " is required (PEM, or base64 of DER or PKCS#7)");
-        }
-        byte[] bytes;
-        if (text.contains("-----BEGIN")) {
-            bytes = text.getBytes(StandardCharsets.US_ASCII);
-        } else {
-            try {
-                bytes = Base64.getMimeDecoder().decode(text.trim());
-            } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest(field + " is neither PEM nor base64");
-            }
-        }
-        try {
-            List<X509Certificate> certificates = Pem.certificatesFromBytes(bytes);
-            if (certificates.isEmpty()) {
-                throw new IllegalArgumentException("empty");
-            }
-            return certificates;
-        } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest(field + " holds no X.509 certificate (PEM, DER or PKCS#7 expected)");
-        }
-    }
-
-    private static X509Certificate single(List<X509Certificate> certificates) {
-        if (certificates.size() != 1) {
-            throw ProblemException.badRequest("certificate must hold exactly one certificate (the chain goes in"
-                    + " chain)");
-        }
-        return certificates.get(0);
     }
 }

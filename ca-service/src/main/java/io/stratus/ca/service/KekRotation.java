@@ -13,6 +13,7 @@ import io.stratus.ca.config.KeyEncryptionKey;
 import io.stratus.ca.entity.AuthorityEntity;
 import io.stratus.ca.repository.AuthorityRepository;
 import io.stratus.ca.repository.CaCertificateRepository;
+import io.stratus.ca.repository.ExternalRenewalRepository;
 import io.stratus.crypto.KeyAlgorithm;
 import io.stratus.crypto.KeyWrappingException;
 import io.stratus.crypto.SoftwareKeyProtection;
@@ -31,9 +32,11 @@ public class KekRotation {
     private final CaKeyProtections protections;
     private final AuthorityRepository authorities;
     private final CaCertificateRepository generations;
+    private final ExternalRenewalRepository externalRenewals;
 
     public KekRotation(CaKeyProtections protections, AuthorityRepository authorities,
-            CaCertificateRepository generations) {
+            CaCertificateRepository generations, ExternalRenewalRepository externalRenewals) {
+        this.externalRenewals = externalRenewals;
         this.protections = protections;
         this.authorities = authorities;
         this.generations = generations;
@@ -62,30 +65,42 @@ public class KekRotation {
     }
 
     /**
-     * The CA's certificate generations keep their own key reference (a superseded key still signs its old CRL):
-     * software ones are re-wrapped too, in the same transaction. Not counted in the result (the current key's row
-     * repeats the CA row's reference).
+     * The CA's certificate generations keep their own key reference (a superseded key still signs its old CRL), and
+     * so does an external CA's renewal that waits for its signature with a new key: software ones are re-wrapped too,
+     * in the same transaction. Not counted in the result (the current key's row repeats the CA row's reference).
      */
     private Uni<Void> rewrapGenerations(AuthorityEntity ca, SoftwareKeyProtection current, KeyEncryptionKey previous) {
         KeyAlgorithm algorithm = KeyAlgorithm.valueOf(ca.keyAlgorithm);
         return generations.generationsOf(ca.id).invoke(rows -> rows.stream()
                 .filter(row -> SoftwareKeyProtection.KIND.equals(row.keyProtection))
-                .forEach(row -> {
-                    try {
-                        current.open(ca.id, algorithm, row.keyReference);
-                        return;
-                    } catch (KeyWrappingException | IllegalArgumentException notUnderCurrent) {
-                        // try the previous KEK
+                .forEach(row -> row.keyReference = underCurrentKek(ca.id, algorithm, row.keyReference, current,
+                        previous, "generation " + row.generation)))
+                .chain(() -> externalRenewals.of(ca.id)).invoke(waiting -> {
+                    if (waiting != null && waiting.newKey
+                            && SoftwareKeyProtection.KIND.equals(waiting.keyProtection)) {
+                        waiting.keyReference = underCurrentKek(ca.id, algorithm, waiting.keyReference, current,
+                                previous, "the renewal waiting for its signature");
                     }
-                    try {
-                        byte[] rewrapped = current.rewrapFrom(ca.id, row.keyReference, previous.bytes());
-                        current.open(ca.id, algorithm, rewrapped);
-                        row.keyReference = rewrapped;
-                    } catch (KeyWrappingException | IllegalArgumentException e) {
-                        Log.warnf("KEK rotation: the key of generation %d of CA %s opens with neither KEK",
-                                row.generation, ca.id);
-                    }
-                })).replaceWithVoid();
+                }).replaceWithVoid();
+    }
+
+    /** The reference re-wrapped under the current KEK (unchanged when already under it or under neither KEK). */
+    private static byte[] underCurrentKek(String caId, KeyAlgorithm algorithm, byte[] reference,
+            SoftwareKeyProtection current, KeyEncryptionKey previous, String which) {
+        try {
+            current.open(caId, algorithm, reference);
+            return reference;
+        } catch (KeyWrappingException | IllegalArgumentException notUnderCurrent) {
+            // try the previous KEK
+        }
+        try {
+            byte[] rewrapped = current.rewrapFrom(caId, reference, previous.bytes());
+            current.open(caId, algorithm, rewrapped);
+            return rewrapped;
+        } catch (KeyWrappingException | IllegalArgumentException e) {
+            Log.warnf("KEK rotation: the key of %s of CA %s opens with neither KEK", which, caId);
+            return reference;
+        }
     }
 
     private static Outcome rewrap(AuthorityEntity ca, SoftwareKeyProtection current, KeyEncryptionKey previous) {

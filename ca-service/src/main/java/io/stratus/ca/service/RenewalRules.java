@@ -18,12 +18,8 @@ final class RenewalRules {
     private RenewalRules() {
     }
 
-    /** 409 unless the CA is a Stratus-signed ACTIVE or PAUSED CA without an announced renewal. */
+    /** 409 unless the CA is ACTIVE or PAUSED without an announced renewal. */
     static void checkRenewable(AuthorityEntity ca, List<CaCertificateEntity> generations) {
-        if (ca.external) {
-            throw ProblemException.conflict("CA " + ca.id + " is signed by an external root: renewing an externally"
-                    + " signed CA in place is not supported yet; create a new external CA instead");
-        }
         if (ca.status != AuthorityStatus.ACTIVE && ca.status != AuthorityStatus.PAUSED) {
             throw ProblemException.conflict("CA " + ca.id + " is " + ca.status + "; only an ACTIVE or PAUSED CA can"
                     + " be renewed");

@@ -1,5 +1,6 @@
 package io.stratus.ca.keys;
 
+import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -30,13 +31,17 @@ import io.stratus.ca.service.KekRotation;
 import io.stratus.ca.service.KekRotation.Result;
 import io.stratus.ca.support.CaApi;
 import io.stratus.ca.support.Database;
+import io.stratus.ca.support.ExternalCas;
+import io.stratus.ca.support.ExternalRoot;
 import io.stratus.ca.support.Leaves;
+import io.stratus.ca.support.Renewals;
 import io.stratus.ca.support.TopicReader;
 import io.stratus.crypto.CaSigningKey;
 import io.stratus.crypto.Crls;
 import io.stratus.crypto.KeyAlgorithm;
 import io.stratus.crypto.KeyWrapping;
 import io.stratus.crypto.KeyWrappingException;
+import io.stratus.crypto.Csrs;
 import io.stratus.crypto.Pem;
 import io.stratus.crypto.SoftwareKeyProtection;
 import io.stratus.events.CertificateIssuedEvent;
@@ -110,6 +115,44 @@ class KekRotationTest {
         }
     }
 
+    @Test
+    void aRenewalKeyWaitingForItsExternalSignatureIsRewrappedToo() throws Throwable {
+        String tenant = "rotation-" + UUID.randomUUID().toString().substring(0, 8);
+        ExternalRoot root = ExternalRoot.create("Rotation Root " + tenant);
+        String id = (String) ExternalCas.live(tenant, root).get("id");
+        Renewals.renew(tenant, id, Map.of("newKey", true, "activate", true));
+        String csrPem = given().auth().oauth2(CaApi.admin(tenant))
+                .get("/api/v1/tenants/{t}/authorities/{id}/renewal/csr", tenant, id).then().statusCode(200)
+                .extract().asString();
+        byte[] previousKek = KeyWrapping.newKek();
+        byte[] underPrevious = KeyWrapping.rewrap(waitingKeyReference(id), currentKek, previousKek, aad(id));
+        storeWaitingKeyReference(id, underPrevious);
+
+        rotate(previousKek);
+
+        CaSigningKey key = new SoftwareKeyProtection(currentKek).open(id, KeyAlgorithm.EC_P256,
+                waitingKeyReference(id));
+        assertArrayEquals(Csrs.parse(Pem.csr(csrPem)).publicKey().getEncoded(), key.publicKey().getEncoded(),
+                "the waiting renewal's own key, now under the current KEK");
+        String signed = root.sign(csrPem, ExternalRoot.CA_EXTENSIONS, 730);
+        given().auth().oauth2(CaApi.admin(tenant)).contentType("application/json")
+                .body(Map.of("certificate", signed, "chain", root.pem()))
+                .post("/api/v1/tenants/{t}/authorities/{id}/renewal/upload", tenant, id).then().statusCode(200);
+        try (TopicReader outcomes = new TopicReader(Topics.CERTIFICATES)) {
+            CertificateIssuedEvent leaf = (CertificateIssuedEvent) Leaves.request(outcomes, tenant, id);
+            Pem.certificate(Base64.getMimeDecoder().decode(leaf.certificate()))
+                    .verify(Pem.certificate(signed).getPublicKey()); // signed by the renewed key
+        }
+    }
+
+    private static byte[] waitingKeyReference(String id) throws Exception {
+        return selectKeyReference("select key_reference from external_renewal where authority_id = ?", id);
+    }
+
+    private static void storeWaitingKeyReference(String id, byte[] reference) throws Exception {
+        updateKeyReference("update external_renewal set key_reference = ? where authority_id = ?", id, reference);
+    }
+
     private Result rotate(byte[] previousKek) throws Throwable {
         KeyEncryptionKey previous = KeyEncryptionKey.fromBase64(KeyEncryptionKey.PREVIOUS,
                 Base64.getEncoder().encodeToString(previousKek));
@@ -121,18 +164,25 @@ class KekRotationTest {
     }
 
     private static byte[] keyReference(String id) throws Exception {
-        try (var db = Database.connect(); var query = db.prepareStatement(
-                "select key_reference from authority where id = ? and key_protection = 'software'")) {
+        return selectKeyReference("select key_reference from authority where id = ? and key_protection = 'software'",
+                id);
+    }
+
+    private static void storeKeyReference(String id, byte[] reference) throws Exception {
+        updateKeyReference("update authority set key_reference = ? where id = ?", id, reference);
+    }
+
+    private static byte[] selectKeyReference(String sql, String id) throws Exception {
+        try (var db = Database.connect(); var query = db.prepareStatement(sql)) {
             query.setString(1, id);
             ResultSet row = query.executeQuery();
-            assertTrue(row.next(), "a software row for " + id);
+            assertTrue(row.next(), "a software key reference of " + id);
             return row.getBytes(1);
         }
     }
 
-    private static void storeKeyReference(String id, byte[] reference) throws Exception {
-        try (var db = Database.connect(); var update = db.prepareStatement(
-                "update authority set key_reference = ? where id = ?")) {
+    private static void updateKeyReference(String sql, String id, byte[] reference) throws Exception {
+        try (var db = Database.connect(); var update = db.prepareStatement(sql)) {
             update.setBytes(1, reference);
             update.setString(2, id);
             assertEquals(1, update.executeUpdate());

@@ -4,7 +4,6 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,6 +16,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.stratus.ca.support.CaApi;
+import io.stratus.ca.support.ExternalCas;
 import io.stratus.ca.support.Database;
 import io.stratus.ca.support.Renewals;
 import io.stratus.testkit.Roles;
@@ -71,16 +71,11 @@ class CaRenewalRulesTest {
     }
 
     @Test
-    void externalCaCannotRenewYet() {
+    void externalCaWaitingForItsFirstSignatureCannotRenew() {
         String tenant = tenant();
-        Map<String, Object> body = new HashMap<>(CaApi.issuingBody("unused", "Fabrikam Issuing", 2, "EC_P256",
-                List.of("CLIENT_AUTH")));
-        body.remove("parentId");
-        body.remove("validityYears");
-        body.put("external", true);
-        String id = (String) CaApi.create(tenant, body).get("id");
+        String id = (String) CaApi.create(tenant, ExternalCas.body("Fabrikam Issuing")).get("id");
         Renewals.renew(tenant, CaApi.admin(tenant), id, Renewals.body(false, null, null)).then().statusCode(409)
-                .contentType(PROBLEM).body("detail", containsString("external"));
+                .contentType(PROBLEM).body("detail", containsString("SIGNING_REQUIRED"));
     }
 
     @Test

@@ -113,6 +113,16 @@ class AuditTest {
         assertEquals("REFUSED 403 Forbidden", log.getString("items[2].outcome"));
         assertEquals("tester", log.getString("items[1].actor"));
         assertEquals(true, verify(tenant).getBoolean("valid"));
+
+        String longId = "x".repeat(400);
+        given().auth().oauth2(reader).post("/api/v1/tenants/{t}/authorities/{id}/pause", tenant, longId).then().statusCode(403);
+        JsonPath after = given().auth().oauth2(auditor(tenant)).get("/api/v1/tenants/{t}/audit", tenant)
+                .then().statusCode(200).extract().jsonPath();
+        assertEquals(4, after.getList("items").size(), "a refusal with a long path is still recorded");
+        String target = after.getString("items[3].target");
+        assertEquals(300, target.length(), target);
+        assertEquals(true, target.startsWith("POST /api/v1/tenants/" + tenant + "/authorities/xxx") && target.contains("(sha256 "),
+                target);
     }
 
     @Test

@@ -6,11 +6,9 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -23,6 +21,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.stratus.ca.support.CaApi;
+import io.stratus.ca.support.ExternalCas;
+import io.stratus.ca.support.ExternalRoot;
 import io.stratus.ca.support.Kafka;
 import io.stratus.ca.support.Leaves;
 import io.stratus.ca.support.TempFiles;
@@ -39,52 +39,6 @@ import io.stratus.testkit.StratusTestResource;
 @WithTestResource(value = StratusTestResource.class, initArgs = @ResourceArg(name = "database", value = "ca"))
 class ExternalAuthorityTest {
 
-    private static final String CA_EXTENSIONS = "basicConstraints=critical,CA:true,pathlen:0\n"
-            + "keyUsage=critical,keyCertSign,cRLSign\nextendedKeyUsage=clientAuth\n"
-            + "subjectKeyIdentifier=hash\nauthorityKeyIdentifier=keyid\n";
-
-    /** An OpenSSL root: key and self-signed certificate in a temp directory. */
-    private record ExternalRoot(Path dir, Path key, Path certificate) {
-
-        static ExternalRoot create(String name) throws IOException {
-            Path dir = Files.createTempDirectory("extroot");
-            Path key = dir.resolve("root.key");
-            Path certificate = dir.resolve("root.pem");
-            OpenSsl.run("req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key.toString(), "-out",
-                    certificate.toString(), "-subj", "/CN=" + name + "/O=Fabrikam", "-days", "3650",
-                    "-addext", "basicConstraints=critical,CA:true", "-addext", "keyUsage=critical,keyCertSign,cRLSign");
-            return new ExternalRoot(dir, key, certificate);
-        }
-
-        /** Signs a CSR with these extensions; returns the PEM certificate. */
-        String sign(String csrPem, String extensions, int days) throws IOException {
-            Path csr = TempFiles.write("ext", ".csr", csrPem);
-            Path ext = TempFiles.write("ext", ".cnf", extensions);
-            Path out = dir.resolve(UUID.randomUUID() + ".pem");
-            OpenSsl.run("x509", "-req", "-in", csr.toString(), "-CA", certificate.toString(), "-CAkey", key.toString(),
-                    "-set_serial", "0x" + UUID.randomUUID().toString().replace("-", "").substring(0, 16), "-days",
-                    String.valueOf(days), "-extfile", ext.toString(), "-out", out.toString());
-            return Files.readString(out);
-        }
-
-        String pem() throws IOException {
-            return Files.readString(certificate);
-        }
-    }
-
-    private static Map<String, Object> externalBody(String name) {
-        Map<String, Object> body = new HashMap<>(CaApi.issuingBody("unused", name, 2, "EC_P256", List.of("CLIENT_AUTH")));
-        body.remove("parentId");
-        body.remove("validityYears");
-        body.put("external", true);
-        return body;
-    }
-
-    private static String csr(String tenant, String id) {
-        return given().auth().oauth2(CaApi.admin(tenant)).get("/api/v1/tenants/{t}/authorities/{id}/csr", tenant, id)
-                .then().statusCode(200).contentType("application/pkcs10").extract().asString();
-    }
-
     private static Response upload(String tenant, String id, String certificate, String chain) {
         return given().auth().oauth2(CaApi.admin(tenant)).contentType("application/json")
                 .body(Map.of("certificate", certificate, "chain", chain))
@@ -95,7 +49,7 @@ class ExternalAuthorityTest {
     void externalRootSignsTheCsrAndTheCaGoesLive() throws Exception {
         String tenant = "byo-" + UUID.randomUUID().toString().substring(0, 8);
         ExternalRoot root = ExternalRoot.create("Fabrikam Root " + tenant);
-        Map<String, Object> pending = CaApi.create(tenant, externalBody("Fabrikam Issuing"));
+        Map<String, Object> pending = CaApi.create(tenant, ExternalCas.body("Fabrikam Issuing"));
         String id = (String) pending.get("id");
         assertEquals("SIGNING_REQUIRED", pending.get("status"));
         assertEquals(true, pending.get("external"));
@@ -103,11 +57,11 @@ class ExternalAuthorityTest {
                 .then().statusCode(409).body("detail", containsString("CSR"));
         CaApi.lifecycle(tenant, id, "pause").then().statusCode(409).body("detail", containsString("upload"));
 
-        String csrPem = csr(tenant, id);
+        String csrPem = ExternalCas.csr(tenant, id);
         String verified = OpenSsl.run("req", "-in", TempFiles.write("ca", ".csr", csrPem).toString(), "-noout",
                 "-verify", "-subject");
         assertTrue(verified.contains("Fabrikam Issuing"), verified);
-        String signed = root.sign(csrPem, CA_EXTENSIONS, 730);
+        String signed = root.sign(csrPem, ExternalRoot.CA_EXTENSIONS, 730);
 
         // the chain as a DER PKCS#7 bundle, base64 in JSON
         Path p7b = root.dir().resolve("chain.p7b");
@@ -142,22 +96,22 @@ class ExternalAuthorityTest {
         String tenant = "byo-" + UUID.randomUUID().toString().substring(0, 8);
         ExternalRoot root = ExternalRoot.create("Fabrikam Root " + tenant);
         ExternalRoot stranger = ExternalRoot.create("Someone Else " + tenant);
-        String id = (String) CaApi.create(tenant, externalBody("Fabrikam Issuing")).get("id");
-        String csrPem = csr(tenant, id);
+        String id = (String) CaApi.create(tenant, ExternalCas.body("Fabrikam Issuing")).get("id");
+        String csrPem = ExternalCas.csr(tenant, id);
 
         Path otherKey = root.dir().resolve("other.key");
         Path otherCsr = root.dir().resolve("other.csr");
         OpenSsl.run("req", "-new", "-newkey", "rsa:2048", "-nodes", "-keyout", otherKey.toString(), "-out",
                 otherCsr.toString(), "-subj", "/CN=Other");
-        upload(tenant, id, root.sign(Files.readString(otherCsr), CA_EXTENSIONS, 730), root.pem())
+        upload(tenant, id, root.sign(Files.readString(otherCsr), ExternalRoot.CA_EXTENSIONS, 730), root.pem())
                 .then().statusCode(400).body("detail", containsString("public key"));
         upload(tenant, id, root.sign(csrPem, "basicConstraints=critical,CA:false\nkeyUsage=digitalSignature\n", 730),
                 root.pem()).then().statusCode(400).body("detail", containsString("not a CA"));
-        upload(tenant, id, root.sign(csrPem, CA_EXTENSIONS, 730), stranger.pem())
+        upload(tenant, id, root.sign(csrPem, ExternalRoot.CA_EXTENSIONS, 730), stranger.pem())
                 .then().statusCode(400).body("detail", containsString("chain"));
-        upload(tenant, id, root.sign(csrPem, CA_EXTENSIONS.replace("clientAuth", "serverAuth"), 730), root.pem())
+        upload(tenant, id, root.sign(csrPem, ExternalRoot.CA_EXTENSIONS.replace("clientAuth", "serverAuth"), 730), root.pem())
                 .then().statusCode(400).body("detail", containsString("extended key usages"));
-        upload(tenant, id, root.sign(csrPem, CA_EXTENSIONS, 4000), root.pem())
+        upload(tenant, id, root.sign(csrPem, ExternalRoot.CA_EXTENSIONS, 4000), root.pem())
                 .then().statusCode(400).body("detail", containsString("after its issuer"));
         upload(tenant, id, "not a certificate", root.pem()).then().statusCode(400);
         given().auth().oauth2(CaApi.token(Set.of(Roles.CA_READ), tenant)).contentType("application/json")
