@@ -61,6 +61,12 @@ public class AuthorityRepository implements PanacheRepositoryBase<AuthorityEntit
                 .map(rows -> rows.stream().map(row -> row.id).toList());
     }
 
+    /** CAs holding any key of this kind: the current one, or one of an earlier certificate generation. */
+    public Uni<List<String>> idsWithAnyKeyProtection(String kind) {
+        return list("keyProtection = ?1 or id in (select g.authorityId from CaCertificateEntity g where g.keyProtection = ?1)"
+                + " order by createdAt", kind).map(rows -> rows.stream().map(row -> row.id).toList());
+    }
+
     /** The CA with this id, locked until the transaction ends. */
     public Uni<AuthorityEntity> lockById(String id) {
         return find("id = ?1", id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();

@@ -38,13 +38,20 @@ public class CaKeyStore {
 
     /**
      * A new key for key generation {@code keyGeneration} of the CA. Software keys are bound to the CA id (AAD);
-     * in a token, keys after the first get their own alias {@code <caId>-k<generation>}.
+     * in a token, keys after the first get their own alias {@code <caId>-k<generation>-<random>}, so two renewals
+     * racing for the same generation, or one that died before its commit, never meet on one alias. Only a new CA's
+     * first key is kept in memory here; a renewal key is opened from its stored reference once its generation is
+     * committed, so a renewal that loses a race can never sign for the one that won.
      */
     public GeneratedCaKey generate(String caId, int keyGeneration, KeyAlgorithm algorithm) {
         boolean token = Pkcs11KeyProtection.KIND.equals(kindOfNewKeys());
-        String keyId = token && keyGeneration > 1 ? caId + "-k" + keyGeneration : caId;
+        String keyId = token && keyGeneration > 1
+                ? caId + "-k" + keyGeneration + "-" + java.util.UUID.randomUUID().toString().substring(0, 8)
+                : caId;
         GeneratedCaKey generated = protections.forNewKeys().generate(keyId, algorithm);
-        opened.put(cacheKey(caId, keyGeneration), generated.key());
+        if (keyGeneration == 1) {
+            opened.put(cacheKey(caId, keyGeneration), generated.key());
+        }
         return generated;
     }
 
@@ -98,7 +105,10 @@ public class CaKeyStore {
         }
     }
 
-    /** Forgets a renewal key that was never stored, destroying it in a token. */
+    /**
+     * Forgets a renewal key that was never stored or was cancelled, destroying it in a token. Dropping the in-memory
+     * entry of that generation is always safe: a committed key is opened again from its stored reference.
+     */
     public void discard(String caId, int keyGeneration, String kind, byte[] reference) {
         opened.remove(cacheKey(caId, keyGeneration));
         if (Pkcs11KeyProtection.KIND.equals(kind)) {

@@ -51,74 +51,71 @@ public class KekRotation {
                 + " neither KEK", result.rewrapped(), result.alreadyCurrent(), result.unreadable());
     }
 
-    /** Re-wraps the software keys wrapped under {@code previous} to the current KEK. */
+    /**
+     * Re-wraps the software keys wrapped under {@code previous} to the current KEK: every CA's current software key and
+     * every superseded software key of an earlier generation (it still signs its old CRL), also of CAs whose current
+     * key now lives in a token. Each key counts once in the result.
+     */
     public Uni<Result> rewrapFrom(KeyEncryptionKey previous) {
         SoftwareKeyProtection current = protections.software().orElseThrow(() -> new IllegalStateException(
                 "KEK rotation needs the current stratus.ca.kek"));
-        return Panache.withSession(() -> authorities.idsWithKeyProtection(SoftwareKeyProtection.KIND))
+        return Panache.withSession(() -> authorities.idsWithAnyKeyProtection(SoftwareKeyProtection.KIND))
                 .onItem().transformToMulti(ids -> Multi.createFrom().iterable(ids))
                 .onItem().transformToUniAndConcatenate(id -> Panache.withTransaction(
-                        () -> authorities.lockById(id).call(ca -> rewrapGenerations(ca, current, previous))
-                                .map(ca -> rewrap(ca, current, previous))))
+                        () -> authorities.lockById(id).chain(ca -> rewrapCa(ca, current, previous))))
                 .collect().asList()
-                .map(Result::of);
+                .map(perCa -> Result.of(perCa.stream().flatMap(List::stream).toList()));
     }
 
-    /**
-     * The CA's certificate generations keep their own key reference (a superseded key still signs its old CRL), and
-     * so does an external CA's renewal that waits for its signature with a new key: software ones are re-wrapped too,
-     * in the same transaction. Not counted in the result (the current key's row repeats the CA row's reference).
-     */
-    private Uni<Void> rewrapGenerations(AuthorityEntity ca, SoftwareKeyProtection current, KeyEncryptionKey previous) {
+    private Uni<List<Outcome>> rewrapCa(AuthorityEntity ca, SoftwareKeyProtection current, KeyEncryptionKey previous) {
         KeyAlgorithm algorithm = KeyAlgorithm.valueOf(ca.keyAlgorithm);
+        List<Outcome> outcomes = new java.util.ArrayList<>();
+        if (SoftwareKeyProtection.KIND.equals(ca.keyProtection)) {
+            Rewrapped key = underCurrentKek(ca.id, algorithm, ca.keyReference, current, previous, "the current key");
+            ca.keyReference = key.reference();
+            outcomes.add(key.outcome());
+        }
         return generations.generationsOf(ca.id).invoke(rows -> rows.stream()
                 .filter(row -> SoftwareKeyProtection.KIND.equals(row.keyProtection))
-                .forEach(row -> row.keyReference = underCurrentKek(ca.id, algorithm, row.keyReference, current,
-                        previous, "generation " + row.generation)))
+                .forEach(row -> {
+                    Rewrapped key = underCurrentKek(ca.id, algorithm, row.keyReference, current, previous,
+                            "generation " + row.generation);
+                    row.keyReference = key.reference();
+                    if (row.keyGeneration != ca.keyGeneration && row.generation == row.keyGeneration) {
+                        outcomes.add(key.outcome()); // a superseded key, counted at the generation that introduced it
+                    }
+                }))
                 .chain(() -> externalRenewals.of(ca.id)).invoke(waiting -> {
                     if (waiting != null && waiting.newKey
                             && SoftwareKeyProtection.KIND.equals(waiting.keyProtection)) {
-                        waiting.keyReference = underCurrentKek(ca.id, algorithm, waiting.keyReference, current,
-                                previous, "the renewal waiting for its signature");
+                        Rewrapped key = underCurrentKek(ca.id, algorithm, waiting.keyReference, current, previous,
+                                "the renewal waiting for its signature");
+                        waiting.keyReference = key.reference();
+                        outcomes.add(key.outcome());
                     }
-                }).replaceWithVoid();
+                }).replaceWith(outcomes);
+    }
+
+    /** A key reference after the rotation, and what happened to it. */
+    private record Rewrapped(byte[] reference, Outcome outcome) {
     }
 
     /** The reference re-wrapped under the current KEK (unchanged when already under it or under neither KEK). */
-    private static byte[] underCurrentKek(String caId, KeyAlgorithm algorithm, byte[] reference,
+    private static Rewrapped underCurrentKek(String caId, KeyAlgorithm algorithm, byte[] reference,
             SoftwareKeyProtection current, KeyEncryptionKey previous, String which) {
         try {
             current.open(caId, algorithm, reference);
-            return reference;
+            return new Rewrapped(reference, Outcome.ALREADY_CURRENT);
         } catch (KeyWrappingException | IllegalArgumentException notUnderCurrent) {
             // try the previous KEK
         }
         try {
             byte[] rewrapped = current.rewrapFrom(caId, reference, previous.bytes());
-            current.open(caId, algorithm, rewrapped);
-            return rewrapped;
+            current.open(caId, algorithm, rewrapped); // the new blob must open before it replaces the old one
+            return new Rewrapped(rewrapped, Outcome.REWRAPPED);
         } catch (KeyWrappingException | IllegalArgumentException e) {
-            Log.warnf("KEK rotation: the key of %s of CA %s opens with neither KEK", which, caId);
-            return reference;
-        }
-    }
-
-    private static Outcome rewrap(AuthorityEntity ca, SoftwareKeyProtection current, KeyEncryptionKey previous) {
-        KeyAlgorithm algorithm = KeyAlgorithm.valueOf(ca.keyAlgorithm);
-        try {
-            current.open(ca.id, algorithm, ca.keyReference);
-            return Outcome.ALREADY_CURRENT;
-        } catch (KeyWrappingException | IllegalArgumentException notUnderCurrent) {
-            // try the previous KEK
-        }
-        try {
-            byte[] rewrapped = current.rewrapFrom(ca.id, ca.keyReference, previous.bytes());
-            current.open(ca.id, algorithm, rewrapped); // the new blob must open before it replaces the old one
-            ca.keyReference = rewrapped;
-            return Outcome.REWRAPPED;
-        } catch (KeyWrappingException | IllegalArgumentException e) {
-            Log.warnf("KEK rotation: the key of CA %s opens with neither the current nor the previous KEK", ca.id);
-            return Outcome.UNREADABLE;
+            Log.warnf("KEK rotation: %s of CA %s opens with neither the current nor the previous KEK", which, caId);
+            return new Rewrapped(reference, Outcome.UNREADABLE);
         }
     }
 

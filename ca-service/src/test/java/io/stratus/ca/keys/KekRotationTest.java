@@ -99,6 +99,24 @@ class KekRotationTest {
     }
 
     @Test
+    void aSupersededKeyOfAnEarlierGenerationIsRewrappedAndCounted() throws Throwable {
+        String tenant = "rotation-" + UUID.randomUUID().toString().substring(0, 8);
+        String rootId = (String) CaApi.createRoot(tenant).get("id");
+        Renewals.renew(tenant, rootId, Renewals.body(true, null, true)); // generation 2 with a new key
+        String generationOne = "select key_reference from ca_certificate where authority_id = ? and generation = 1";
+        byte[] previousKek = KeyWrapping.newKek();
+        byte[] underPrevious = KeyWrapping.rewrap(selectKeyReference(generationOne, rootId), currentKek, previousKek, aad(rootId));
+        updateKeyReference("update ca_certificate set key_reference = ? where authority_id = ? and generation = 1", rootId,
+                underPrevious);
+
+        Result result = rotate(previousKek);
+
+        assertEquals(1, result.rewrapped(), "the old key (it still signs its CRL) is re-wrapped and counted: " + result);
+        assertEquals(0, result.unreadable(), result.toString());
+        new SoftwareKeyProtection(currentKek).open(rootId, KeyAlgorithm.EC_P256, selectKeyReference(generationOne, rootId));
+    }
+
+    @Test
     void keyUnderNeitherKekIsCountedAndLeftAlone() throws Throwable {
         String tenant = "rotation-" + UUID.randomUUID().toString().substring(0, 8);
         String rootId = (String) CaApi.createRoot(tenant).get("id");
