@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.stratus.profile.entity.Device;
@@ -23,6 +24,31 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, DeviceKey
 
     public Uni<Device> find(String tenant, String id) {
         return findById(new DeviceKey(tenant, id));
+    }
+
+    /**
+     * Locks a device against concurrent edits and deletion until the transaction ends (FOR NO KEY UPDATE). Rows
+     * that only reference the device (memberships, assignment rows) can still be added meanwhile. Call it before
+     * the device is first loaded in the transaction, so the load sees the latest committed state.
+     */
+    public Uni<Void> lockForEdit(String tenant, String id) {
+        return lockRow(tenant, id, "for no key update");
+    }
+
+    /**
+     * Locks a device for deletion (FOR UPDATE). This waits for transactions that are adding rows referencing the
+     * device (their foreign-key check holds a KEY SHARE lock on it) and makes new ones wait, so the rows read
+     * afterwards are all the rows the device has.
+     */
+    public Uni<Void> lockForDelete(String tenant, String id) {
+        return lockRow(tenant, id, "for update");
+    }
+
+    private Uni<Void> lockRow(String tenant, String id, String lockClause) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select id from device where tenant = :tenant and id = :id " + lockClause)
+                .setParameter("tenant", tenant).setParameter("id", id).getResultList())
+                .replaceWithVoid();
     }
 
     public Uni<List<Device>> findByIds(String tenant, Collection<String> ids) {

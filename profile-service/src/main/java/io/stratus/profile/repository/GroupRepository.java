@@ -36,9 +36,14 @@ public class GroupRepository implements PanacheRepositoryBase<DeviceGroup, Strin
                 .list();
     }
 
-    /** The tenant's dynamic groups (those with a membership rule), in id order. */
-    public Uni<List<DeviceGroup>> dynamicGroups(String tenant) {
-        return list("tenant = ?1 and membershipRule is not null order by id", tenant);
+    /**
+     * The tenant's dynamic groups (those with a membership rule), locked like {@link #lock} in id order. Taken
+     * before a group's rule and members are read, so an inventory change waits for a concurrent rule change and
+     * then evaluates the new rule (PostgreSQL re-reads a row it waited for), never a replaced one.
+     */
+    public Uni<List<DeviceGroup>> lockDynamicGroups(String tenant) {
+        return find("tenant = ?1 and membershipRule is not null order by id", (Object) tenant)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
     public Uni<List<DeviceGroup>> page(String tenant, int limit, int offset) {

@@ -81,17 +81,19 @@ public class DeviceService {
      */
     public Uni<Device> patch(String tenant, String id, Map<String, Object> body) {
         PatchFields fields = PatchFields.of(body, PATCHABLE);
-        return Panache.withTransaction(() -> find(tenant, id)
+        // locked before it is read, so a concurrent edit or delete cannot be lost or overwritten
+        return Panache.withTransaction(() -> devices.lockForEdit(tenant, id).chain(() -> find(tenant, id))
                 .chain(device -> attributeChanges.capture(tenant, List.of(device)).chain(before -> {
                     String formerUser = device.primaryUserId;
                     apply(device, fields);
+                    // dynamic groups first, then the user's groups: the lock order of register and import
                     return checkPrimaryUser(device)
                             .call(() -> Panache.getSession().chain(session -> session.flush()))
+                            .chain(() -> dynamic.devicesChanged(tenant, List.of(device)))
                             .call(() -> Objects.equals(formerUser, device.primaryUserId)
                                     ? Uni.createFrom().voidItem()
                                     : dynamic.primaryUsersChanged(tenant, usersOf(id, formerUser,
                                             device.primaryUserId)))
-                            .chain(() -> dynamic.devicesChanged(tenant, List.of(device)))
                             .chain(change -> attributeChanges.redeployChanged(tenant, before)
                                     .invoke(counts -> Log.infof("device %s of tenant %s changed (%s): %d group"
                                             + " joins, %d leaves, %d assignments and %d unassignments sent", id,
@@ -105,7 +107,9 @@ public class DeviceService {
 
     /** Deletes a device: ProfileUnassigned for what it received, its memberships and report rows go with it. */
     public Uni<InventoryDeleted> delete(String tenant, String id) {
-        return Panache.withTransaction(() -> find(tenant, id)
+        // FOR UPDATE first: a reconciliation adding a row for the device commits before the rows are read, or
+        // waits for the delete (and then fails on the foreign key); no row is removed without its ProfileUnassigned
+        return Panache.withTransaction(() -> devices.lockForDelete(tenant, id).chain(() -> find(tenant, id))
                 .chain(device -> deployments.withdrawDevice(tenant, id).call(() -> devices.delete(device))))
                 .map(counts -> new InventoryDeleted(id, 0, counts.unassigned(), 0))
                 .invoke(result -> {

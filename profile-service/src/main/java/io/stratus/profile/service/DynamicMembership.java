@@ -162,8 +162,12 @@ public class DynamicMembership {
         });
     }
 
+    /**
+     * The tenant's dynamic groups whose rules select {@code subject}, after locking all its dynamic groups (a rule
+     * may change subject): their rules and members, read afterwards, stay as read until the transaction ends.
+     */
     private Uni<List<DeviceGroup>> dynamicGroups(String tenant, RuleSubject subject) {
-        return groups.dynamicGroups(tenant).map(found -> found.stream()
+        return groups.lockDynamicGroups(tenant).map(found -> found.stream()
                 .filter(group -> RuleParser.parse(group.membershipRule).subject() == subject).toList());
     }
 
