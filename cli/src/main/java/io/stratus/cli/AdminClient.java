@@ -131,15 +131,16 @@ final class AdminClient {
         return send(request(api("/authorities/" + enc(id) + "/certificate?format=" + enc(format))).setHeader("Accept", "*/*").GET());
     }
 
-    Answer csr(String id) {
-        return send(request(api("/authorities/" + enc(id) + "/csr")).setHeader("Accept", "*/*").GET());
+    Answer csr(String id, boolean renewal) {
+        String path = renewal ? "/renewal/csr" : "/csr";
+        return send(request(api("/authorities/" + enc(id) + path)).setHeader("Accept", "*/*").GET());
     }
 
-    Answer upload(String id, String certificate, String chain) {
+    Answer upload(String id, String certificate, String chain, boolean renewal) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("certificate", certificate);
         body.put("chain", chain);
-        return post(api("/authorities/" + enc(id) + "/certificate"), body);
+        return post(api("/authorities/" + enc(id) + (renewal ? "/renewal/upload" : "/certificate")), body);
     }
 
     Answer lifecycle(String id, String operation) {

@@ -210,10 +210,12 @@ final class CaCommand implements Callable<Integer> {
     static final class Csr extends OneCa {
         @Option(names = "--out", paramLabel = "FILE", description = "Where to write it (default: print it).")
         Path out;
+        @Option(names = "--renewal", description = "The request of the CA's renewal waiting for its signature (after `ca renew`).")
+        boolean renewal;
 
         @Override
         public Integer call() {
-            AdminClient.Answer a = client().csr(id);
+            AdminClient.Answer a = client().csr(id, renewal);
             if (out == null) {
                 print(a.text().endsWith("\n") ? a.text() : a.text() + "\n");
             } else {
@@ -232,10 +234,12 @@ final class CaCommand implements Callable<Integer> {
         Path cert;
         @Option(names = "--chain", required = true, paramLabel = "FILE", description = "The issuers' certificates, up to the root.")
         Path chain;
+        @Option(names = "--renewal", description = "The renewed certificate of the CA's renewal waiting for its signature.")
+        boolean renewal;
 
         @Override
         public Integer call() {
-            return printCa(client().upload(id, fileForUpload(cert), fileForUpload(chain)));
+            return printCa(client().upload(id, fileForUpload(cert), fileForUpload(chain), renewal));
         }
     }
 

@@ -341,6 +341,23 @@ class AdminCommandsTest {
         assertEquals(1, bad.code());
         assertTrue(bad.err().contains("--years must be at least 1"), bad.err());
         assertEquals(3, calls.size(), "no call for a refused option");
+
+        answers.put("GET /api/v1/tenants/demo/authorities/i1/renewal/csr", new Object[] {200, "application/pkcs10",
+                "-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----\n"});
+        answer("POST /api/v1/tenants/demo/authorities/i1/renewal/upload", 200, ISSUING);
+        CommandParsingTest.Result csr = run("ca", "csr", "i1", "--renewal");
+        assertEquals(0, csr.code(), csr.err());
+        assertTrue(csr.out().startsWith("-----BEGIN CERTIFICATE REQUEST-----"), csr.out());
+        assertEquals("/api/v1/tenants/demo/authorities/i1/renewal/csr", calls.get(3).uri());
+        Path pem = Files.createTempFile("renewed", ".pem");
+        try {
+            Files.writeString(pem, "-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----\n");
+            assertEquals(0, run("ca", "upload", "i1", "--renewal", "--cert", pem.toString(), "--chain", pem.toString()).code());
+            assertEquals("/api/v1/tenants/demo/authorities/i1/renewal/upload", calls.get(4).uri());
+            assertEquals(Files.readString(pem), Json.MAPPER.readTree(calls.get(4).body()).get("certificate").asText());
+        } finally {
+            Files.deleteIfExists(pem);
+        }
     }
 
     @Test
