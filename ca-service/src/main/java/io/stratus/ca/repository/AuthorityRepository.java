@@ -56,11 +56,6 @@ public class AuthorityRepository implements PanacheRepositoryBase<AuthorityEntit
     }
 
     /** Ids of all CAs (deleted ones too: their keys still sign nothing, but stay readable) of a key protection. */
-    public Uni<List<String>> idsWithKeyProtection(String kind) {
-        return list("keyProtection = ?1 order by createdAt", kind)
-                .map(rows -> rows.stream().map(row -> row.id).toList());
-    }
-
     /** CAs holding any key of this kind: the current one, or one of an earlier certificate generation. */
     public Uni<List<String>> idsWithAnyKeyProtection(String kind) {
         return list("keyProtection = ?1 or id in (select g.authorityId from CaCertificateEntity g where g.keyProtection = ?1)"

@@ -8,6 +8,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.stratus.ca.service.audit.AuditChain;
 import io.stratus.ca.service.audit.AuditLog;
 import io.stratus.platform.security.TenantAccess;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -62,16 +63,8 @@ public class RefusedRequestAudit {
         if (target.length() <= MAX_TARGET) {
             return target;
         }
-        String digest = java.util.HexFormat.of().formatHex(sha256(target)).substring(0, 16);
+        String digest = AuditChain.sha256Hex(target).substring(0, 16);
         return target.substring(0, MAX_TARGET - 28) + "...(sha256 " + digest + ")";
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing", e);
-        }
     }
 
     private static String reason(int status) {

@@ -2,10 +2,8 @@ package io.stratus.simulator.messaging;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import io.quarkus.logging.Log;
 import io.stratus.events.CloudEvent;
 import io.stratus.events.EventCodec;
-import io.stratus.events.EventType;
 import io.stratus.events.ProfileAssignedEvent;
 import io.stratus.events.ProfileUnassignedEvent;
 import io.stratus.simulator.service.AssignmentDispatcher;
@@ -27,11 +25,8 @@ public class AssignmentConsumer {
 
     @Incoming("assignments")
     public void consume(String payload) {
-        CloudEvent event;
-        try {
-            event = EventCodec.decode(payload);
-        } catch (EventType.UnknownEventTypeException e) {
-            Log.debugf("skipping an assignment event of unknown type: %s", e.getMessage());
+        CloudEvent event = EventCodec.decodeKnown(payload).orElse(null);
+        if (event == null) {
             return;
         }
         if (event.data() instanceof ProfileAssignedEvent) {

@@ -2,12 +2,10 @@ package io.stratus.simulator.messaging;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import io.quarkus.logging.Log;
 import io.stratus.events.CertificateRenewalDueEvent;
 import io.stratus.events.CertificateRevokedEvent;
 import io.stratus.events.CloudEvent;
 import io.stratus.events.EventCodec;
-import io.stratus.events.EventType;
 import io.stratus.simulator.service.AssignmentDispatcher;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,11 +24,8 @@ public class CertificateConsumer {
 
     @Incoming("certificates")
     public void consume(String payload) {
-        CloudEvent event;
-        try {
-            event = EventCodec.decode(payload);
-        } catch (EventType.UnknownEventTypeException e) {
-            Log.debugf("skipping a certificate event of unknown type: %s", e.getMessage());
+        CloudEvent event = EventCodec.decodeKnown(payload).orElse(null);
+        if (event == null) {
             return;
         }
         if (event.data() instanceof CertificateRevokedEvent) {

@@ -5,9 +5,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import io.smallrye.mutiny.Uni;
 import io.stratus.enrollment.service.AssignmentEvents;
 import io.stratus.events.CloudEvent;
+import io.stratus.events.EventCodec;
 import io.stratus.events.ProfileAssignedEvent;
 import io.stratus.events.ProfileUnassignedEvent;
-import io.stratus.events.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** {@code stratus.assignments.v1}: challenges to record, assignments that ended. */
@@ -23,7 +23,7 @@ public class AssignmentConsumer {
     @Incoming("assignments")
     public Uni<Void> consume(String payload) {
         return Uni.createFrom().deferred(() -> {
-            CloudEvent event = IncomingEvents.decode(Topics.ASSIGNMENTS, payload);
+            CloudEvent event = EventCodec.decodeKnown(payload).orElse(null);
             if (event == null) {
                 return Uni.createFrom().voidItem();
             }

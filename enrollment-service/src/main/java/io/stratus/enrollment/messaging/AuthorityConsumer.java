@@ -9,8 +9,8 @@ import io.stratus.events.AuthorityCreatedEvent;
 import io.stratus.events.AuthorityRenewedEvent;
 import io.stratus.events.AuthorityStatusChangedEvent;
 import io.stratus.events.CloudEvent;
+import io.stratus.events.EventCodec;
 import io.stratus.events.CrlPublishedEvent;
-import io.stratus.events.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** {@code stratus.authorities.v1}: CA created, changed status or renewed, CRL published. */
@@ -28,7 +28,7 @@ public class AuthorityConsumer {
     @Incoming("authorities")
     public Uni<Void> consume(String payload) {
         return Uni.createFrom().deferred(() -> {
-            CloudEvent event = IncomingEvents.decode(Topics.AUTHORITIES, payload);
+            CloudEvent event = EventCodec.decodeKnown(payload).orElse(null);
             if (event == null) {
                 return Uni.createFrom().voidItem();
             }

@@ -8,7 +8,7 @@ import io.stratus.events.CertificateIssuedEvent;
 import io.stratus.events.CertificateRejectedEvent;
 import io.stratus.events.CertificateRevokedEvent;
 import io.stratus.events.CloudEvent;
-import io.stratus.events.Topics;
+import io.stratus.events.EventCodec;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** {@code stratus.certificates.v1}: the CA's answers to RA and device requests, revocations. */
@@ -24,7 +24,7 @@ public class CertificateConsumer {
     @Incoming("certificates")
     public Uni<Void> consume(String payload) {
         return Uni.createFrom().deferred(() -> {
-            CloudEvent event = IncomingEvents.decode(Topics.CERTIFICATES, payload);
+            CloudEvent event = EventCodec.decodeKnown(payload).orElse(null);
             if (event == null) {
                 return Uni.createFrom().voidItem();
             }

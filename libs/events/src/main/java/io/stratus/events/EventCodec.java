@@ -50,6 +50,28 @@ public final class EventCodec {
      * @throws EventType.UnknownEventTypeException when the type is not known to this version
      */
     public static CloudEvent decode(String text) {
+        return decodeChecked(text);
+    }
+
+    /**
+     * What every consumer does with a message: the event, or empty for a type this version does not know (it is
+     * skipped, logged at debug level).
+     *
+     * @throws MalformedEventException when the text is not a Stratus event (a poison message, for the dead-letter topic)
+     */
+    public static java.util.Optional<CloudEvent> decodeKnown(String text) {
+        try {
+            return java.util.Optional.of(decodeChecked(text));
+        } catch (EventType.UnknownEventTypeException unknown) {
+            SKIPPED.log(System.Logger.Level.DEBUG, "skipping an event of a type this version does not know: {0}",
+                    unknown.getMessage());
+            return java.util.Optional.empty();
+        }
+    }
+
+    private static final System.Logger SKIPPED = System.getLogger(EventCodec.class.getName());
+
+    private static CloudEvent decodeChecked(String text) {
         JsonNode json;
         try {
             json = MAPPER.readTree(text);

@@ -70,6 +70,16 @@ class EventCodecTest {
     }
 
     @Test
+    void decodeKnownSkipsUnknownTypesAndRefusesGarbage() {
+        CloudEvent event = CloudEvent.of("/stratus/test", new CertificateRevokedEvent("t1", "ca-1", "0A1B", "dev-1",
+                "keyCompromise", NOW));
+        String json = EventCodec.encode(event);
+        assertEquals(event, EventCodec.decodeKnown(json).orElseThrow());
+        assertTrue(EventCodec.decodeKnown(json.replace("io.stratus.certificate.revoked", "io.stratus.future.thing")).isEmpty());
+        assertThrows(EventCodec.MalformedEventException.class, () -> EventCodec.decodeKnown("not json"));
+    }
+
+    @Test
     void everyEventTypeIsCoveredByTheRoundTrip() {
         assertEquals(EventType.values().length, everyEvent().map(EventType::of).distinct().count());
     }

@@ -2,14 +2,12 @@ package io.stratus.profile.messaging;
 
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.stratus.events.CertificateIssuedEvent;
 import io.stratus.events.CertificateRejectedEvent;
 import io.stratus.events.CertificateRevokedEvent;
 import io.stratus.events.CloudEvent;
 import io.stratus.events.EventCodec;
-import io.stratus.events.EventType;
 import io.stratus.profile.service.DeploymentOutcomes;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -29,11 +27,8 @@ public class CertificateOutcomeConsumer {
 
     @Incoming("certificates-in")
     public Uni<Void> consume(String json) {
-        CloudEvent event;
-        try {
-            event = EventCodec.decode(json);
-        } catch (EventType.UnknownEventTypeException unknown) {
-            Log.debugf("skipping an event of a type this version does not know: %s", unknown.getMessage());
+        CloudEvent event = EventCodec.decodeKnown(json).orElse(null);
+        if (event == null) {
             return Uni.createFrom().voidItem();
         }
         if (event.data() instanceof CertificateIssuedEvent) {

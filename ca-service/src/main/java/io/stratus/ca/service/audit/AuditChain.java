@@ -33,10 +33,13 @@ public final class AuditChain {
                 outcome, DateTimeFormatter.ISO_INSTANT.format(at)}) {
             canonical.append(field.length()).append(':').append(field).append(';');
         }
+        return sha256Hex(canonical.toString());
+    }
+
+    /** Hex SHA-256 of the UTF-8 text. */
+    public static String sha256Hex(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(canonical.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is not available", e);
         }
