@@ -26,7 +26,7 @@ final class DemoCommand implements Callable<Integer> {
     @ParentCommand
     Main main;
 
-    @Option(names = "--devices", paramLabel = "N", defaultValue = "10", description = "Devices to enroll (default ${DEFAULT-VALUE}).")
+    @Option(names = "--devices", paramLabel = "N", defaultValue = "25", description = "Devices to enroll (default ${DEFAULT-VALUE}).")
     int devices;
     @Option(names = "--out", paramLabel = "DIR", description = "Where to write the certificates (default <state dir>/demo).")
     Path outDir;

@@ -59,7 +59,7 @@ class CommandParsingTest {
     @Test
     void demoAndBenchDefaultsAndOptions() {
         DemoCommand demo = command(parse("demo"), DemoCommand.class);
-        assertEquals(10, demo.devices);
+        assertEquals(25, demo.devices); // what the README promises
         assertEquals("demo", demo.tenant);
         assertNull(demo.outDir);
         demo = command(parse("demo", "--devices", "5", "--out", "out"), DemoCommand.class);

@@ -21,7 +21,6 @@ import java.util.UUID;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -31,7 +30,6 @@ import io.quarkus.test.junit.TestProfile;
 import io.stratus.ca.support.CaApi;
 import io.stratus.ca.support.Database;
 import io.stratus.ca.support.Leaves;
-import io.stratus.ca.support.SoftHsmToken;
 import io.stratus.ca.support.TempFiles;
 import io.stratus.ca.support.TopicReader;
 import io.stratus.crypto.CaCertificateBuilder;
@@ -49,6 +47,9 @@ import io.stratus.events.CertificateIssuedEvent;
 import io.stratus.events.Topics;
 import io.stratus.testkit.OpenSsl;
 import io.stratus.testkit.StratusTestResource;
+import io.stratus.testkit.tools.RequiresSystemTool;
+import io.stratus.testkit.tools.SoftHsmToken;
+import io.stratus.testkit.tools.SystemTool;
 
 /**
  * ca-service with {@code stratus.ca.key-protection=pkcs11} against a SoftHSM2 token: CA keys are generated and used
@@ -57,8 +58,7 @@ import io.stratus.testkit.StratusTestResource;
 @QuarkusTest
 @TestProfile(Pkcs11ModeTest.Pkcs11Mode.class)
 @WithTestResource(value = StratusTestResource.class, initArgs = @ResourceArg(name = "database", value = "ca"))
-@EnabledIf(value = "io.stratus.ca.support.SoftHsmToken#shouldRun",
-        disabledReason = "SoftHSM2 is not installed (apt-get install -y softhsm2) or STRATUS_SKIP_PKCS11=1")
+@RequiresSystemTool(SystemTool.SOFTHSM2)
 class Pkcs11ModeTest {
 
     /** PKCS#11 mode on a fresh SoftHSM2 token; a previous KEK makes the start-up rotation run too. */
@@ -66,7 +66,7 @@ class Pkcs11ModeTest {
         @Override
         public Map<String, String> getConfigOverrides() {
             return Map.of("stratus.ca.key-protection", "pkcs11",
-                    "stratus.ca.pkcs11.config", SoftHsmToken.configFile().toString(),
+                    "stratus.ca.pkcs11.config", SoftHsmToken.pkcs11ConfigFileIfInstalled(),
                     "stratus.ca.previous-kek", Base64.getEncoder().encodeToString(KeyWrapping.newKek()));
         }
     }
@@ -104,7 +104,7 @@ class Pkcs11ModeTest {
             assertKeyReferenceIsTheAliasOnly(id);
         }
         // the token holds the issuing CA's key under its id, cannot export it, and it matches the certificate
-        Pkcs11KeyProtection token = new Pkcs11KeyProtection(Pkcs11Config.load(SoftHsmToken.configFile())
+        Pkcs11KeyProtection token = new Pkcs11KeyProtection(Pkcs11Config.load(SoftHsmToken.pkcs11ConfigFile())
                 .withName("ca-test-reader"));
         CaSigningKey key = token.open(issuingId, KeyAlgorithm.EC_P256, issuingId.getBytes(StandardCharsets.UTF_8));
         assertNull(key.privateKey().getEncoded(), "a token key is not extractable");

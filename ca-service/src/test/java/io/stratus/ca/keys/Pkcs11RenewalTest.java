@@ -21,7 +21,6 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -31,7 +30,6 @@ import io.stratus.ca.support.CaApi;
 import io.stratus.ca.support.Database;
 import io.stratus.ca.support.Leaves;
 import io.stratus.ca.support.Renewals;
-import io.stratus.ca.support.SoftHsmToken;
 import io.stratus.ca.support.TempFiles;
 import io.stratus.ca.support.TopicReader;
 import io.stratus.crypto.CaSigningKey;
@@ -43,6 +41,9 @@ import io.stratus.events.CertificateIssuedEvent;
 import io.stratus.events.Topics;
 import io.stratus.testkit.OpenSsl;
 import io.stratus.testkit.StratusTestResource;
+import io.stratus.testkit.tools.RequiresSystemTool;
+import io.stratus.testkit.tools.SoftHsmToken;
+import io.stratus.testkit.tools.SystemTool;
 
 /**
  * PKCS#11 mode against SoftHSM2: a renewal with a new key generates it inside the token under its own alias, and an
@@ -51,8 +52,7 @@ import io.stratus.testkit.StratusTestResource;
 @QuarkusTest
 @TestProfile(Pkcs11ModeTest.Pkcs11Mode.class)
 @WithTestResource(value = StratusTestResource.class, initArgs = @ResourceArg(name = "database", value = "ca"))
-@EnabledIf(value = "io.stratus.ca.support.SoftHsmToken#shouldRun",
-        disabledReason = "SoftHSM2 is not installed (apt-get install -y softhsm2) or STRATUS_SKIP_PKCS11=1")
+@RequiresSystemTool(SystemTool.SOFTHSM2)
 class Pkcs11RenewalTest {
 
     @Test
@@ -139,14 +139,14 @@ class Pkcs11RenewalTest {
 
     private static synchronized Pkcs11KeyProtection reader() {
         if (reader == null) {
-            reader = new Pkcs11KeyProtection(Pkcs11Config.load(SoftHsmToken.configFile()).withName("ca-renewal-reader"));
+            reader = new Pkcs11KeyProtection(Pkcs11Config.load(SoftHsmToken.pkcs11ConfigFile()).withName("ca-renewal-reader"));
         }
         return reader;
     }
 
     private static X509Certificate tokenCertificate(String alias) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS11", reader().provider());
-        store.load(null, SoftHsmToken.pin());
+        store.load(null, SoftHsmToken.token().pin());
         return (X509Certificate) store.getCertificate(alias);
     }
 }

@@ -42,6 +42,9 @@ import io.stratus.enrollment.support.TestCertificateAuthority.Issuer;
 import io.stratus.enrollment.support.TestWorld;
 import io.stratus.testkit.OpenSsl;
 import io.stratus.testkit.StratusTestResource;
+import io.stratus.testkit.tools.RequiresSystemTool;
+import io.stratus.testkit.tools.SystemTool;
+import io.stratus.testkit.tools.SystemTools;
 
 /**
  * certmonger's SCEP helper {@code scep-submit} (Debian package {@code certmonger}, not written here), run
@@ -51,9 +54,10 @@ import io.stratus.testkit.StratusTestResource;
  * pkiMessages, verifies the signed CertRep (RA signature, transactionID, nonces) and prints the
  * pkcsPKIEnvelope; building the pkiMessages and opening the envelope is the daemon's job, done here by the
  * test with BouncyCastle. OpenSSL verifies the certificates. Without the binary the tests are skipped
- * loudly, or fail when {@code STRATUS_REQUIRE_SYSTEM_TOOLS=1}.
+ * loudly, or fail when {@code STRATUS_REQUIRE_SYSTEM_TOOLS=1} ({@link SystemTools}).
  */
 @QuarkusTest
+@RequiresSystemTool(SystemTool.CERTMONGER)
 @WithTestResource(value = StratusTestResource.class, initArgs = @ResourceArg(name = "database", value = "enrollment"))
 class CertmongerInteropTest {
 
@@ -76,8 +80,7 @@ class CertmongerInteropTest {
 
     @BeforeEach
     void setUp() {
-        binary = SystemTools.require("certmonger scep-submit", List.of("/usr/libexec/certmonger/scep-submit",
-                "/usr/lib/certmonger/scep-submit", "scep-submit"), "apt-get install -y certmonger");
+        binary = SystemTool.CERTMONGER.locate().orElseThrow().get(0);
         world = TestWorld.get();
         synchronized (CertmongerInteropTest.class) {
             if (ca == null) {
@@ -90,13 +93,13 @@ class CertmongerInteropTest {
 
     @Test
     void scepSubmitReadsCapabilitiesAndCaCertificates(@TempDir Path dir) throws Exception {
-        SystemTools.Run caps = SystemTools.run(dir, binary.toString(), "-u", url(), "-c");
+        ToolRuns.Run caps = ToolRuns.run(dir, binary.toString(), "-u", url(), "-c");
         assertEquals(ISSUED, caps.exitCode(), caps::output);
         for (String capability : List.of("POSTPKIOperation", "SHA-256", "AES", "SCEPStandard", "Renewal")) {
             assertTrue(caps.output().contains(capability), () -> capability + " in " + caps.output());
         }
 
-        SystemTools.Run certs = SystemTools.run(dir, binary.toString(), "-u", url(), "-C");
+        ToolRuns.Run certs = ToolRuns.run(dir, binary.toString(), "-u", url(), "-C");
         assertEquals(ISSUED, certs.exitCode(), certs::output);
         List<X509Certificate> printed = Pem.certificates(certs.output());
         // "print, in order, the RA certificate, the CA certificate"
@@ -120,7 +123,7 @@ class CertmongerInteropTest {
         world.ca.silence(deviceId);
         byte[] pkcsReq = ScepClientMessages.pkcsReq(Csrs.build(keys, "CN=" + cn, List.of(), CHALLENGE), selfSigned,
                 keys.getPrivate(), ra, transactionId, ScepClientMessages.newNonce());
-        SystemTools.Run submitted = SystemTools.run(dir, Map.of("CERTMONGER_OPERATION", "SUBMIT",
+        ToolRuns.Run submitted = ToolRuns.run(dir, Map.of("CERTMONGER_OPERATION", "SUBMIT",
                 "CERTMONGER_PKCSREQ", pem("PKCS7", pkcsReq), "CERTMONGER_SCEP_RA_CERTIFICATE", Pem.encode(ra),
                 "CERTMONGER_SCEP_CA_CERTIFICATE", Pem.encode(world.ca.root), "CERTMONGER_SCEP_CERTIFICATES",
                 Pem.encode(ca.certificate())), null, binary.toString(), "-u", url());
@@ -134,7 +137,7 @@ class CertmongerInteropTest {
             byte[] poll = ScepClientMessages.certPoll(X500Name.getInstance(ca.certificate().getSubjectX500Principal()
                     .getEncoded()), SubjectNames.parse("CN=" + cn), selfSigned, keys.getPrivate(), ra, transactionId,
                     ScepClientMessages.newNonce());
-            SystemTools.Run polled = run(dir, "poll.pem", poll, "-u", url(), "-r", raFile.toString(), "-N",
+            ToolRuns.Run polled = run(dir, "poll.pem", poll, "-u", url(), "-r", raFile.toString(), "-N",
                     rootFile.toString(), "-I", issuingFile.toString(), "-g");
             if (polled.exitCode() == WAIT || polled.exitCode() == WAIT_WITH_DELAY) {
                 return null;
@@ -151,7 +154,7 @@ class CertmongerInteropTest {
         String renewalTransaction = ScepClientMessages.transactionId(newKeys.getPublic());
         byte[] rekey = ScepClientMessages.pkcsReq(Csrs.build(newKeys, "CN=" + cn, List.of(), null), enrolled,
                 keys.getPrivate(), ra, renewalTransaction, ScepClientMessages.newNonce());
-        SystemTools.Run renewed = SystemTools.run(dir, Map.of("CERTMONGER_OPERATION", "SUBMIT",
+        ToolRuns.Run renewed = ToolRuns.run(dir, Map.of("CERTMONGER_OPERATION", "SUBMIT",
                 "CERTMONGER_PKCSREQ", pem("PKCS7", rekey), "CERTMONGER_SCEP_RA_CERTIFICATE", Pem.encode(ra),
                 "CERTMONGER_SCEP_CA_CERTIFICATE", Pem.encode(world.ca.root), "CERTMONGER_SCEP_CERTIFICATES",
                 Pem.encode(ca.certificate())), null, binary.toString(), "-u", url());
@@ -164,14 +167,14 @@ class CertmongerInteropTest {
     }
 
     /** Runs scep-submit with a pkiMessage file (PEM) as its argument. */
-    private SystemTools.Run run(Path dir, String file, byte[] message, String... options) {
+    private ToolRuns.Run run(Path dir, String file, byte[] message, String... options) {
         try {
             Path messageFile = Files.writeString(dir.resolve(file), pem("PKCS7", message));
             List<String> command = new ArrayList<>();
             command.add(binary.toString());
             command.addAll(List.of(options));
             command.add(messageFile.toString());
-            return SystemTools.run(dir, command.toArray(String[]::new));
+            return ToolRuns.run(dir, command.toArray(String[]::new));
         } catch (Exception e) {
             throw new AssertionError(e);
         }

@@ -9,10 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
-import java.util.List;
 import java.util.UUID;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -29,16 +27,19 @@ import io.stratus.enrollment.support.TestCertificateAuthority.Issuer;
 import io.stratus.enrollment.support.TestWorld;
 import io.stratus.testkit.OpenSsl;
 import io.stratus.testkit.StratusTestResource;
+import io.stratus.testkit.tools.RequiresSystemTool;
+import io.stratus.testkit.tools.SystemTool;
+import io.stratus.testkit.tools.SystemTools;
 
 /**
  * micromdm's scepclient (Debian package {@code scep}, not written here) against the running service with a
  * static challenge: enrolment (GetCACaps, GetCACert, PKCSReq), its PENDING loop (it re-sends the same
  * PKCSReq every 30 s; it has no CertPoll) and its renewal (a second run with the issued certificate sends
  * a RenewalReq for the same key, which this service refuses). OpenSSL verifies what it wrote. Without the
- * binary the tests are skipped loudly, or fail when {@code STRATUS_REQUIRE_SYSTEM_TOOLS=1};
- * {@code STRATUS_SKIP_SCEPCLIENT=1} skips.
+ * binary the tests are skipped loudly, or fail when {@code STRATUS_REQUIRE_SYSTEM_TOOLS=1} ({@link SystemTools}).
  */
 @QuarkusTest
+@RequiresSystemTool(SystemTool.SCEPCLIENT)
 @WithTestResource(value = StratusTestResource.class, initArgs = @ResourceArg(name = "database", value = "enrollment"))
 class ScepclientInteropTest {
 
@@ -52,17 +53,9 @@ class ScepclientInteropTest {
     TestWorld world;
     Path binary;
 
-    static Path scepclient() {
-        if ("1".equals(System.getenv("STRATUS_SKIP_SCEPCLIENT"))) {
-            Assumptions.abort("STRATUS_SKIP_SCEPCLIENT=1");
-        }
-        return SystemTools.require("scepclient", List.of("/usr/bin/scepclient", "/usr/local/bin/scepclient",
-                "scepclient"), "apt-get install -y scep");
-    }
-
     @BeforeEach
     void setUp() {
-        binary = scepclient();
+        binary = SystemTool.SCEPCLIENT.locate().orElseThrow().get(0);
         world = TestWorld.get();
         synchronized (ScepclientInteropTest.class) {
             if (ca == null) {
@@ -80,7 +73,7 @@ class ScepclientInteropTest {
         Path key = newKey(dir);
         Path certificate = dir.resolve("cert.pem");
 
-        SystemTools.Run run = SystemTools.run(dir, command(key, certificate, cn));
+        ToolRuns.Run run = ToolRuns.run(dir, command(key, certificate, cn));
 
         assertEquals(0, run.exitCode(), () -> "scepclient failed:\n" + run.output());
         assertTrue(Files.exists(dir.resolve("csr.pem")), "scepclient keeps csr.pem beside the key");
@@ -91,7 +84,7 @@ class ScepclientInteropTest {
         // renewal: a second run with the issued certificate makes scepclient send a RenewalReq signed with it,
         // but for the same key and CSR (it has no option for a new key): refused, nothing relayed to the CA
         String issuedPem = Files.readString(certificate);
-        SystemTools.Run renewal = SystemTools.run(dir, command(key, certificate, cn));
+        ToolRuns.Run renewal = ToolRuns.run(dir, command(key, certificate, cn));
 
         assertNotEquals(0, renewal.exitCode(), () -> "a same-key renewal must be refused:\n" + renewal.output());
         assertTrue(renewal.output().contains("RenewalReq") && renewal.output().contains("badRequest"),
@@ -117,7 +110,7 @@ class ScepclientInteropTest {
         try {
             Await.until("scepclient to report PENDING", () -> read(output).contains("PENDING"));
             assertEquals(1, world.ca.releaseDevice(deviceId), "one CertificateRequested held by the CA");
-            SystemTools.Run run = SystemTools.await(process);
+            ToolRuns.Run run = ToolRuns.await(process);
             String log = read(output);
             assertEquals(0, run.exitCode(), () -> "scepclient failed:\n" + log);
             assertTrue(log.indexOf("PENDING") < log.indexOf("SUCCESS"), () -> "PENDING, then SUCCESS:\n" + log);

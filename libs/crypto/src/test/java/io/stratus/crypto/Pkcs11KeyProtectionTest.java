@@ -30,9 +30,13 @@ import io.stratus.crypto.CaCertificateBuilder.CaSpec;
 import io.stratus.crypto.CaKeyProtection.GeneratedCaKey;
 import io.stratus.crypto.Crls.RevokedEntry;
 import io.stratus.crypto.LeafCertificateSigner.LeafSpec;
+import io.stratus.testkit.tools.RequiresSystemTool;
+import io.stratus.testkit.tools.SoftHsmToken;
+import io.stratus.testkit.tools.SystemTool;
 
 /** CA keys in a SoftHSM2 token: generated inside, never extractable, signing what OpenSSL accepts. */
 @Isolated // toggles the ACCP system property in one test
+@RequiresSystemTool(SystemTool.SOFTHSM2)
 class Pkcs11KeyProtectionTest {
 
     @TempDir
@@ -41,7 +45,7 @@ class Pkcs11KeyProtectionTest {
     @ParameterizedTest
     @EnumSource(value = KeyAlgorithm.class, names = {"RSA_2048", "EC_P256"})
     void tokenKeySignsRootLeafAndCrlThatOpenSslAccepts(KeyAlgorithm algorithm) throws Exception {
-        Pkcs11KeyProtection token = new Pkcs11KeyProtection(SoftHsm.token().byLabel());
+        Pkcs11KeyProtection token = new Pkcs11KeyProtection(byLabel());
         String caId = caId(algorithm);
         GeneratedCaKey generated = token.generate(caId, algorithm);
         CaSigningKey key = generated.key();
@@ -68,7 +72,7 @@ class Pkcs11KeyProtectionTest {
         assertOpenSslAccepts(root, leaf, crl);
 
         // a second instance, found by slot id this time, looks the key up by alias and signs again
-        Pkcs11KeyProtection reopened = new Pkcs11KeyProtection(SoftHsm.token().bySlot());
+        Pkcs11KeyProtection reopened = new Pkcs11KeyProtection(bySlot());
         assertTrue(reopened.contains(caId));
         CaSigningKey again = reopened.open(caId, algorithm, generated.reference());
         assertArrayEquals(key.publicKey().getEncoded(), again.publicKey().getEncoded());
@@ -78,7 +82,7 @@ class Pkcs11KeyProtectionTest {
 
     @Test
     void signingFallsBackFromTheFastProviderToTheTokenProvider() throws Exception {
-        CaSigningKey key = new Pkcs11KeyProtection(SoftHsm.token().byLabel()).generate(caId(KeyAlgorithm.EC_P256),
+        CaSigningKey key = new Pkcs11KeyProtection(byLabel()).generate(caId(KeyAlgorithm.EC_P256),
                 KeyAlgorithm.EC_P256).key();
         byte[] data = "to be signed".getBytes(StandardCharsets.UTF_8);
         for (String accp : List.of("true", "false")) {
@@ -104,7 +108,7 @@ class Pkcs11KeyProtectionTest {
 
     @Test
     void aliasesAreUniqueAndLookupsFailClearly() {
-        Pkcs11KeyProtection token = new Pkcs11KeyProtection(SoftHsm.token().byLabel());
+        Pkcs11KeyProtection token = new Pkcs11KeyProtection(byLabel());
         String caId = caId(KeyAlgorithm.EC_P256);
         GeneratedCaKey generated = token.generate(caId, KeyAlgorithm.EC_P256);
         assertThrows(IllegalStateException.class, () -> token.generate(caId, KeyAlgorithm.EC_P256));
@@ -118,12 +122,12 @@ class Pkcs11KeyProtectionTest {
         assertFalse(token.delete(caId));
         assertThrows(IllegalStateException.class, () -> token.open(caId, KeyAlgorithm.EC_P256, generated.reference()));
 
-        SoftHsm.Token softHsm = SoftHsm.token();
+        SoftHsmToken.Token softHsm = SoftHsmToken.token();
         IllegalStateException unknownLabel = assertThrows(IllegalStateException.class,
-                () -> new Pkcs11KeyProtection(Pkcs11Config.byTokenLabel(softHsm.library(), "no-such-token",
+                () -> new Pkcs11KeyProtection(Pkcs11Config.byTokenLabel(softHsm.library().toString(), "no-such-token",
                         softHsm.pin())));
-        assertTrue(unknownLabel.getMessage().contains(SoftHsm.LABEL), "lists the tokens: " + unknownLabel.getMessage());
-        assertFalse(token.toString().contains(new String(SoftHsm.PIN)));
+        assertTrue(unknownLabel.getMessage().contains(SoftHsmToken.LABEL), "lists the tokens: " + unknownLabel.getMessage());
+        assertFalse(token.toString().contains(new String(softHsm.pin())));
     }
 
     private static X509Certificate leaf(X509Certificate issuer, CaSigningKey key) {
@@ -149,5 +153,15 @@ class Pkcs11KeyProtectionTest {
 
     private static String caId(KeyAlgorithm algorithm) {
         return "ca-" + algorithm.name().toLowerCase() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static Pkcs11Config byLabel() {
+        SoftHsmToken.Token token = SoftHsmToken.token();
+        return Pkcs11Config.byTokenLabel(token.library().toString(), token.label(), token.pin());
+    }
+
+    private static Pkcs11Config bySlot() {
+        SoftHsmToken.Token token = SoftHsmToken.token();
+        return Pkcs11Config.bySlot(token.library().toString(), token.slot(), token.pin());
     }
 }
