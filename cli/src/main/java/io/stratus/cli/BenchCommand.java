@@ -2,6 +2,7 @@ package io.stratus.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +26,12 @@ final class BenchCommand implements Callable<Integer> {
     boolean json;
     @Option(names = "--tenant", defaultValue = "demo", description = "Tenant (default ${DEFAULT-VALUE}).")
     String tenant;
+    @Option(names = "--warmup", paramLabel = "N", defaultValue = "0",
+            description = "Enroll N devices first, unmeasured, so that the JIT has compiled the hot paths (default ${DEFAULT-VALUE}).")
+    int warmup;
+    @Option(names = "--peer", paramLabel = "NAME",
+            description = "micromdm: the same client and load (static challenge) against micromdm's scepserver (apt-get install -y scep) and against Stratus, side by side.")
+    String peer;
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "1800",
             description = "How long to wait for the run (default ${DEFAULT-VALUE} s).")
     int timeoutSeconds;
@@ -42,23 +49,82 @@ final class BenchCommand implements Callable<Integer> {
         String runId = RunIds.next();
         DemoSetup setup = new DemoSetup(api, tenant, progress);
         DemoSetup.Pki pki = setup.prepare(runId, Duration.ofMinutes(2));
+        if (peer != null) {
+            return sideBySide(api, stack, pki, progress, timeout);
+        }
         String group = setup.createGroup("bench-" + runId);
         setup.assign(pki, group);
 
-        String id = api.startBench(tenant, group, devices, concurrency).path("id").asText();
-        progress.println("Bench " + id + ": " + devices + " devices, " + concurrency + " in flight");
-        progress.flush();
-        JsonNode last = poll(api, id, timeout, progress);
-        if (!"DONE".equals(last.path("state").asText())) {
-            throw new StackException("bench " + id + " " + last.path("state").asText() + ": " + last.path("error").asText(""));
+        if (warmup > 0) {
+            progress.println("Warm-up: " + warmup + " devices, not measured");
+            measure(api, api.startBench(tenant, group, warmup, concurrency), timeout, progress, ProcessCpu.ofStack(stack.dir()));
         }
-        BenchResult r = BenchResult.from(last);
+        BenchResult r = measure(api, api.startBench(tenant, group, devices, concurrency), timeout, progress,
+                ProcessCpu.ofStack(stack.dir()));
         main.out().println(json ? r.jsonLine() : r.humanLine());
         main.out().flush();
         return r.failed() == 0 && r.issued() == devices ? 0 : 1;
     }
 
+    /**
+     * {@code --peer micromdm}: one client (the simulator's, static challenge, RSA-2048 keys from the bench pool) and one
+     * load against micromdm's scepserver and then against Stratus's issuing CA with a static challenge of its own.
+     */
+    private int sideBySide(StratusApi api, LocalStack stack, DemoSetup.Pki pki, PrintWriter progress, Duration timeout) {
+        if (!"micromdm".equals(peer)) {
+            throw new IllegalArgumentException("--peer knows micromdm only");
+        }
+        String challenge = java.util.HexFormat.of().formatHex(randomBytes());
+        api.enableStaticChallenge(tenant, pki.issuingId(), challenge);
+        String stratusUrl = pki.issuing().path("scepUrl").asText();
+        try (MicromdmPeer micromdm = MicromdmPeer.start(challenge)) {
+            progress.println("micromdm scepserver (pid " + micromdm.pid() + ") at " + micromdm.scepUrl() + ", depot in "
+                    + micromdm.directory());
+            if (warmup > 0) {
+                progress.println("Warm-up: " + warmup + " enrollments at each server, not measured");
+                measure(api, api.startStaticBench(micromdm.scepUrl().toString(), challenge, warmup, concurrency), timeout,
+                        progress, ProcessCpu.ofPid("scepserver", micromdm.pid()));
+                measure(api, api.startStaticBench(stratusUrl, challenge, warmup, concurrency), timeout, progress,
+                        ProcessCpu.ofStack(stack.dir()));
+            }
+            progress.println("micromdm scepserver:");
+            BenchResult theirs = measure(api, api.startStaticBench(micromdm.scepUrl().toString(), challenge, devices,
+                    concurrency), timeout, progress, ProcessCpu.ofPid("scepserver", micromdm.pid()));
+            progress.println("Stratus:");
+            BenchResult ours = measure(api, api.startStaticBench(stratusUrl, challenge, devices, concurrency), timeout,
+                    progress, ProcessCpu.ofStack(stack.dir()));
+            main.out().println(json ? ours.jsonLineWithPeer("micromdm", theirs)
+                    : "micromdm " + theirs.humanLine() + "\nStratus " + ours.humanLine() + "\n"
+                            + ours.ratioLine("micromdm", theirs));
+            main.out().flush();
+            boolean complete = ours.failed() == 0 && ours.issued() == devices && theirs.failed() == 0;
+            return complete ? 0 : 1;
+        }
+    }
+
+    private static byte[] randomBytes() {
+        byte[] bytes = new byte[16];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    /** Polls a started bench to its end; its result with the CPU the sampled processes used in its measured phase. */
+    private BenchResult measure(StratusApi api, JsonNode started, Duration timeout, PrintWriter progress,
+            java.util.function.Supplier<Map<String, Double>> sampler) {
+        String id = started.path("id").asText();
+        progress.println("Bench " + id + ": " + devices + " devices, " + concurrency + " in flight");
+        progress.flush();
+        CpuWindow cpu = new CpuWindow(sampler);
+        JsonNode last = poll(api, id, timeout, progress, cpu);
+        if (!"DONE".equals(last.path("state").asText())) {
+            throw new StackException("bench " + id + " " + last.path("state").asText() + ": " + last.path("error").asText(""));
+        }
+        return BenchResult.from(last, cpu.perEnrollment(last.path("issued").asInt()));
+    }
+
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(5);
+    /** Often enough that the CPU window matches the measured phase to about a tenth of a second. */
+    private static final long POLL_EVERY_MS = 100;
 
     /** {@code issued 1234/5000, failed 0, 85.3/s} from a RUNNING bench's live counters. */
     static String progressLine(JsonNode bench) {
@@ -66,7 +132,30 @@ final class BenchCommand implements Callable<Integer> {
                 bench.path("devices").asLong(), bench.path("failed").asLong(), bench.path("enrollments_per_second").asDouble());
     }
 
-    private static JsonNode poll(StratusApi api, String id, Duration timeout, PrintWriter progress) {
+    /** CPU samples of the stack's processes when the measured (RUNNING) phase starts and when it is DONE. */
+    static final class CpuWindow {
+        private final java.util.function.Supplier<Map<String, Double>> sampler;
+        private Map<String, Double> start;
+        private Map<String, Double> end;
+
+        CpuWindow(java.util.function.Supplier<Map<String, Double>> sampler) {
+            this.sampler = sampler;
+        }
+
+        void onState(String state) {
+            if ("RUNNING".equals(state) && start == null) {
+                start = sampler.get();
+            } else if ("DONE".equals(state) && end == null) {
+                end = sampler.get();
+            }
+        }
+
+        Map<String, Double> perEnrollment(int issued) {
+            return start == null || end == null ? Map.of() : ProcessCpu.perUnit(start, end, issued);
+        }
+    }
+
+    private static JsonNode poll(StratusApi api, String id, Duration timeout, PrintWriter progress, CpuWindow cpu) {
         long deadline = System.nanoTime() + timeout.toNanos();
         String lastState = "";
         long nextProgress = 0;
@@ -74,6 +163,7 @@ final class BenchCommand implements Callable<Integer> {
             JsonNode b = api.bench(id);
             String state = b.path("state").asText();
             if (!state.equals(lastState)) {
+                cpu.onState(state);
                 progress.println("  " + state.toLowerCase());
                 progress.flush();
                 lastState = state;
@@ -89,7 +179,7 @@ final class BenchCommand implements Callable<Integer> {
             if (System.nanoTime() > deadline) {
                 throw new StackException("bench " + id + " still " + state + " after " + timeout.toSeconds() + " s");
             }
-            DemoSetup.sleep(500);
+            DemoSetup.sleep(POLL_EVERY_MS);
         }
     }
 }

@@ -119,6 +119,24 @@ final class StratusApi {
                 "concurrency", concurrency));
     }
 
+    /** A static-challenge bench: the same client and requests against any SCEP URL (Stratus or a peer server). */
+    JsonNode startStaticBench(String scepUrl, String challenge, int devices, int concurrency) {
+        return post(Service.SIMULATOR, "/api/v1/fleet/bench", Map.of("scepUrl", scepUrl, "challenge", challenge,
+                "devices", devices, "concurrency", concurrency));
+    }
+
+    /** Turns on a CA's static SCEP challenge (for benchmarks and legacy clients; never for fleets). */
+    void enableStaticChallenge(String tenant, String authorityId, String challenge) {
+        String path = "/api/v1/tenants/" + enc(tenant) + "/scep/" + enc(authorityId) + "/static-challenge";
+        try {
+            String json = Json.MAPPER.writeValueAsString(Map.of("challenge", challenge));
+            json(send(Service.ENROLLMENT, request(Service.ENROLLMENT, path).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json))), "PUT", Service.ENROLLMENT, path);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     JsonNode bench(String id) {
         return get(Service.SIMULATOR, "/api/v1/fleet/bench/" + enc(id));
     }

@@ -56,6 +56,38 @@ class SecretsAndOutputTest {
     }
 
     @Test
+    void benchReportsCpuPerEnrollmentOfTheServersApartFromTheLoadGenerator() throws Exception {
+        JsonNode sim = Json.MAPPER.readTree("{\"devices\":100,\"issued\":100,\"failed\":0,\"seconds\":2,"
+                + "\"p50_ms\":12.3,\"p95_ms\":40,\"p99_ms\":80.1}");
+        Map<String, Double> before = Map.of("infra", 1000.0, "ca-service", 500.0, "device-simulator", 0.0);
+        Map<String, Double> after = Map.of("infra", 1100.0, "ca-service", 750.0, "device-simulator", 400.0,
+                "enrollment-service", 9.0);
+        BenchResult r = BenchResult.from(sim, ProcessCpu.perUnit(before, after, 100));
+        assertEquals(3.5, r.serverCpuMsPerEnrollment(), 1e-9, "1 + 2.5, the simulator left out");
+        String line = r.jsonLine();
+        assertTrue(line.contains("\"server_cpu_ms_per_enrollment\":3.5"), line);
+        assertTrue(line.contains("\"cpu_ms_per_enrollment\":{\"ca-service\":2.5,\"device-simulator\":4,\"infra\":1}"),
+                "a process without a first sample is left out: " + line);
+        assertTrue(r.humanLine().contains("3.50 ms in the servers (ca-service 2.50, infra 1.00); load generator 4.00 ms"),
+                r.humanLine());
+    }
+
+    @Test
+    void processCpuReadsThisJvmsOwnCounters() {
+        long self = ProcessHandle.current().pid();
+        double first = ProcessCpu.millis(self);
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        long spinUntil = threads.getCurrentThreadCpuTime() + 100_000_000L; // 100 ms of this thread's CPU
+        double sink = 0;
+        while (threads.getCurrentThreadCpuTime() < spinUntil) {
+            sink += Math.sqrt(sink + 1);
+        }
+        double second = ProcessCpu.millis(self);
+        assertTrue(first > 0 && second - first >= 80, first + " then " + second + " (" + sink + ")");
+        assertEquals(-1, ProcessCpu.millis(Long.MAX_VALUE));
+    }
+
+    @Test
     void benchProgressLineShowsTheLiveCounters() throws Exception {
         JsonNode running = Json.MAPPER.readTree("{\"state\":\"RUNNING\",\"devices\":5000,\"issued\":1234,\"failed\":2,"
                 + "\"enrollments_per_second\":85.26}");

@@ -17,6 +17,7 @@ import io.restassured.http.ContentType;
 import io.stratus.events.KeySpec;
 import io.stratus.simulator.fixtures.Await;
 import io.stratus.simulator.fixtures.ProfileServiceStandInResource;
+import io.stratus.simulator.fixtures.SimulatorFixtures;
 import io.stratus.simulator.fixtures.StandInRecords;
 import io.stratus.simulator.fixtures.StandInRecords.RegisteredDevice;
 import io.stratus.testkit.StratusTestResource;
@@ -67,6 +68,38 @@ class BenchTest {
         assertEquals("FAILED", result.get("state"));
         assertTrue(String.valueOf(result.get("error")).contains("only 0 of 2 assignments arrived"),
                 String.valueOf(result.get("error")));
+    }
+
+    @Test
+    void staticBenchSendsTheSameRequestsToAnyScepUrl() {
+        String issuing = SimulatorFixtures.scep().url("success", "static-bench");
+        SimulatorFixtures.scep().expectChallenge("static-bench-secret");
+        Map<String, Object> result = awaitFinished(startStaticBench(issuing, "static-bench-secret", 12, 3));
+        assertEquals("DONE", result.get("state"), String.valueOf(result.get("error")));
+        assertEquals(12, result.get("issued"));
+        assertEquals(0, result.get("failed"));
+        assertTrue(number(result, "p50_ms") > 0);
+
+        String refusing = SimulatorFixtures.scep().url("failure", "static-bench-refused");
+        Map<String, Object> refused = awaitFinished(startStaticBench(refusing, "static-bench-secret", 5, 2));
+        assertEquals("DONE", refused.get("state"));
+        assertEquals(0, refused.get("issued"));
+        assertEquals(5, refused.get("failed"), "a refused enrollment counts as failed, never as issued");
+    }
+
+    @Test
+    void staticBenchNeedsAnHttpUrlAndTheChallenge() {
+        given().contentType(ContentType.JSON).body(Map.of("scepUrl", "ftp://example.test/scep", "challenge", "x",
+                "devices", 1)).when().post("/api/v1/fleet/bench").then().statusCode(400);
+        given().contentType(ContentType.JSON).body(Map.of("scepUrl", SimulatorFixtures.scep().url("success", "x"),
+                "devices", 1)).when().post("/api/v1/fleet/bench").then().statusCode(400);
+    }
+
+    private static String startStaticBench(String scepUrl, String challenge, int devices, int concurrency) {
+        return given().contentType(ContentType.JSON)
+                .body(Map.of("scepUrl", scepUrl, "challenge", challenge, "devices", devices, "concurrency", concurrency))
+                .when().post("/api/v1/fleet/bench")
+                .then().statusCode(202).extract().jsonPath().getString("id");
     }
 
     private static String startBench(String tenant, String groupId, int devices, int concurrency) {

@@ -77,9 +77,16 @@ public class IssuanceService {
                 .onFailure().retry().withBackOff(RETRY_BACKOFF, RETRY_BACKOFF_MAX).atMost(RETRIES);
     }
 
+    /** What one database session finds for a request: its stored certificate, or else the CA to sign with. */
+    private record Lookup(IssuedCertificateEntity existing, AuthorityEntity authority) {
+    }
+
     private Uni<Void> answer(CertificateRequestedEvent request) {
-        return Panache.withSession(() -> certificates.findByTransactionId(request.transactionId()))
-                .chain(existing -> existing != null ? answerAgain(request, existing) : issue(request))
+        return Panache.withSession(() -> certificates.findByTransactionId(request.transactionId())
+                        .chain(existing -> existing != null ? Uni.createFrom().item(new Lookup(existing, null))
+                                : findAuthority(request).map(authority -> new Lookup(null, authority))))
+                .chain(lookup -> lookup.existing() != null ? answerAgain(request, lookup.existing())
+                        : issue(request, lookup.authority()))
                 .onFailure(IssuanceRejection.class).recoverWithUni(failure -> reject(request, (IssuanceRejection) failure));
     }
 
@@ -93,9 +100,8 @@ public class IssuanceService {
         return publisher.issued(existing);
     }
 
-    private Uni<Void> issue(CertificateRequestedEvent request) {
-        return Panache.withSession(() -> findAuthority(request))
-                .map(authority -> usable(request, authority))
+    private Uni<Void> issue(CertificateRequestedEvent request, AuthorityEntity found) {
+        return Uni.createFrom().item(() -> usable(request, found))
                 .chain(authority -> vertx.executeBlocking(Uni.createFrom().item(() -> issuer.issue(request, authority)))
                         .chain(certificate -> store(request, authority, certificate)))
                 .chain(stored -> publisher.issued(stored).invoke(() -> {

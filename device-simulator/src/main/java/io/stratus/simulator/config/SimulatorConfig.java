@@ -28,6 +28,13 @@ public interface SimulatorConfig {
     @WithDefault("0")
     int keyPoolSize();
 
+    /**
+     * Enrollment key pairs per algorithm that bench devices share, kept in the state directory and used round robin
+     * ({@code BenchKeys}): RSA key generation then costs the load generator nothing after the first benches.
+     */
+    @WithDefault("2000")
+    int benchKeyPoolSize();
+
     /** Pause between two CertPoll requests while the CA answers PENDING. */
     @WithDefault("500ms")
     Duration pollInterval();

@@ -1,5 +1,6 @@
 package io.stratus.simulator.rest;
 
+import java.net.URI;
 import java.util.Map;
 
 import io.stratus.platform.rest.ProblemException;
@@ -34,11 +35,17 @@ public class BenchResource {
         if (body == null) {
             throw ProblemException.badRequest("a JSON body is required");
         }
-        String tenant = RequestChecks.identifier("tenant", body.tenant());
-        String groupId = RequestChecks.identifier("groupId", body.groupId());
         int devices = RequestChecks.count("devices", body.devices());
         int concurrency = body.concurrency() == null ? config.concurrency() : body.concurrency();
-        BenchRun run = RequestChecks.guard(() -> benches.start(tenant, groupId, devices, concurrency));
+        BenchRun run;
+        if (body.scepUrl() != null) {
+            URI scepUrl = RequestChecks.httpUrl("scepUrl", body.scepUrl());
+            run = RequestChecks.guard(() -> benches.startStatic(scepUrl, body.challenge(), devices, concurrency));
+        } else {
+            String tenant = RequestChecks.identifier("tenant", body.tenant());
+            String groupId = RequestChecks.identifier("groupId", body.groupId());
+            run = RequestChecks.guard(() -> benches.start(tenant, groupId, devices, concurrency));
+        }
         return Response.accepted(Map.of("id", run.id())).build();
     }
 

@@ -1,5 +1,6 @@
 package io.stratus.simulator.rest;
 
+import java.net.URI;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -24,6 +25,19 @@ final class RequestChecks {
                     + " must be 1 to 128 letters, digits, '.', '_', ':' or '-' and start with a letter or digit");
         }
         return trimmed;
+    }
+
+    /** An absolute http or https URL. */
+    static URI httpUrl(String field, String value) {
+        try {
+            URI uri = new URI(value.trim());
+            if (uri.getHost() != null && ("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                return uri;
+            }
+        } catch (java.net.URISyntaxException e) {
+            // answered below
+        }
+        throw ProblemException.badRequest(field + " must be an absolute http or https URL");
     }
 
     static int count(String field, Integer value) {

@@ -39,23 +39,25 @@ public class ScepClient implements ScepEnrollmentClient {
     }
 
     @Override
-    public ScepOutcome enroll(URI scepUrl, KeyPair keyPair, byte[] csr, String subjectDn) {
+    public ScepOutcome enroll(URI scepUrl, KeyPair keyPair, byte[] csr, String subjectDn, String transactionId) {
         X509Certificate signer = ScepClientMessages.selfSignedSigner(keyPair, signerSubject(subjectDn, keyPair));
-        return exchange(MessageType.PKCSReq, scepUrl, keyPair, csr, subjectDn, signer, keyPair.getPrivate());
+        return exchange(MessageType.PKCSReq, scepUrl, keyPair, csr, subjectDn, signer, keyPair.getPrivate(),
+                transactionId);
     }
 
     @Override
     public ScepOutcome renew(URI scepUrl, KeyPair newKeyPair, byte[] csr, String subjectDn,
             X509Certificate currentCertificate, PrivateKey currentKey) {
-        return exchange(MessageType.RenewalReq, scepUrl, newKeyPair, csr, subjectDn, currentCertificate, currentKey);
+        return exchange(MessageType.RenewalReq, scepUrl, newKeyPair, csr, subjectDn, currentCertificate, currentKey,
+                ScepClientMessages.transactionId(newKeyPair.getPublic()));
     }
 
     private ScepOutcome exchange(MessageType type, URI scepUrl, KeyPair keyPair, byte[] csr, String subjectDn,
-            X509Certificate signer, PrivateKey signerKey) {
+            X509Certificate signer, PrivateKey signerKey, String transactionId) {
         long start = System.nanoTime();
         ScepCapabilities capabilities = ScepCapabilities.parse(transport.getCaCaps(scepUrl));
         CaCertificates ca = CaCertificates.parse(transport.getCaCert(scepUrl));
-        Exchange exchange = new Exchange(scepUrl, keyPair, ca, capabilities, signer, signerKey);
+        Exchange exchange = new Exchange(scepUrl, transactionId, ca, capabilities, signer, signerKey);
         int polls = 0;
         ScepResponse response = null;
         while (response == null) {
@@ -135,16 +137,16 @@ public class ScepClient implements ScepEnrollmentClient {
         private final X509Certificate signer;
         private final String transactionId;
 
-        /** {@code keyPair}: the key being certified (names the transaction); the messages are signed by {@code signer}. */
-        Exchange(URI scepUrl, KeyPair keyPair, CaCertificates ca, ScepCapabilities capabilities, X509Certificate signer,
-                PrivateKey signerKey) {
+        /** The messages of one transaction, signed by {@code signer}. */
+        Exchange(URI scepUrl, String transactionId, CaCertificates ca, ScepCapabilities capabilities,
+                X509Certificate signer, PrivateKey signerKey) {
             this.scepUrl = scepUrl;
             this.signerKey = signerKey;
             this.ca = ca;
             this.suite = capabilities.cipherSuite();
             this.post = capabilities.postPkiOperation();
             this.signer = signer;
-            this.transactionId = ScepClientMessages.transactionId(keyPair.getPublic());
+            this.transactionId = transactionId;
         }
 
         ScepResponse send(MessageType type, byte[] content) {

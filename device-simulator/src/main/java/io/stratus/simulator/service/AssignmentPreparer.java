@@ -12,6 +12,7 @@ import java.util.Locale;
 import io.stratus.crypto.ChallengeSeal;
 import io.stratus.crypto.CryptoException;
 import io.stratus.crypto.Csrs;
+import io.stratus.crypto.scep.ScepClientMessages;
 import io.stratus.crypto.KeyAlgorithm;
 import io.stratus.crypto.Pem;
 import io.stratus.crypto.San;
@@ -36,10 +37,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class AssignmentPreparer {
 
     private final KeyPool keyPool;
+    private final BenchKeys benchKeys;
     private final SimulatorConfig config;
 
-    public AssignmentPreparer(KeyPool keyPool, SimulatorConfig config) {
+    public AssignmentPreparer(KeyPool keyPool, BenchKeys benchKeys, SimulatorConfig config) {
         this.keyPool = keyPool;
+        this.benchKeys = benchKeys;
         this.config = config;
     }
 
@@ -55,9 +58,12 @@ public class AssignmentPreparer {
         URI scepUrl = scepUrl(assignment);
         device.installed(assignment.assignmentId(), trustedCertificates(assignment.trustedCertificates()));
         String challenge = openChallenge(device, assignment.sealedChallenge());
-        KeyPair keys = keyPool.take(keyAlgorithm(policy.keySpec()));
+        KeyAlgorithm algorithm = keyAlgorithm(policy.keySpec());
+        boolean bench = device.benchId() != null;
+        KeyPair keys = bench ? benchKeys.take(algorithm) : keyPool.take(algorithm);
         byte[] csr = Csrs.build(keys, policy.subject(), sans(policy.subjectAltNames()), challenge, hash(assignment));
-        return new PreparedEnrollment(assignment.assignmentId(), scepUrl, keys, csr, policy.subject());
+        String transactionId = bench ? BenchKeys.transactionId(csr) : ScepClientMessages.transactionId(keys.getPublic());
+        return new PreparedEnrollment(assignment.assignmentId(), scepUrl, keys, csr, policy.subject(), transactionId);
     }
 
     /** The hash the profile wants the request signed with (null: the key's usual one). */

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import io.quarkus.logging.Log;
 import io.stratus.simulator.config.SimulatorConfig;
@@ -33,6 +34,7 @@ public class BenchService {
     private final DeviceFactory factory;
     private final DeviceRegistrar registrar;
     private final DeviceEnroller enroller;
+    private final StaticBench staticBench;
     private final SimulatorConfig config;
     private final Map<String, BenchRun> runs = new ConcurrentHashMap<>();
     private final ExecutorService coordinator = Executors.newCachedThreadPool(r -> {
@@ -42,7 +44,8 @@ public class BenchService {
     });
 
     public BenchService(DeviceFactory factory, DeviceRegistrar registrar, DeviceEnroller enroller,
-            SimulatorConfig config) {
+            StaticBench staticBench, SimulatorConfig config) {
+        this.staticBench = staticBench;
         this.factory = factory;
         this.registrar = registrar;
         this.enroller = enroller;
@@ -51,13 +54,41 @@ public class BenchService {
 
     /** Starts a run in the background and returns it (PREPARING). */
     public BenchRun start(String tenant, String groupId, int devices, int concurrency) {
+        BenchRun run = newRun(tenant, groupId, devices, concurrency);
+        coordinator.execute(() -> execute(run));
+        return run;
+    }
+
+    /**
+     * Starts a static-challenge run against any SCEP URL (no devices registered, no profile): the same client and
+     * the same requests for Stratus and for a peer server ({@link StaticBench}).
+     */
+    public BenchRun startStatic(java.net.URI scepUrl, String challenge, int devices, int concurrency) {
+        if (challenge == null || challenge.isBlank()) {
+            throw new IllegalArgumentException("a static bench needs the server's challenge");
+        }
+        BenchRun run = newRun("static", scepUrl.toString(), devices, concurrency);
+        coordinator.execute(() -> {
+            try {
+                List<Supplier<EnrollmentResult>> tasks = staticBench.prepare(run, scepUrl, challenge);
+                run.running();
+                run.done(enrollAll(run, tasks));
+                Log.infof("static bench %s against %s done: %s", run.id(), scepUrl, run.result());
+            } catch (RuntimeException e) {
+                Log.warnf(e, "static bench %s failed", run.id());
+                run.failed("bench failed: " + e.getMessage());
+            }
+        });
+        return run;
+    }
+
+    private BenchRun newRun(String tenant, String target, int devices, int concurrency) {
         Requests.requireDeviceCount(devices, config.maxDevicesPerRequest());
         if (concurrency < 1 || concurrency > 1024) {
             throw new IllegalArgumentException("concurrency must be between 1 and 1024");
         }
-        BenchRun run = new BenchRun(UUID.randomUUID().toString(), tenant, groupId, devices, concurrency);
+        BenchRun run = new BenchRun(UUID.randomUUID().toString(), tenant, target, devices, concurrency);
         runs.put(run.id(), run);
-        coordinator.execute(() -> execute(run));
         return run;
     }
 
@@ -93,8 +124,15 @@ public class BenchService {
                         + config.benchAssignmentTimeout().toSeconds() + " s");
                 return;
             }
+            List<Supplier<EnrollmentResult>> tasks = new ArrayList<>();
+            for (SimulatedDevice device : devices) {
+                PreparedEnrollment prepared = device.prepared();
+                if (prepared != null) {
+                    tasks.add(() -> enroller.enroll(device, prepared));
+                }
+            }
             run.running();
-            run.done(enrollAll(run, devices));
+            run.done(enrollAll(run, tasks));
             Log.infof("bench %s done: %s", run.id(), run.result());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -105,20 +143,18 @@ public class BenchService {
         }
     }
 
-    private BenchResult enrollAll(BenchRun run, List<SimulatedDevice> devices) {
+    /** Runs the enrollments with the run's concurrency; devices without a task count as failed. */
+    private BenchResult enrollAll(BenchRun run, List<Supplier<EnrollmentResult>> tasks) {
         ExecutorService pool = Executors.newFixedThreadPool(run.concurrency(), namedThreads("simulator-bench-enroll-"));
         try {
             long start = System.nanoTime();
             List<CompletableFuture<EnrollmentResult>> enrollments = new ArrayList<>();
-            for (SimulatedDevice device : devices) {
-                PreparedEnrollment prepared = device.prepared();
-                if (prepared != null) {
-                    enrollments.add(CompletableFuture.supplyAsync(() -> {
-                        EnrollmentResult result = enroller.enroll(device, prepared);
-                        run.enrollmentFinished(result.issued());
-                        return result;
-                    }, pool));
-                }
+            for (Supplier<EnrollmentResult> task : tasks) {
+                enrollments.add(CompletableFuture.supplyAsync(() -> {
+                    EnrollmentResult result = task.get();
+                    run.enrollmentFinished(result.issued());
+                    return result;
+                }, pool));
             }
             List<Double> latencies = new ArrayList<>();
             for (CompletableFuture<EnrollmentResult> enrollment : enrollments) {
@@ -129,7 +165,7 @@ public class BenchService {
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             double[] issued = latencies.stream().mapToDouble(Double::doubleValue).toArray();
-            return BenchResult.of(issued, devices.size() - issued.length, seconds);
+            return BenchResult.of(issued, run.devices() - issued.length, seconds);
         } finally {
             pool.shutdownNow();
         }

@@ -40,7 +40,7 @@ public class DeviceEnroller {
         synchronized (device.enrollmentLock()) {
             try {
                 ScepOutcome outcome = scep.enroll(enrollment.scepUrl(), enrollment.keyPair(), enrollment.csr(),
-                        enrollment.subject());
+                        enrollment.subject(), enrollment.transactionId());
                 if (!outcome.issued()) {
                     device.failed(assignmentId, "the CA rejected the request: failInfo " + outcome.failInfo());
                     metrics.rejected();

@@ -1,5 +1,7 @@
 package io.stratus.simulator.service;
 
+import io.stratus.crypto.scep.ScepClientMessages;
+
 import java.net.URI;
 import java.security.KeyPair;
 import java.security.cert.X509Certificate;
@@ -16,7 +18,15 @@ public interface ScepEnrollmentClient {
      * @return the CA's final answer (issued or rejected)
      * @throws ScepException when the exchange fails (transport, protocol, signature, nonce, poll limit)
      */
-    ScepOutcome enroll(URI scepUrl, KeyPair keyPair, byte[] csr, String subjectDn);
+    default ScepOutcome enroll(URI scepUrl, KeyPair keyPair, byte[] csr, String subjectDn) {
+        return enroll(scepUrl, keyPair, csr, subjectDn, ScepClientMessages.transactionId(keyPair.getPublic()));
+    }
+
+    /**
+     * As {@link #enroll(URI, KeyPair, byte[], String)} with a transactionID of the caller's (RFC 8894 asks only that it
+     * be unique): bench devices share recycled keys, so the usual hash of the public key would repeat.
+     */
+    ScepOutcome enroll(URI scepUrl, KeyPair keyPair, byte[] csr, String subjectDn, String transactionId);
 
     /**
      * Renews: GetCACaps, GetCACert, RenewalReq signed with the current certificate and its key (no

@@ -29,9 +29,12 @@ public class CertificateOutcomes {
     private final EnrollmentStore enrollments;
     private final IssuanceWaiters waiters;
     private final IssuedCertificateStore issuedCertificates;
+    private final UnitOfWork unitOfWork;
 
     public CertificateOutcomes(RaCredentialStore raCredentials, RaCredentialCache raCache,
-            EnrollmentStore enrollments, IssuanceWaiters waiters, IssuedCertificateStore issuedCertificates) {
+            EnrollmentStore enrollments, IssuanceWaiters waiters, IssuedCertificateStore issuedCertificates,
+            UnitOfWork unitOfWork) {
+        this.unitOfWork = unitOfWork;
         this.issuedCertificates = issuedCertificates;
         this.raCredentials = raCredentials;
         this.raCache = raCache;
@@ -52,19 +55,20 @@ public class CertificateOutcomes {
         if (event.purpose() == RequestPurpose.RA) {
             return raIssued(event, certificate);
         }
-        return enrollments.find(event.transactionId()).chain(known -> {
+        // one transaction: the certificate is recorded as handed out (a device holding it can renew with it) and its
+        // transaction completed together; the waiting request is answered after the commit
+        return unitOfWork.inTransaction(() -> enrollments.find(event.transactionId()).chain(known -> {
             if (known == null || !known.tenant().equals(event.tenant())) {
                 Log.debugf("certificate of unknown transaction %s ignored", event.transactionId());
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().<Enrollment>nullItem();
             }
-            // recorded before the transaction completes: a device holding the certificate can renew with it
             IssuedCertificate handedOut = new IssuedCertificate(known.authorityId(),
                     Serials.hex(certificate.getSerialNumber()), known.tenant(), known.deviceId(),
                     known.transactionId(), SubjectNames.toString(certificate.getSubjectX500Principal()), der,
                     certificate.getNotAfter().toInstant(), null);
             return issuedCertificates.recordIfAbsent(handedOut)
-                    .chain(() -> complete(event.tenant(), event.transactionId(), EnrollmentStatus.ISSUED, der, null));
-        });
+                    .chain(() -> enrollments.complete(event.transactionId(), EnrollmentStatus.ISSUED, der, null));
+        })).invoke(this::answerWaiter).replaceWithVoid();
     }
 
     /** A certificate was revoked: it no longer authorises a RenewalReq. */
@@ -130,16 +134,18 @@ public class CertificateOutcomes {
 
     private Uni<Void> complete(String tenant, String transactionId, EnrollmentStatus status, byte[] der,
             String reason) {
-        return enrollments.find(transactionId).chain(known -> {
+        return unitOfWork.inTransaction(() -> enrollments.find(transactionId).chain(known -> {
             if (known == null || !known.tenant().equals(tenant)) {
                 Log.debugf("outcome of unknown transaction %s ignored", transactionId);
-                return Uni.createFrom().voidItem();
+                return Uni.createFrom().<Enrollment>nullItem();
             }
-            return enrollments.complete(transactionId, status, der, reason).invoke(stored -> {
-                if (stored != null) {
-                    waiters.complete(stored);
-                }
-            }).replaceWithVoid();
-        });
+            return enrollments.complete(transactionId, status, der, reason);
+        })).invoke(this::answerWaiter).replaceWithVoid();
+    }
+
+    private void answerWaiter(Enrollment stored) {
+        if (stored != null) {
+            waiters.complete(stored);
+        }
     }
 }

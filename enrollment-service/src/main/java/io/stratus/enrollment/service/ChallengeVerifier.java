@@ -20,12 +20,19 @@ public class ChallengeVerifier {
 
     /** The record of a valid challenge, or why the challenge is refused. */
     public record Verdict(ChallengeRecord challenge, String refusal) {
+        static final String UNKNOWN = "unknown challenge";
+
         static Verdict refused(String why) {
             return new Verdict(null, why);
         }
 
         public boolean accepted() {
             return challenge != null;
+        }
+
+        /** No one-time challenge has this value (yet). */
+        public boolean unknown() {
+            return UNKNOWN.equals(refusal);
         }
     }
 
@@ -39,12 +46,22 @@ public class ChallengeVerifier {
         this.arrivalGrace = config.challengeArrivalGrace();
     }
 
+    /** The verdict, waiting up to the arrival grace for a challenge not stored yet. */
     public Uni<Verdict> verify(String tenant, String authorityId, String challengePassword) {
+        return verify(tenant, authorityId, challengePassword, arrivalGrace);
+    }
+
+    /** The verdict from what is stored now: an unknown challenge is not waited for. */
+    public Uni<Verdict> verifyNow(String tenant, String authorityId, String challengePassword) {
+        return verify(tenant, authorityId, challengePassword, Duration.ZERO);
+    }
+
+    private Uni<Verdict> verify(String tenant, String authorityId, String challengePassword, Duration grace) {
         if (challengePassword == null || challengePassword.isEmpty()) {
             return Uni.createFrom().item(Verdict.refused("the CSR has no challengePassword"));
         }
         String hash = ChallengeHashes.sha256Hex(challengePassword);
-        return findArriving(hash, Instant.now().plus(arrivalGrace))
+        return findArriving(hash, Instant.now().plus(grace))
                 .map(record -> judge(record, hash, tenant, authorityId, Instant.now()));
     }
 
@@ -57,7 +74,7 @@ public class ChallengeVerifier {
 
     static Verdict judge(ChallengeRecord record, String hash, String tenant, String authorityId, Instant now) {
         if (record == null || !ChallengeHashes.same(record.challengeHash(), hash)) {
-            return Verdict.refused("unknown challenge");
+            return Verdict.refused(Verdict.UNKNOWN);
         }
         if (!record.tenant().equals(tenant) || !record.authorityId().equals(authorityId)) {
             return Verdict.refused("challenge belongs to another tenant or CA");

@@ -1,8 +1,10 @@
 package io.stratus.enrollment.service;
 
+
 import io.smallrye.mutiny.Uni;
 import io.stratus.crypto.Csrs.ParsedCsr;
 import io.stratus.crypto.scep.FailInfo;
+import io.stratus.enrollment.service.ChallengeVerifier.Verdict;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -42,24 +44,31 @@ public class EnrollmentRequests {
             return IssuanceRelay.refuse(transactionId, FailInfo.badRequest, "unusable CSR: " + decoded.csrProblem());
         }
         ParsedCsr csr = decoded.csr();
-        return challenges.verify(ca.authority().tenant(), ca.authority().id(), csr.challengePassword())
-                .chain(verdict -> {
-                    if (!verdict.accepted()) {
-                        return staticEnrollment.matches(ca, csr.challengePassword()).chain(isStatic -> {
-                            if (isStatic) {
-                                return staticEnrollment.enroll(ca, transactionId, csr);
-                            }
-                            if (RenewalRequests.signedWithCertificateOf(ca, decoded)) {
-                                return renewals.renew(ca, decoded);
-                            }
-                            return relay.answerKnownOrRefuse(ca, transactionId, verdict.refusal());
-                        });
-                    }
-                    String violation = csrPolicy.violation(csr, verdict.challenge().policy());
-                    if (violation != null) {
-                        return IssuanceRelay.refuse(transactionId, FailInfo.badRequest, violation);
-                    }
-                    return relay.openAndRelay(ca, Enrollment.pending(transactionId, verdict.challenge()), csr);
-                });
+        String tenant = ca.authority().tenant();
+        String authorityId = ca.authority().id();
+        String password = csr.challengePassword();
+        // a one-time challenge stored already, else the CA's static challenge, and only then the wait for a one-time
+        // challenge still on its way (a static challenge never waits for the arrival grace)
+        return challenges.verifyNow(tenant, authorityId, password).chain(now -> !now.unknown()
+                ? afterVerdict(ca, decoded, csr, now)
+                : staticEnrollment.matches(ca, password).chain(isStatic -> isStatic
+                        ? staticEnrollment.enroll(ca, transactionId, csr)
+                        : challenges.verify(tenant, authorityId, password)
+                                .chain(verdict -> afterVerdict(ca, decoded, csr, verdict))));
+    }
+
+    private Uni<ScepAnswer> afterVerdict(ScepAuthority ca, DecodedRequest decoded, ParsedCsr csr, Verdict verdict) {
+        String transactionId = decoded.request().transactionId();
+        if (!verdict.accepted()) {
+            if (RenewalRequests.signedWithCertificateOf(ca, decoded)) {
+                return renewals.renew(ca, decoded);
+            }
+            return relay.answerKnownOrRefuse(ca, transactionId, verdict.refusal());
+        }
+        String violation = csrPolicy.violation(csr, verdict.challenge().policy());
+        if (violation != null) {
+            return IssuanceRelay.refuse(transactionId, FailInfo.badRequest, violation);
+        }
+        return relay.openAndRelay(ca, Enrollment.pending(transactionId, verdict.challenge()), csr);
     }
 }
