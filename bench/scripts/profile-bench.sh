@@ -21,7 +21,7 @@ log="$out/bench.log"
 bench=$!
 until grep -q '^  running' "$log" 2>/dev/null || ! kill -0 "$bench" 2>/dev/null; do sleep 0.2; done
 for s in "${services[@]}"; do
-  jcmd "${pids[$s]}" JFR.start name=bench settings=profile >/dev/null
+  jcmd "${pids[$s]}" JFR.start name=bench settings=${JFR_SETTINGS:-profile} >/dev/null
 done
 status=0
 wait "$bench" || status=$?
