@@ -2,6 +2,7 @@ package io.stratus.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -59,11 +60,13 @@ final class BenchCommand implements Callable<Integer> {
             progress.println("Warm-up: " + warmup + " devices, not measured");
             measure(api, api.startBench(tenant, group, warmup, concurrency), timeout, progress, ProcessCpu.ofStack(stack.dir()));
         }
+        Instant since = Instant.now();
         BenchResult r = measure(api, api.startBench(tenant, group, devices, concurrency), timeout, progress,
                 ProcessCpu.ofStack(stack.dir()));
+        r = r.checked(IssuanceCheck.of(api, tenant, pki.issuingId(), since));
         main.out().println(json ? r.jsonLine() : r.humanLine());
         main.out().flush();
-        return r.failed() == 0 && r.issued() == devices ? 0 : 1;
+        return r.failed() == 0 && r.issued() == devices && r.check().matches(r.issued()) ? 0 : 1;
     }
 
     /**
@@ -91,13 +94,15 @@ final class BenchCommand implements Callable<Integer> {
             BenchResult theirs = measure(api, api.startStaticBench(micromdm.scepUrl().toString(), challenge, devices,
                     concurrency), timeout, progress, ProcessCpu.ofPid("scepserver", micromdm.pid()));
             progress.println("Stratus:");
+            Instant since = Instant.now();
             BenchResult ours = measure(api, api.startStaticBench(stratusUrl, challenge, devices, concurrency), timeout,
                     progress, ProcessCpu.ofStack(stack.dir()));
+            ours = ours.checked(IssuanceCheck.of(api, tenant, pki.issuingId(), since));
             main.out().println(json ? ours.jsonLineWithPeer("micromdm", theirs)
                     : "micromdm " + theirs.humanLine() + "\nStratus " + ours.humanLine() + "\n"
                             + ours.ratioLine("micromdm", theirs));
             main.out().flush();
-            boolean complete = ours.failed() == 0 && ours.issued() == devices && theirs.failed() == 0;
+            boolean complete = ours.failed() == 0 && ours.issued() == devices && ours.check().matches(ours.issued());
             return complete ? 0 : 1;
         }
     }

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** A finished bench run as the device simulator reports it. */
 record BenchResult(int devices, int issued, int failed, double seconds, double enrollmentsPerSecond,
-        double p50Ms, double p95Ms, double p99Ms, Map<String, Double> cpuMsPerEnrollment) {
+        double p50Ms, double p95Ms, double p99Ms, Map<String, Double> cpuMsPerEnrollment, IssuanceCheck check) {
 
     /** The load generator: its CPU is reported but not counted as the servers'. */
     static final String CLIENT = "device-simulator";
@@ -27,7 +27,13 @@ record BenchResult(int devices, int issued, int failed, double seconds, double e
                 : seconds > 0 ? issued / seconds : 0;
         return new BenchResult(n.path("devices").asInt(), issued, n.path("failed").asInt(), seconds, eps,
                 n.path("p50_ms").asDouble(), n.path("p95_ms").asDouble(), n.path("p99_ms").asDouble(),
-                Map.copyOf(cpuMsPerEnrollment));
+                Map.copyOf(cpuMsPerEnrollment), null);
+    }
+
+    /** The same result with what ca-service recorded for the run. */
+    BenchResult checked(IssuanceCheck verified) {
+        return new BenchResult(devices, issued, failed, seconds, enrollmentsPerSecond, p50Ms, p95Ms, p99Ms,
+                cpuMsPerEnrollment, verified);
     }
 
     /** CPU ms per issued enrollment summed over the server processes (services, Kafka, PostgreSQL), or NaN. */
@@ -50,6 +56,10 @@ record BenchResult(int devices, int issued, int failed, double seconds, double e
         o.put("p50_ms", round(p50Ms, 1));
         o.put("p95_ms", round(p95Ms, 1));
         o.put("p99_ms", round(p99Ms, 1));
+        if (check != null) {
+            o.put("ca_certificates", check.certificates());
+            o.put("ca_devices_with_several", check.devicesWithSeveral());
+        }
         if (!cpuMsPerEnrollment.isEmpty()) {
             o.put("server_cpu_ms_per_enrollment", round(serverCpuMsPerEnrollment(), 2));
             ObjectNode perProcess = o.putObject("cpu_ms_per_enrollment");
@@ -86,6 +96,9 @@ record BenchResult(int devices, int issued, int failed, double seconds, double e
     String humanLine() {
         String line = String.format(Locale.ROOT, "Bench: %d devices, %d issued, %d failed in %.1f s: %.1f enrollments/s, latency p50 %.1f ms, p95 %.1f ms, p99 %.1f ms",
                 devices, issued, failed, seconds, enrollmentsPerSecond, p50Ms, p95Ms, p99Ms);
+        if (check != null) {
+            line += System.lineSeparator() + check.line(issued);
+        }
         if (cpuMsPerEnrollment.isEmpty()) {
             return line;
         }

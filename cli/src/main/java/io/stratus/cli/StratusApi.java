@@ -137,6 +137,12 @@ final class StratusApi {
         }
     }
 
+    /** One keyset page of a CA's certificates, oldest first (ca-service's inventory). */
+    JsonNode certificatePage(String tenant, String authorityId, String after, int limit) {
+        return get(Service.CA, "/api/v1/tenants/" + enc(tenant) + "/certificates?authorityId=" + enc(authorityId)
+                + "&limit=" + limit + (after == null ? "" : "&after=" + enc(after)));
+    }
+
     JsonNode bench(String id) {
         return get(Service.SIMULATOR, "/api/v1/fleet/bench/" + enc(id));
     }

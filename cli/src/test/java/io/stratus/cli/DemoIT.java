@@ -52,6 +52,15 @@ class DemoIT {
             assertEquals(Files.readString(issuing), Files.readString(again.resolve("issuing.pem")));
             assertEquals(0, stack.run("status"));
 
+            // the bench through the whole stack: what ca-service recorded agrees with what the bench counted
+            com.fasterxml.jackson.databind.JsonNode bench = Json.MAPPER.readTree(stack.ok("bench", "--devices", "6",
+                    "--concurrency", "3", "--warmup", "2", "--json").out());
+            assertEquals(6, bench.path("issued").asInt(), bench.toString());
+            assertEquals(6, bench.path("ca_certificates").asInt(), "ca-service's own count: " + bench);
+            assertEquals(0, bench.path("ca_devices_with_several").asInt(), bench.toString());
+            assertTrue(bench.path("server_cpu_ms_per_enrollment").asDouble() > 0, bench.toString());
+            assertTrue(bench.path("cpu_ms_per_enrollment").has("ca-service"), bench.toString());
+
             adminVerbsWorkOnTheDemoPki(stack, tmp, devices.get(0));
             stack.downAndAssertNothingLeft();
             done = true;

@@ -73,6 +73,19 @@ class SecretsAndOutputTest {
     }
 
     @Test
+    void benchShowsWhatCaServiceRecordedForTheRun() throws Exception {
+        JsonNode sim = Json.MAPPER.readTree("{\"devices\":100,\"issued\":99,\"failed\":1,\"seconds\":2}");
+        BenchResult r = BenchResult.from(sim).checked(new IssuanceCheck(99, 0));
+        assertTrue(r.jsonLine().contains("\"ca_certificates\":99,\"ca_devices_with_several\":0"), r.jsonLine());
+        assertTrue(r.humanLine().contains("99 certificates signed for this run (the bench saw 99 issued), 0 devices"
+                + " with more than one: nothing lost, nothing doubled"), r.humanLine());
+        assertTrue(new IssuanceCheck(99, 0).matches(99));
+        assertFalse(new IssuanceCheck(98, 0).matches(99), "one lost");
+        assertFalse(new IssuanceCheck(100, 1).matches(99), "one doubled");
+        assertTrue(new IssuanceCheck(100, 1).line(99).endsWith("MISMATCH"));
+    }
+
+    @Test
     void processCpuReadsThisJvmsOwnCounters() {
         long self = ProcessHandle.current().pid();
         double first = ProcessCpu.millis(self);

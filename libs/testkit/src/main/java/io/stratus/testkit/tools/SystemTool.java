@@ -19,6 +19,7 @@ public enum SystemTool {
             List.of("/usr/lib/softhsm/libsofthsm2.so", "/usr/lib/x86_64-linux-gnu/softhsm/libsofthsm2.so"),
             List.of("softhsm2-util"))),
     SCEPCLIENT("scep", List.of(List.of("scepclient"))),
+    SCEPSERVER("scep", List.of(List.of("scepserver"))),
     CERTMONGER("certmonger", List.of(
             List.of("/usr/libexec/certmonger/scep-submit", "/usr/lib/certmonger/scep-submit", "scep-submit"))),
     CHROMIUM("chromium chromium-driver", List.of(List.of("chromium"), List.of("chromedriver"))),
