@@ -78,8 +78,9 @@ final class BenchCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--peer knows micromdm only");
         }
         String challenge = java.util.HexFormat.of().formatHex(randomBytes());
-        api.enableStaticChallenge(tenant, pki.issuingId(), challenge);
         String stratusUrl = pki.issuing().path("scepUrl").asText();
+        api.enableStaticChallenge(tenant, pki.issuingId(), challenge);
+        // the static challenge is for this run only: turned off again whatever happens
         try (MicromdmPeer micromdm = MicromdmPeer.start(challenge)) {
             progress.println("micromdm scepserver (pid " + micromdm.pid() + ") at " + micromdm.scepUrl() + ", depot in "
                     + micromdm.directory());
@@ -104,6 +105,8 @@ final class BenchCommand implements Callable<Integer> {
             main.out().flush();
             boolean complete = ours.failed() == 0 && ours.issued() == devices && ours.check().matches(ours.issued());
             return complete ? 0 : 1;
+        } finally {
+            api.disableStaticChallenge(tenant, pki.issuingId());
         }
     }
 
@@ -137,9 +140,13 @@ final class BenchCommand implements Callable<Integer> {
                 bench.path("devices").asLong(), bench.path("failed").asLong(), bench.path("enrollments_per_second").asDouble());
     }
 
-    /** CPU samples of the stack's processes when the measured (RUNNING) phase starts and when it is DONE. */
+    /**
+     * CPU samples of the stack's processes when the measured (RUNNING) phase starts and when it is DONE. A run short
+     * enough to go from PREPARING to DONE between two polls starts from the last PREPARING sample.
+     */
     static final class CpuWindow {
         private final java.util.function.Supplier<Map<String, Double>> sampler;
+        private Map<String, Double> lastPreparing;
         private Map<String, Double> start;
         private Map<String, Double> end;
 
@@ -147,10 +154,14 @@ final class BenchCommand implements Callable<Integer> {
             this.sampler = sampler;
         }
 
-        void onState(String state) {
-            if ("RUNNING".equals(state) && start == null) {
+        /** Called on every poll with the run's state. */
+        void onPoll(String state) {
+            if ("PREPARING".equals(state)) {
+                lastPreparing = sampler.get();
+            } else if ("RUNNING".equals(state) && start == null) {
                 start = sampler.get();
             } else if ("DONE".equals(state) && end == null) {
+                start = start != null ? start : lastPreparing;
                 end = sampler.get();
             }
         }
@@ -167,8 +178,8 @@ final class BenchCommand implements Callable<Integer> {
         while (true) {
             JsonNode b = api.bench(id);
             String state = b.path("state").asText();
+            cpu.onPoll(state);
             if (!state.equals(lastState)) {
-                cpu.onState(state);
                 progress.println("  " + state.toLowerCase());
                 progress.flush();
                 lastState = state;

@@ -129,16 +129,23 @@ final class InfraStarter {
      * may still run: stop it if {@code postmaster.pid} names a live postgres on this stack's data directory.
      */
     static Optional<Long> killOrphanPostgres(StackDir dir) {
-        Path pidFile = dir.postgresData().resolve("postmaster.pid");
-        if (!Files.exists(pidFile)) {
-            return Optional.empty();
-        }
-        OptionalLong pid = firstLine(pidFile);
-        if (pid.isPresent() && Procs.mentions(pid.getAsLong(), "postgres", dir.postgresData().toString())) {
+        OptionalLong pid = postmasterPid(dir);
+        if (pid.isPresent()) {
             Procs.terminate(pid.getAsLong(), Duration.ofSeconds(20));
             return Optional.of(pid.getAsLong());
         }
         return Optional.empty();
+    }
+
+    /** The live postgres that {@code postmaster.pid} names on this stack's data directory, if any. */
+    static OptionalLong postmasterPid(StackDir dir) {
+        Path pidFile = dir.postgresData().resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return OptionalLong.empty();
+        }
+        OptionalLong pid = firstLine(pidFile);
+        return pid.isPresent() && Procs.mentions(pid.getAsLong(), "postgres", dir.postgresData().toString()) ? pid
+                : OptionalLong.empty();
     }
 
     private static OptionalLong firstLine(Path file) {

@@ -36,10 +36,13 @@ final class MicromdmPeer implements AutoCloseable {
             run(dir, List.of(binary.toString(), "ca", "-init", "-depot", depot.toString(), "-keySize", "2048",
                     "-organization", "Stratus bench peer"));
             int port = freePort();
-            Process server = new ProcessBuilder(binary.toString(), "-depot", depot.toString(), "-port",
-                    Integer.toString(port), "-challenge", challenge)
+            // the challenge goes through the environment, not the command line that every local user can read
+            ProcessBuilder builder = new ProcessBuilder(binary.toString(), "-depot", depot.toString(), "-port",
+                    Integer.toString(port))
                     .directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(dir.resolve("scepserver.log").toFile()).start();
+                    .redirectOutput(dir.resolve("scepserver.log").toFile());
+            builder.environment().put("SCEP_CHALLENGE_PASSWORD", challenge);
+            Process server = builder.start();
             MicromdmPeer peer = new MicromdmPeer(server, URI.create("http://127.0.0.1:" + port + "/scep"), dir);
             peer.awaitReady(Duration.ofSeconds(30));
             return peer;
@@ -100,6 +103,7 @@ final class MicromdmPeer implements AutoCloseable {
                 // not listening yet
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                close();
                 throw new StackException("interrupted");
             }
             DemoSetup.sleep(200);

@@ -10,7 +10,8 @@ import java.util.OptionalLong;
 
 /**
  * CPU time the stack's processes have used, read from {@code /proc/<pid>/stat}: user and system time of the process,
- * of the children it has waited for, and of its live descendants (the infra process counts its PostgreSQL server).
+ * of the children it has waited for, and of its live descendants. The infra process also counts its PostgreSQL
+ * server, which pg_ctl starts as a process tree of its own (the postmaster named in {@code postmaster.pid}).
  * Two samples taken around a bench give the CPU per enrollment of each process.
  */
 final class ProcessCpu {
@@ -41,6 +42,9 @@ final class ProcessCpu {
             if (pid.isPresent()) {
                 double ms = treeMillis(pid.getAsLong());
                 if (ms >= 0) {
+                    if (StackDir.INFRA.equals(name)) {
+                        ms += postgresMillis(dir);
+                    }
                     cpu.put(name, ms);
                 }
             }
@@ -61,6 +65,17 @@ final class ProcessCpu {
             }
         });
         return per;
+    }
+
+    /** The PostgreSQL server's tree, unless it is already a descendant of the infra process. */
+    private static double postgresMillis(StackDir dir) {
+        OptionalLong postmaster = InfraStarter.postmasterPid(dir);
+        if (postmaster.isEmpty()) {
+            return 0;
+        }
+        boolean counted = ProcessHandle.of(postmaster.getAsLong()).flatMap(ProcessHandle::parent)
+                .map(parent -> PidFile.read(dir.pidFile(StackDir.INFRA)).orElse(-1) == parent.pid()).orElse(false);
+        return counted ? 0 : Math.max(0, treeMillis(postmaster.getAsLong()));
     }
 
     private static double treeMillis(long pid) {

@@ -125,9 +125,22 @@ final class StratusApi {
                 "devices", devices, "concurrency", concurrency));
     }
 
+    /** Turns off a CA's static SCEP challenge. */
+    void disableStaticChallenge(String tenant, String authorityId) {
+        String path = staticChallengePath(tenant, authorityId);
+        HttpResponse<String> r = send(Service.ENROLLMENT, request(Service.ENROLLMENT, path).DELETE());
+        if (r.statusCode() / 100 != 2 && r.statusCode() != 404) {
+            throw failure("DELETE", Service.ENROLLMENT, path, r);
+        }
+    }
+
+    private static String staticChallengePath(String tenant, String authorityId) {
+        return "/api/v1/tenants/" + enc(tenant) + "/scep/" + enc(authorityId) + "/static-challenge";
+    }
+
     /** Turns on a CA's static SCEP challenge (for benchmarks and legacy clients; never for fleets). */
     void enableStaticChallenge(String tenant, String authorityId, String challenge) {
-        String path = "/api/v1/tenants/" + enc(tenant) + "/scep/" + enc(authorityId) + "/static-challenge";
+        String path = staticChallengePath(tenant, authorityId);
         try {
             String json = Json.MAPPER.writeValueAsString(Map.of("challenge", challenge));
             json(send(Service.ENROLLMENT, request(Service.ENROLLMENT, path).header("Content-Type", "application/json")

@@ -85,6 +85,13 @@ class BenchTest {
         assertEquals("DONE", refused.get("state"));
         assertEquals(0, refused.get("issued"));
         assertEquals(5, refused.get("failed"), "a refused enrollment counts as failed, never as issued");
+
+        // a server that is not there: every enrollment fails, the run still ends DONE with its counts
+        Map<String, Object> unreachable = awaitFinished(startStaticBench("http://127.0.0.1:1/scep", "static-bench-secret",
+                3, 3));
+        assertEquals("DONE", unreachable.get("state"), String.valueOf(unreachable.get("error")));
+        assertEquals(0, unreachable.get("issued"));
+        assertEquals(3, unreachable.get("failed"));
     }
 
     @Test

@@ -81,24 +81,35 @@ public class BenchKeys {
             this.keys = load(algorithm, file);
         }
 
-        synchronized KeyPair next(int size) {
-            if (keys.size() < size) {
-                KeyPair generated = algorithm.generate();
-                append(generated);
-                keys.add(generated);
-                return generated;
+        /** A new key while the pool is short (generated outside the lock: callers run in parallel), else the next one. */
+        KeyPair next(int size) {
+            synchronized (this) {
+                if (keys.size() >= size) {
+                    KeyPair pair = keys.get(next % size);
+                    next = (next + 1) % size;
+                    return pair;
+                }
             }
-            KeyPair pair = keys.get(next % size);
-            next = (next + 1) % size;
-            return pair;
+            KeyPair generated = algorithm.generate();
+            synchronized (this) {
+                if (keys.size() < size) {
+                    append(generated);
+                    keys.add(generated);
+                }
+            }
+            return generated;
         }
 
         private void append(KeyPair pair) {
             String line = Base64.getEncoder().encodeToString(pair.getPrivate().getEncoded()) + " "
                     + Base64.getEncoder().encodeToString(pair.getPublic().getEncoded()) + "\n";
             try {
-                Files.writeString(file, line, StandardCharsets.US_ASCII, StandardOpenOption.CREATE,
-                        StandardOpenOption.APPEND);
+                if (!Files.exists(file)) {
+                    // private keys: readable by the owner only, like the rest of the state directory
+                    Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+                }
+                Files.writeString(file, line, StandardCharsets.US_ASCII, StandardOpenOption.APPEND);
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot keep a bench key in " + file, e);
             }

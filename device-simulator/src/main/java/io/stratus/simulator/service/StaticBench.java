@@ -10,7 +10,6 @@ import java.util.function.Supplier;
 import io.quarkus.logging.Log;
 import io.stratus.crypto.Csrs;
 import io.stratus.crypto.KeyAlgorithm;
-import io.stratus.crypto.scep.ScepException;
 import io.stratus.simulator.entity.BenchRun;
 import io.stratus.simulator.service.ScepEnrollmentClient.ScepOutcome;
 import io.stratus.simulator.service.DeviceEnroller.EnrollmentResult;
@@ -58,8 +57,9 @@ public class StaticBench {
                 return failed(firstError, "the certificate is not for the requested key");
             }
             return EnrollmentResult.issued(outcome.millis());
-        } catch (ScepException | IllegalStateException e) {
-            return failed(firstError, e.getMessage());
+        } catch (RuntimeException e) {
+            // transport, protocol or poll-limit failures of one enrollment count as one failure, never end the run
+            return failed(firstError, e.getClass().getSimpleName() + ": " + e.getMessage());
         }
     }
 

@@ -32,6 +32,9 @@ class BenchKeysTest {
         assertEquals(encoded(first), encoded(keys.take(KeyAlgorithm.EC_P256)), "full: the first key comes back");
         assertEquals(encoded(second), encoded(keys.take(KeyAlgorithm.EC_P256)));
 
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(dir.resolve("bench-keys").resolve("EC_P256.keys"))), "private keys");
+
         BenchKeys restarted = new BenchKeys(new StateDirectory(dir), 2);
         KeyPair reloaded = restarted.take(KeyAlgorithm.EC_P256);
         assertEquals(encoded(first), encoded(reloaded), "no new key after a restart");
