@@ -51,12 +51,7 @@ public class BenchKeys {
      * (RFC 8894 asks only for uniqueness; the usual hash of the public key would repeat with a recycled key).
      */
     public static String transactionId(byte[] csrDer) {
-        try {
-            return java.util.HexFormat.of().withUpperCase().formatHex(
-                    java.security.MessageDigest.getInstance("SHA-256").digest(csrDer));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        return io.stratus.crypto.scep.ScepClientMessages.transactionId(csrDer);
     }
 
     /** The next key pair of the algorithm's pool (a new one while the pool is not full). */

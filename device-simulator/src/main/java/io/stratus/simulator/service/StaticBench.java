@@ -32,7 +32,7 @@ public class StaticBench {
         this.keys = keys;
     }
 
-    /** One enrollment task per device, requests built before the clock starts; the first failure goes to {@code run}. */
+    /** One enrollment task per device, requests built before the clock starts; the first failure is logged. */
     List<Supplier<EnrollmentResult>> prepare(BenchRun run, URI scepUrl, String challenge) {
         List<Supplier<EnrollmentResult>> tasks = new ArrayList<>();
         AtomicReference<String> firstError = new AtomicReference<>();

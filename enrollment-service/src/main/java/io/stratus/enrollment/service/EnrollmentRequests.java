@@ -1,6 +1,5 @@
 package io.stratus.enrollment.service;
 
-
 import io.smallrye.mutiny.Uni;
 import io.stratus.crypto.Csrs.ParsedCsr;
 import io.stratus.crypto.scep.FailInfo;

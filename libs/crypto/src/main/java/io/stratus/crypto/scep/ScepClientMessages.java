@@ -49,8 +49,13 @@ public final class ScepClientMessages {
 
     /** Hex (upper case) SHA-256 of the SubjectPublicKeyInfo, the usual SCEP transactionID. */
     public static String transactionId(PublicKey key) {
+        return transactionId(key.getEncoded());
+    }
+
+    /** Hex (upper case) SHA-256 of {@code encoded}: a transactionID derived from a key's or a request's DER. */
+    public static String transactionId(byte[] encoded) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(key.getEncoded());
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(encoded);
             return HexFormat.of().withUpperCase().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new CryptoException("SHA-256 is not available", e);
