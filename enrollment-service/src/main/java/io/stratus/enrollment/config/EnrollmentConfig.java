@@ -35,6 +35,14 @@ public interface EnrollmentConfig {
     @WithDefault("30s")
     Duration reRelayAfter();
 
+    /**
+     * How long a SCEP request reuses the CA, its RA credential and its GetCACert answer as loaded by an earlier
+     * request instead of reading them again. Changes this service learns of from authority and certificate events
+     * apply at once; the time bounds what another replica changed. Zero reads them for every request.
+     */
+    @WithDefault("2s")
+    Duration authorityCacheTtl();
+
     /** Largest PKIOperation message accepted; larger bodies get HTTP 413. */
     @WithDefault("65536")
     int maxBodyBytes();

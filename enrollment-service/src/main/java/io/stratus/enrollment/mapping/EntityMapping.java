@@ -3,14 +3,8 @@ package io.stratus.enrollment.mapping;
 import java.time.Instant;
 
 import io.stratus.enrollment.entity.AuthorityEntity;
-import io.stratus.enrollment.entity.ChallengeEntity;
-import io.stratus.enrollment.entity.EnrollmentEntity;
 import io.stratus.enrollment.entity.RaCredentialEntity;
 import io.stratus.enrollment.service.Authority;
-import io.stratus.enrollment.service.ChallengeRecord;
-import io.stratus.enrollment.service.Enrollment;
-import io.stratus.enrollment.service.EnrollmentKind;
-import io.stratus.enrollment.service.EnrollmentStatus;
 import io.stratus.enrollment.service.NextCaCertificate;
 import io.stratus.enrollment.service.StoredRaCredential;
 import io.stratus.events.AuthorityKind;
@@ -64,57 +58,6 @@ public final class EntityMapping {
         e.transactionId = c.transactionId();
         e.createdAt = now;
         e.relayedAt = now;
-        return e;
-    }
-
-    public static ChallengeRecord toChallenge(ChallengeEntity e) {
-        return e == null ? null
-                : new ChallengeRecord(e.id, e.tenant, e.deviceId, e.assignmentId, e.profileId, e.authorityId,
-                        e.challengeHash, PolicyJson.read(e.policy), e.expiresAt, e.usedAt, e.voidedAt);
-    }
-
-    public static ChallengeEntity toEntity(ChallengeRecord r, Instant now) {
-        ChallengeEntity e = new ChallengeEntity();
-        e.id = r.id();
-        e.tenant = r.tenant();
-        e.deviceId = r.deviceId();
-        e.assignmentId = r.assignmentId();
-        e.profileId = r.profileId();
-        e.authorityId = r.authorityId();
-        e.challengeHash = r.challengeHash();
-        e.policy = PolicyJson.write(r.policy());
-        e.expiresAt = r.expiresAt();
-        e.usedAt = r.usedAt();
-        e.voidedAt = r.voidedAt();
-        e.createdAt = now;
-        return e;
-    }
-
-    public static Enrollment toEnrollment(EnrollmentEntity e) {
-        return e == null ? null
-                : new Enrollment(e.transactionId, e.tenant, e.authorityId, e.deviceId, e.challengeId,
-                        EnrollmentKind.valueOf(e.kind), e.assignmentId, e.profileId,
-                        e.policy == null ? null : PolicyJson.read(e.policy), e.renewedSerial,
-                        EnrollmentStatus.valueOf(e.status), e.certificateDer, e.rejectReason);
-    }
-
-    public static EnrollmentEntity toEntity(Enrollment r, Instant now) {
-        EnrollmentEntity e = new EnrollmentEntity();
-        e.transactionId = r.transactionId();
-        e.tenant = r.tenant();
-        e.authorityId = r.authorityId();
-        e.deviceId = r.deviceId();
-        e.challengeId = r.challengeId();
-        e.kind = r.kind().name();
-        e.assignmentId = r.assignmentId();
-        e.profileId = r.profileId();
-        e.policy = r.policy() == null ? null : PolicyJson.write(r.policy());
-        e.renewedSerial = r.renewedSerial();
-        e.status = r.status().name();
-        e.certificateDer = r.certificateDer();
-        e.rejectReason = r.rejectReason();
-        e.createdAt = now;
-        e.updatedAt = now;
         return e;
     }
 }

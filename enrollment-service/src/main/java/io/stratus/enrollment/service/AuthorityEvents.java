@@ -14,12 +14,12 @@ public class AuthorityEvents {
 
     private final AuthorityStore authorities;
     private final RaProvisioning raProvisioning;
-    private final RaCredentialCache raCache;
+    private final ScepAuthorities scepAuthorities;
 
-    public AuthorityEvents(AuthorityStore authorities, RaProvisioning raProvisioning, RaCredentialCache raCache) {
+    public AuthorityEvents(AuthorityStore authorities, RaProvisioning raProvisioning, ScepAuthorities scepAuthorities) {
         this.authorities = authorities;
         this.raProvisioning = raProvisioning;
-        this.raCache = raCache;
+        this.scepAuthorities = scepAuthorities;
     }
 
     public Uni<Void> created(AuthorityCreatedEvent event) {
@@ -32,7 +32,8 @@ public class AuthorityEvents {
         return authorities.find(event.authorityId()).chain(known -> {
             // a late or repeated AuthorityCreated never undoes a renewal
             Authority authority = known != null && known.generation() > 1 ? known.withStatus(event.status()) : created;
-            return authorities.save(authority).chain(() -> raProvisioning.ensureCredential(authority));
+            return authorities.save(authority).invoke(() -> scepAuthorities.forget(authority.id()))
+                    .chain(() -> raProvisioning.ensureCredential(authority));
         });
     }
 
@@ -62,8 +63,7 @@ public class AuthorityEvents {
                         : Uni.createFrom().voidItem();
             }
             Log.infof("CA %s: certificate generation %d %s", event.authorityId(), event.generation(), event.phase());
-            raCache.forget(known.id());
-            return authorities.save(renewed)
+            return authorities.save(renewed).invoke(() -> scepAuthorities.forget(renewed.id()))
                     .chain(() -> rotateRa ? raProvisioning.rotate(renewed) : Uni.createFrom().voidItem());
         });
     }
@@ -75,8 +75,7 @@ public class AuthorityEvents {
                 return Uni.createFrom().voidItem();
             }
             Authority changed = known.withStatus(event.status());
-            raCache.forget(changed.id());
-            return authorities.save(changed).chain(() -> raProvisioning.ensureCredential(changed));
+            return authorities.save(changed).invoke(() -> scepAuthorities.forget(changed.id())).chain(() -> raProvisioning.ensureCredential(changed));
         });
     }
 }

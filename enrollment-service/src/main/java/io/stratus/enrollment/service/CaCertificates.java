@@ -1,11 +1,6 @@
 package io.stratus.enrollment.service;
 
-import java.security.cert.X509Certificate;
-import java.util.List;
-
 import io.smallrye.mutiny.Uni;
-import io.stratus.crypto.Pem;
-import io.stratus.crypto.scep.ScepServer;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** GetCACert: the issuing CA certificate and its RA certificate in a certs-only PKCS#7. */
@@ -19,9 +14,6 @@ public class CaCertificates {
     }
 
     public Uni<byte[]> of(String tenant, String authorityId) {
-        return authorities.load(tenant, authorityId).map(ca -> {
-            X509Certificate caCertificate = Pem.certificate(ca.authority().certificatePem());
-            return ScepServer.degenerateCertificates(List.of(caCertificate, ca.ra().certificate()));
-        });
+        return authorities.load(tenant, authorityId).map(ScepAuthority::caCertificates);
     }
 }

@@ -25,19 +25,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class CertificateOutcomes {
 
     private final RaCredentialStore raCredentials;
-    private final RaCredentialCache raCache;
+    private final ScepAuthorities scepAuthorities;
     private final EnrollmentStore enrollments;
     private final IssuanceWaiters waiters;
     private final IssuedCertificateStore issuedCertificates;
-    private final UnitOfWork unitOfWork;
 
-    public CertificateOutcomes(RaCredentialStore raCredentials, RaCredentialCache raCache,
-            EnrollmentStore enrollments, IssuanceWaiters waiters, IssuedCertificateStore issuedCertificates,
-            UnitOfWork unitOfWork) {
-        this.unitOfWork = unitOfWork;
+    public CertificateOutcomes(RaCredentialStore raCredentials, ScepAuthorities scepAuthorities,
+            EnrollmentStore enrollments, IssuanceWaiters waiters, IssuedCertificateStore issuedCertificates) {
         this.issuedCertificates = issuedCertificates;
         this.raCredentials = raCredentials;
-        this.raCache = raCache;
+        this.scepAuthorities = scepAuthorities;
         this.enrollments = enrollments;
         this.waiters = waiters;
     }
@@ -55,20 +52,13 @@ public class CertificateOutcomes {
         if (event.purpose() == RequestPurpose.RA) {
             return raIssued(event, certificate);
         }
-        // one transaction: the certificate is recorded as handed out (a device holding it can renew with it) and its
-        // transaction completed together; the waiting request is answered after the commit
-        return unitOfWork.inTransaction(() -> enrollments.find(event.transactionId()).chain(known -> {
-            if (known == null || !known.tenant().equals(event.tenant())) {
-                Log.debugf("certificate of unknown transaction %s ignored", event.transactionId());
-                return Uni.createFrom().<Enrollment>nullItem();
-            }
-            IssuedCertificate handedOut = new IssuedCertificate(known.authorityId(),
-                    Serials.hex(certificate.getSerialNumber()), known.tenant(), known.deviceId(),
-                    known.transactionId(), SubjectNames.toString(certificate.getSubjectX500Principal()), der,
-                    certificate.getNotAfter().toInstant(), null);
-            return issuedCertificates.recordIfAbsent(handedOut)
-                    .chain(() -> enrollments.complete(event.transactionId(), EnrollmentStatus.ISSUED, der, null));
-        })).invoke(this::answerWaiter).replaceWithVoid();
+        // the certificate is recorded as handed out and its transaction completed in one database transaction; the
+        // waiting request is answered after the commit
+        EnrollmentStore.HandedOut handedOut = new EnrollmentStore.HandedOut(Serials.hex(certificate.getSerialNumber()),
+                SubjectNames.toString(certificate.getSubjectX500Principal()), der,
+                certificate.getNotAfter().toInstant());
+        return enrollments.completeIssued(event.tenant(), event.transactionId(), handedOut)
+                .invoke(stored -> answerWaiter(stored, event.transactionId())).replaceWithVoid();
     }
 
     /** A certificate was revoked: it no longer authorises a RenewalReq. */
@@ -95,8 +85,9 @@ public class CertificateOutcomes {
                     event.authorityId(), event.reason(), event.detail());
             return Uni.createFrom().voidItem();
         }
-        return complete(event.tenant(), event.transactionId(), EnrollmentStatus.REJECTED, null,
-                event.reason() == null ? "REJECTED" : event.reason());
+        return enrollments.complete(event.tenant(), event.transactionId(), EnrollmentStatus.REJECTED,
+                event.reason() == null ? "REJECTED" : event.reason())
+                .invoke(stored -> answerWaiter(stored, event.transactionId())).replaceWithVoid();
     }
 
     private Uni<Void> raIssued(CertificateIssuedEvent event, X509Certificate certificate) {
@@ -123,7 +114,7 @@ public class CertificateOutcomes {
                     ? raCredentials.promoteNextKey(event.authorityId(), event.transactionId(), pem)
                     : raCredentials.storeCertificate(event.authorityId(), event.transactionId(), pem);
             return stored.invoke(done -> {
-                raCache.forget(event.authorityId());
+                scepAuthorities.forget(event.authorityId());
                 if (done) {
                     Log.infof(replacement ? "new RA certificate (after a CA key change) in use for CA %s"
                             : "RA certificate stored for CA %s; SCEP is available", event.authorityId());
@@ -132,20 +123,11 @@ public class CertificateOutcomes {
         });
     }
 
-    private Uni<Void> complete(String tenant, String transactionId, EnrollmentStatus status, byte[] der,
-            String reason) {
-        return unitOfWork.inTransaction(() -> enrollments.find(transactionId).chain(known -> {
-            if (known == null || !known.tenant().equals(tenant)) {
-                Log.debugf("outcome of unknown transaction %s ignored", transactionId);
-                return Uni.createFrom().<Enrollment>nullItem();
-            }
-            return enrollments.complete(transactionId, status, der, reason);
-        })).invoke(this::answerWaiter).replaceWithVoid();
-    }
-
-    private void answerWaiter(Enrollment stored) {
-        if (stored != null) {
-            waiters.complete(stored);
+    private void answerWaiter(Enrollment stored, String transactionId) {
+        if (stored == null) {
+            Log.debugf("outcome of unknown transaction %s ignored", transactionId);
+            return;
         }
+        waiters.complete(stored);
     }
 }

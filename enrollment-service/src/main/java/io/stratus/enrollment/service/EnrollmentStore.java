@@ -32,12 +32,21 @@ public interface EnrollmentStore {
      */
     Uni<byte[]> claimRelay(String transactionId, java.time.Instant relayedBefore, java.time.Instant now);
 
+    /** A certificate the CA issued for a transaction, as it is recorded when handed out. */
+    record HandedOut(String serialNumber, String subjectDn, byte[] der, java.time.Instant notAfter) {
+    }
+
     /**
-     * Records the CA's answer for a PENDING transaction; returns the transaction as stored afterwards
-     * (unchanged when it had been completed already), or null when it is unknown.
+     * Records the CA's refusal of a PENDING transaction of that tenant; returns the transaction as stored
+     * afterwards (unchanged when it had been completed already), or null when the tenant has no such transaction.
      */
-    Uni<Enrollment> complete(String transactionId, EnrollmentStatus status, byte[] certificateDer,
-            String rejectReason);
+    Uni<Enrollment> complete(String tenant, String transactionId, EnrollmentStatus status, String rejectReason);
+
+    /**
+     * In one database transaction: records the certificate as handed out (a device holding it can renew with it)
+     * and completes the PENDING transaction of that tenant as ISSUED; returns it as {@link #complete} does.
+     */
+    Uni<Enrollment> completeIssued(String tenant, String transactionId, HandedOut certificate);
 
     /** Undoes {@link #open} for a request that could not be relayed: deletes it and frees its challenge. */
     Uni<Void> abandon(Enrollment pending);

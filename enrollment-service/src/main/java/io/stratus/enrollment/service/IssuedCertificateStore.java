@@ -7,9 +7,6 @@ import io.smallrye.mutiny.Uni;
 /** The certificates this service handed out. */
 public interface IssuedCertificateStore {
 
-    /** Stores the certificate unless it is known already (a replayed event). */
-    Uni<Void> recordIfAbsent(IssuedCertificate certificate);
-
     /** The certificate of that CA with that serial (upper-case hex), or null. */
     Uni<IssuedCertificate> find(String authorityId, String serialNumber);
 

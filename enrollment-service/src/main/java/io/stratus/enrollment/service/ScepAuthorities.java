@@ -1,20 +1,34 @@
 package io.stratus.enrollment.service;
 
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
 import io.smallrye.mutiny.Uni;
+import io.stratus.enrollment.config.EnrollmentConfig;
 import io.stratus.events.AuthorityKind;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Finds the issuing CA a SCEP URL names, with its RA credentials. */
+/**
+ * Finds the issuing CA a SCEP URL names, with its RA credentials. A CA that serves SCEP is kept for
+ * {@code stratus.enrollment.authority-cache-ttl} (a device asks GetCACaps, GetCACert and PKIOperation in a row) and
+ * forgotten as soon as an authority or RA certificate event changes it here.
+ */
 @ApplicationScoped
 public class ScepAuthorities {
+
+    private record Loaded(ScepAuthority authority, long expiresAtNanos) {
+    }
 
     private final AuthorityStore authorities;
     private final RaCredentialStore raCredentials;
     private final RaCredentialCache cache;
     private final RaProvisioning raProvisioning;
+    private final long ttlNanos;
+    private final ConcurrentMap<String, Loaded> loaded = new ConcurrentHashMap<>();
 
     public ScepAuthorities(AuthorityStore authorities, RaCredentialStore raCredentials, RaCredentialCache cache,
-            RaProvisioning raProvisioning) {
+            RaProvisioning raProvisioning, EnrollmentConfig config) {
+        this.ttlNanos = config.authorityCacheTtl().toNanos();
         this.raProvisioning = raProvisioning;
         this.authorities = authorities;
         this.raCredentials = raCredentials;
@@ -39,6 +53,26 @@ public class ScepAuthorities {
      * @throws RaNotReadyException (as a failed Uni) while the RA certificate is not issued
      */
     public Uni<ScepAuthority> load(String tenant, String authorityId) {
+        Loaded known = loaded.get(authorityId);
+        if (known != null && System.nanoTime() - known.expiresAtNanos() < 0) {
+            Authority authority = known.authority().authority();
+            return authority.tenant().equals(tenant) ? Uni.createFrom().item(known.authority())
+                    : Uni.createFrom().failure(new UnknownAuthorityException(tenant, authorityId));
+        }
+        return read(tenant, authorityId).invoke(ca -> {
+            if (ttlNanos > 0) {
+                loaded.put(authorityId, new Loaded(ca, System.nanoTime() + ttlNanos));
+            }
+        });
+    }
+
+    /** Forgets what is kept of this CA and its RA credential: they changed. */
+    public void forget(String authorityId) {
+        loaded.remove(authorityId);
+        cache.forget(authorityId);
+    }
+
+    private Uni<ScepAuthority> read(String tenant, String authorityId) {
         return find(tenant, authorityId).chain(authority -> raCredentials.find(authorityId).chain(stored -> {
             Uni<Void> requestedIfDue = stored == null ? Uni.createFrom().voidItem()
                     : raProvisioning.requestAgainIfDue(authority, stored);
@@ -46,7 +80,7 @@ public class ScepAuthorities {
                 if (stored == null || !stored.issued()) {
                     throw new RaNotReadyException(authorityId);
                 }
-                return new ScepAuthority(authority, cache.credentials(authority, stored));
+                return ScepAuthority.of(authority, cache.credentials(authority, stored));
             });
         }));
     }

@@ -1,0 +1,192 @@
+package io.stratus.enrollment.repository;
+
+import static io.stratus.enrollment.repository.SqlValues.bytea;
+import static io.stratus.enrollment.repository.SqlValues.bytes;
+import static io.stratus.enrollment.repository.SqlValues.timestamp;
+
+import java.time.Instant;
+
+import io.smallrye.mutiny.Uni;
+import io.stratus.enrollment.mapping.PolicyJson;
+import io.stratus.enrollment.service.Enrollment;
+import io.stratus.enrollment.service.EnrollmentKind;
+import io.stratus.enrollment.service.EnrollmentStatus;
+import io.stratus.enrollment.service.EnrollmentStore;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The SCEP transactions in table {@code enrollment}, through prepared statements on the reactive PostgreSQL
+ * client: every call is one statement, or one transaction of two, on the issuance path.
+ */
+@ApplicationScoped
+public class SqlEnrollmentStore implements EnrollmentStore {
+
+    private static final String COLUMNS = "transaction_id, tenant, authority_id, device_id, challenge_id, kind,"
+            + " assignment_id, profile_id, policy::text as policy, renewed_serial, status, certificate_der,"
+            + " reject_reason";
+
+    private static final String FIND = "select " + COLUMNS + " from enrollment where transaction_id = $1";
+
+    private static final String INSERT = "insert into enrollment (transaction_id, tenant, authority_id, device_id,"
+            + " challenge_id, kind, assignment_id, profile_id, policy, renewed_serial, status, csr_der, relayed_at,"
+            + " created_at, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb, $10, 'PENDING', $11,"
+            + " $12, $12, $12) on conflict (transaction_id) do nothing";
+
+    private static final String CLAIM_CHALLENGE = "update challenge set used_at = $1 where id = $2"
+            + " and used_at is null and voided_at is null and expires_at > $1";
+
+    private static final String CLAIM_RELAY = "update enrollment set relayed_at = $1 where transaction_id = $2"
+            + " and status = 'PENDING' and csr_der is not null and (relayed_at is null or relayed_at < $3)"
+            + " returning csr_der";
+
+    /**
+     * Completes a PENDING transaction of the tenant and returns it; a transaction completed already is returned
+     * as stored (the second branch reads the row as it was before this statement, so it is empty whenever the
+     * first one updated). The CSR goes with the outcome: it holds the challengePassword.
+     */
+    private static final String COMPLETE = "with completed as (update enrollment set status = $3,"
+            + " certificate_der = $4, reject_reason = $5, csr_der = null, updated_at = $6"
+            + " where transaction_id = $1 and tenant = $2 and status = 'PENDING' returning " + COLUMNS + ")"
+            + " select * from completed union all select " + COLUMNS + " from enrollment"
+            + " where transaction_id = $1 and tenant = $2 and not exists (select 1 from completed)";
+
+    /** The certificate of a transaction of the tenant, recorded as handed out unless it is known already. */
+    private static final String HAND_OUT = "insert into issued_certificate (authority_id, serial_number, tenant,"
+            + " device_id, transaction_id, subject_dn, certificate_der, not_after, created_at)"
+            + " select authority_id, $3, tenant, device_id, transaction_id, $4, $5, $6, $7 from enrollment"
+            + " where transaction_id = $1 and tenant = $2 on conflict do nothing";
+
+    private static final String ABANDON = "delete from enrollment where transaction_id = $1 and status = 'PENDING'";
+
+    private static final String FREE_CHALLENGE = "update challenge set used_at = null where id = $1";
+
+    /** Rolls back {@link #open} when the challenge was taken meanwhile. */
+    private static final class ChallengeUnavailable extends RuntimeException {
+        ChallengeUnavailable() {
+            super("challenge unavailable", null, false, false);
+        }
+    }
+
+    private final Pool pool;
+
+    public SqlEnrollmentStore(Pool pool) {
+        this.pool = pool;
+    }
+
+    @Override
+    public Uni<Enrollment> find(String transactionId) {
+        return pool.preparedQuery(FIND).execute(Tuple.of(transactionId)).map(SqlEnrollmentStore::first);
+    }
+
+    @Override
+    public Uni<OpenResult> open(Enrollment pending, byte[] csrDer) {
+        Instant now = Instant.now();
+        return pool.withTransaction(connection -> insert(connection, pending, csrDer, now).chain(inserted -> {
+            if (!inserted) {
+                return Uni.createFrom().item(OpenResult.DUPLICATE_TRANSACTION);
+            }
+            if (pending.challengeId() == null) {
+                // a renewal or a static challenge: nothing to claim
+                return Uni.createFrom().item(OpenResult.OPENED);
+            }
+            return connection.preparedQuery(CLAIM_CHALLENGE)
+                    .execute(Tuple.of(timestamp(now), pending.challengeId()))
+                    .map(claimed -> {
+                        if (claimed.rowCount() == 0) {
+                            throw new ChallengeUnavailable();
+                        }
+                        return OpenResult.OPENED;
+                    });
+        })).onFailure(ChallengeUnavailable.class).recoverWithItem(OpenResult.CHALLENGE_UNAVAILABLE);
+    }
+
+    private static Uni<Boolean> insert(SqlConnection connection, Enrollment pending, byte[] csrDer, Instant now) {
+        Tuple values = Tuple.tuple()
+                .addString(pending.transactionId())
+                .addString(pending.tenant())
+                .addString(pending.authorityId())
+                .addString(pending.deviceId())
+                .addString(pending.challengeId())
+                .addString(pending.kind().name())
+                .addString(pending.assignmentId())
+                .addString(pending.profileId())
+                .addString(pending.policy() == null ? null : PolicyJson.write(pending.policy()))
+                .addString(pending.renewedSerial())
+                .addValue(bytea(csrDer))
+                .addValue(timestamp(now));
+        // a concurrent request with the same transaction id inserted first: nothing changes
+        return connection.preparedQuery(INSERT).execute(values).map(rows -> rows.rowCount() == 1);
+    }
+
+    @Override
+    public Uni<byte[]> claimRelay(String transactionId, Instant relayedBefore, Instant now) {
+        // one conditional update: of concurrent polls, only the one that moves relayed_at gets the CSR
+        return pool.preparedQuery(CLAIM_RELAY)
+                .execute(Tuple.of(timestamp(now), transactionId, timestamp(relayedBefore)))
+                .map(rows -> rows.rowCount() == 0 ? null : bytes(rows.iterator().next(), "csr_der"));
+    }
+
+    @Override
+    public Uni<Enrollment> complete(String tenant, String transactionId, EnrollmentStatus status,
+            String rejectReason) {
+        return complete(pool, tenant, transactionId, status, null, rejectReason);
+    }
+
+    @Override
+    public Uni<Enrollment> completeIssued(String tenant, String transactionId, HandedOut certificate) {
+        Instant now = Instant.now();
+        Tuple handedOut = Tuple.tuple()
+                .addString(transactionId)
+                .addString(tenant)
+                .addString(certificate.serialNumber())
+                .addString(certificate.subjectDn())
+                .addValue(bytea(certificate.der()))
+                .addValue(timestamp(certificate.notAfter()))
+                .addValue(timestamp(now));
+        return pool.withTransaction(connection -> connection.preparedQuery(HAND_OUT).execute(handedOut)
+                .chain(() -> complete(connection, tenant, transactionId, EnrollmentStatus.ISSUED,
+                        certificate.der(), null)));
+    }
+
+    private static Uni<Enrollment> complete(SqlClient client, String tenant,
+            String transactionId, EnrollmentStatus status, byte[] certificateDer, String rejectReason) {
+        Tuple values = Tuple.tuple()
+                .addString(transactionId)
+                .addString(tenant)
+                .addString(status.name())
+                .addValue(bytea(certificateDer))
+                .addString(rejectReason)
+                .addValue(timestamp(Instant.now()));
+        return client.preparedQuery(COMPLETE).execute(values).map(SqlEnrollmentStore::first);
+    }
+
+    @Override
+    public Uni<Void> abandon(Enrollment pending) {
+        return pool.withTransaction(connection -> connection.preparedQuery(ABANDON)
+                .execute(Tuple.of(pending.transactionId()))
+                .chain(deleted -> deleted.rowCount() == 0 || pending.challengeId() == null
+                        ? Uni.createFrom().voidItem()
+                        : connection.preparedQuery(FREE_CHALLENGE).execute(Tuple.of(pending.challengeId()))
+                                .replaceWithVoid()));
+    }
+
+    private static Enrollment first(RowSet<Row> rows) {
+        if (rows.rowCount() == 0) {
+            return null;
+        }
+        Row row = rows.iterator().next();
+        String policy = row.getString("policy");
+        return new Enrollment(row.getString("transaction_id"), row.getString("tenant"),
+                row.getString("authority_id"), row.getString("device_id"), row.getString("challenge_id"),
+                EnrollmentKind.valueOf(row.getString("kind")), row.getString("assignment_id"),
+                row.getString("profile_id"), policy == null ? null : PolicyJson.read(policy),
+                row.getString("renewed_serial"), EnrollmentStatus.valueOf(row.getString("status")),
+                bytes(row, "certificate_der"), row.getString("reject_reason"));
+    }
+}
