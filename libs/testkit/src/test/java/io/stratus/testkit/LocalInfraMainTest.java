@@ -54,6 +54,13 @@ class LocalInfraMainTest {
         try {
             try (Connection c = DriverManager.getConnection(jdbc, Postgres.USER, Postgres.PASSWORD);
                     Statement st = c.createStatement()) {
+                // the local stack keeps what it acknowledged: PostgreSQL's durable defaults, not the tests' settings
+                for (String setting : List.of("fsync", "synchronous_commit", "full_page_writes")) {
+                    try (ResultSet rs = st.executeQuery("SHOW " + setting)) {
+                        assertTrue(rs.next());
+                        assertEquals("on", rs.getString(1), setting);
+                    }
+                }
                 st.execute("CREATE TABLE kept (v text)");
                 st.execute("INSERT INTO kept VALUES ('survives')");
             }

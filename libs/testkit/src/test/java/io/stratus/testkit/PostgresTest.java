@@ -30,4 +30,20 @@ class PostgresTest {
             }
         }
     }
+
+    @Test
+    void testsRunWithoutFsyncAndTheLocalStackIsDurable() throws Exception {
+        assertEquals("off", setting(SharedInfra.get().postgres(), "fsync"));
+        assertEquals("off", setting(SharedInfra.get().postgres(), "synchronous_commit"));
+        assertEquals(Postgres.Durability.DURABLE, LocalInfraMain.postgresDurability(),
+                "the local stack is durable unless " + LocalInfraMain.NO_FSYNC_VARIABLE + "=1");
+    }
+
+    static String setting(Postgres pg, String name) throws Exception {
+        try (Connection c = DriverManager.getConnection(pg.jdbcUrl("postgres"), Postgres.USER, Postgres.PASSWORD);
+                ResultSet rs = c.createStatement().executeQuery("SHOW " + name)) {
+            assertTrue(rs.next());
+            return rs.getString(1);
+        }
+    }
 }
