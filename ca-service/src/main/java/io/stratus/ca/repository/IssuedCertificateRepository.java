@@ -15,11 +15,6 @@ import jakarta.persistence.LockModeType;
 @ApplicationScoped
 public class IssuedCertificateRepository implements PanacheRepositoryBase<IssuedCertificateEntity, String> {
 
-    /** The certificate issued for a transaction id, or null. */
-    public Uni<IssuedCertificateEntity> findByTransactionId(String transactionId) {
-        return find("transactionId", transactionId).firstResult();
-    }
-
     public Uni<Long> countByTransactionId(String transactionId) {
         return count("transactionId", transactionId);
     }

@@ -7,30 +7,29 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.stratus.ca.entity.AuthorityEntity;
 import io.stratus.ca.entity.CertificateStatus;
 import io.stratus.ca.entity.IssuedCertificateEntity;
 import io.stratus.ca.messaging.CertificateEventPublisher;
-import io.stratus.ca.repository.AuthorityRepository;
-import io.stratus.ca.repository.IssuedCertificateRepository;
+import io.stratus.ca.repository.SqlAuditLog;
+import io.stratus.ca.repository.SqlIssuanceStore;
 import io.stratus.ca.service.audit.AuditLog;
 import io.stratus.crypto.CryptoException;
 import io.stratus.crypto.Serials;
 import io.stratus.crypto.SubjectNames;
 import io.stratus.events.AuthorityStatus;
 import io.stratus.events.CertificateRequestedEvent;
-import io.vertx.core.Context;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.persistence.LockModeType;
 
 /**
  * Answers certificate requests: at most one certificate per transaction id (a repeated request gets the stored
  * certificate again), otherwise check the CA, sign off the event loop, store, and publish the outcome. The returned
- * Uni completes only after the outcome was acknowledged by Kafka, so the request is acknowledged after that.
+ * Uni completes only after the outcome was acknowledged by Kafka, so the request is acknowledged after that. Runs
+ * once per enrollment, so its database work is prepared statements of the PostgreSQL client, not Hibernate.
  */
 @ApplicationScoped
 public class IssuanceService {
@@ -41,22 +40,22 @@ public class IssuanceService {
     static final Duration RETRY_BACKOFF = Duration.ofMillis(200);
     static final Duration RETRY_BACKOFF_MAX = Duration.ofSeconds(5);
 
-    private final AuthorityRepository authorities;
-    private final IssuedCertificateRepository certificates;
+    private final SqlIssuanceStore store;
     private final LeafIssuer issuer;
     private final CertificateEventPublisher publisher;
     private final IssuanceMetrics metrics;
-    private final AuditLog audit;
+    private final SqlAuditLog audit;
+    private final Pool pool;
     private final Vertx vertx;
 
-    public IssuanceService(AuthorityRepository authorities, IssuedCertificateRepository certificates, LeafIssuer issuer,
-            CertificateEventPublisher publisher, IssuanceMetrics metrics, AuditLog audit, Vertx vertx) {
-        this.authorities = authorities;
-        this.certificates = certificates;
+    public IssuanceService(SqlIssuanceStore store, LeafIssuer issuer, CertificateEventPublisher publisher,
+            IssuanceMetrics metrics, SqlAuditLog audit, Pool pool, Vertx vertx) {
+        this.store = store;
         this.issuer = issuer;
         this.publisher = publisher;
         this.metrics = metrics;
         this.audit = audit;
+        this.pool = pool;
         this.vertx = vertx;
     }
 
@@ -65,28 +64,16 @@ public class IssuanceService {
      * safe because a stored certificate is answered again; after that the failure goes back to the caller.
      */
     public Uni<Void> handle(CertificateRequestedEvent request) {
-        Context context = io.vertx.core.Vertx.currentContext();
-        Uni<Void> attempt = Uni.createFrom().deferred(() -> answer(request));
-        if (context != null) {
-            // a retry resubscribes from a timer thread; the database session needs the original Vert.x context
-            attempt = attempt.runSubscriptionOn(task -> context.runOnContext(ignored -> task.run()));
-        }
-        return attempt
+        return Uni.createFrom().deferred(() -> answer(request))
                 .onFailure().invoke(failure -> Log.warnf("answering transaction %s failed, retrying: %s",
                         request.transactionId(), failure.toString()))
                 .onFailure().retry().withBackOff(RETRY_BACKOFF, RETRY_BACKOFF_MAX).atMost(RETRIES);
     }
 
-    /** What one database session finds for a request: its stored certificate, or else the CA to sign with. */
-    private record Lookup(IssuedCertificateEntity existing, AuthorityEntity authority) {
-    }
-
     private Uni<Void> answer(CertificateRequestedEvent request) {
-        return Panache.withSession(() -> certificates.findByTransactionId(request.transactionId())
-                        .chain(existing -> existing != null ? Uni.createFrom().item(new Lookup(existing, null))
-                                : findAuthority(request).map(authority -> new Lookup(null, authority))))
-                .chain(lookup -> lookup.existing() != null ? answerAgain(request, lookup.existing())
-                        : issue(request, lookup.authority()))
+        return store.findByTransactionId(request.transactionId())
+                .chain(existing -> existing != null ? answerAgain(request, existing)
+                        : findAuthority(request).chain(authority -> issue(request, authority)))
                 .onFailure(IssuanceRejection.class).recoverWithUni(failure -> reject(request, (IssuanceRejection) failure));
     }
 
@@ -115,7 +102,7 @@ public class IssuanceService {
         if (request.authorityId() == null || request.authorityId().isBlank()) {
             return Uni.createFrom().nullItem();
         }
-        return authorities.findById(request.authorityId());
+        return store.findSigningAuthority(request.authorityId());
     }
 
     private static AuthorityEntity usable(CertificateRequestedEvent request, AuthorityEntity authority) {
@@ -138,23 +125,19 @@ public class IssuanceService {
     private Uni<IssuedCertificateEntity> store(CertificateRequestedEvent request, AuthorityEntity authority,
             X509Certificate certificate) {
         IssuedCertificateEntity row = toEntity(request, authority, certificate);
-        return Panache.withTransaction(() -> authorities.findById(authority.id, LockModeType.PESSIMISTIC_READ)
-                .invoke(current -> stillActive(current))
-                .chain(() -> certificates.persist(row))
-                .call(() -> audit.append(row.tenant, AuditLog.SYSTEM, "CERTIFICATE_ISSUED",
-                        "certificate:" + row.authorityId + "/" + row.serialHex, AuditLog.SUCCESS)))
+        return store.storeIssued(row, current -> stillActive(authority.id, current)).replaceWith(row)
                 .onFailure(failure -> violates(failure, TRANSACTION_CONSTRAINT)).recoverWithUni(duplicate -> {
                     Log.infof("transaction %s was stored concurrently; answering with the stored certificate",
                             request.transactionId());
-                    return Panache.withSession(() -> certificates.findByTransactionId(request.transactionId()));
+                    return store.findByTransactionId(request.transactionId());
                 });
     }
 
     /** A pause or revocation that committed while this certificate was being signed wins: nothing is stored. */
-    private static void stillActive(AuthorityEntity current) {
-        if (current.status != AuthorityStatus.ACTIVE || current.deletedAt != null) {
+    private static void stillActive(String authorityId, AuthorityEntity current) {
+        if (current == null || current.status != AuthorityStatus.ACTIVE || current.deletedAt != null) {
             throw new IssuanceRejection(IssuanceRejection.AUTHORITY_NOT_ACTIVE,
-                    "CA " + current.id + " is " + current.status);
+                    "CA " + authorityId + " is " + (current == null ? "gone" : current.status));
         }
     }
 
@@ -198,8 +181,8 @@ public class IssuanceService {
             return Uni.createFrom().voidItem();
         }
         String target = "transaction:" + shorten(request.transactionId());
-        return Panache.withTransaction(() -> audit.append(request.tenant(), AuditLog.SYSTEM, "CERTIFICATE_REJECTED",
-                target, "REJECTED: " + rejection.reason()))
+        return pool.withTransaction(transaction -> audit.append(transaction, request.tenant(), AuditLog.SYSTEM,
+                "CERTIFICATE_REJECTED", target, "REJECTED: " + rejection.reason()))
                 .onFailure().recoverWithItem(failure -> {
                     Log.warnf("cannot audit the rejection of transaction %s: %s", request.transactionId(),
                             failure.toString());

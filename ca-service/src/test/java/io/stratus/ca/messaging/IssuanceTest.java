@@ -243,6 +243,9 @@ class IssuanceTest {
         assertEquals("AUTHORITY_NOT_ACTIVE", paused.reason());
         assertTrue(paused.detail().contains("PAUSED"), paused.detail());
         assertEquals(0, Database.count("select count(*) from issued_certificate where transaction_id = ?", tx));
+        assertEquals(1, Database.count("select count(*) from audit_record where tenant = ? and target = ?"
+                + " and action = 'CERTIFICATE_REJECTED' and outcome = 'REJECTED: AUTHORITY_NOT_ACTIVE'", tenant,
+                "transaction:" + tx), "the refusal is in the tenant's audit log");
     }
 
     @Test

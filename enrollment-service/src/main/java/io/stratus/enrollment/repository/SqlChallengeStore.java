@@ -1,7 +1,7 @@
 package io.stratus.enrollment.repository;
 
-import static io.stratus.enrollment.repository.SqlValues.instant;
-import static io.stratus.enrollment.repository.SqlValues.timestamp;
+import static io.stratus.platform.sql.SqlValues.instant;
+import static io.stratus.platform.sql.SqlValues.timestamp;
 
 import java.time.Instant;
 

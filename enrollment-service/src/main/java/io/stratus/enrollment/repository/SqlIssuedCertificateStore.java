@@ -1,8 +1,8 @@
 package io.stratus.enrollment.repository;
 
-import static io.stratus.enrollment.repository.SqlValues.bytes;
-import static io.stratus.enrollment.repository.SqlValues.instant;
-import static io.stratus.enrollment.repository.SqlValues.timestamp;
+import static io.stratus.platform.sql.SqlValues.bytes;
+import static io.stratus.platform.sql.SqlValues.instant;
+import static io.stratus.platform.sql.SqlValues.timestamp;
 
 import java.time.Instant;
 

@@ -34,22 +34,37 @@ public class AuditLog {
     /** Must run inside a transaction. */
     public Uni<Void> append(String tenant, String actor, String action, String target, String outcome) {
         return records.lockHead(tenant).chain(head -> {
-            AuditRecordEntity record = new AuditRecordEntity();
-            record.tenant = tenant;
-            record.sequence = head.lastSequence + 1;
-            record.actor = actor == null || actor.isBlank() ? SYSTEM : actor;
-            record.action = action;
-            record.target = target;
-            record.outcome = outcome;
-            // PostgreSQL keeps microseconds; milliseconds survive the round trip exactly, so the hash does too
-            record.at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-            record.previousHash = head.lastHash;
-            record.hash = AuditChain.hash(record);
+            AuditRecordEntity record = next(tenant, head.lastSequence, head.lastHash, actor, action, target, outcome);
             head.lastSequence = record.sequence;
             head.lastHash = record.hash;
-            AuditRecordedEvent event = new AuditRecordedEvent(tenant, SERVICE, record.sequence, record.actor,
-                    record.action, record.target, record.outcome, record.at, record.previousHash, record.hash);
-            return records.persist(record).chain(() -> outbox.append(CloudEvent.of(EventOutbox.SOURCE, event)));
+            return records.persist(record).chain(() -> outbox.append(event(record)));
         });
+    }
+
+    /**
+     * The record that follows the chain's head (its last sequence and hash), hashed. Every writer of the audit
+     * log builds its records here, under the lock of that head.
+     */
+    public static AuditRecordEntity next(String tenant, long lastSequence, String lastHash, String actor, String action,
+            String target, String outcome) {
+        AuditRecordEntity record = new AuditRecordEntity();
+        record.tenant = tenant;
+        record.sequence = lastSequence + 1;
+        record.actor = actor == null || actor.isBlank() ? SYSTEM : actor;
+        record.action = action;
+        record.target = target;
+        record.outcome = outcome;
+        // PostgreSQL keeps microseconds; milliseconds survive the round trip exactly, so the hash does too
+        record.at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        record.previousHash = lastHash;
+        record.hash = AuditChain.hash(record);
+        return record;
+    }
+
+    /** The AuditRecorded event of a record, for the outbox. */
+    public static CloudEvent event(AuditRecordEntity record) {
+        return CloudEvent.of(EventOutbox.SOURCE, new AuditRecordedEvent(record.tenant, SERVICE, record.sequence,
+                record.actor, record.action, record.target, record.outcome, record.at, record.previousHash,
+                record.hash));
     }
 }

@@ -1,0 +1,145 @@
+package io.stratus.ca.repository;
+
+import static io.stratus.platform.sql.SqlValues.bytea;
+import static io.stratus.platform.sql.SqlValues.bytes;
+import static io.stratus.platform.sql.SqlValues.instant;
+import static io.stratus.platform.sql.SqlValues.timestamp;
+
+import java.util.function.Consumer;
+
+import io.smallrye.mutiny.Uni;
+import io.stratus.ca.entity.AuthorityEntity;
+import io.stratus.ca.entity.CertificateStatus;
+import io.stratus.ca.entity.IssuedCertificateEntity;
+import io.stratus.ca.service.audit.AuditLog;
+import io.stratus.events.AuthorityKind;
+import io.stratus.events.AuthorityStatus;
+import io.stratus.events.RequestPurpose;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.RowSet;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * What answering a certificate request reads and writes, as prepared statements of the PostgreSQL client (the
+ * issuance path runs once per enrollment; the admin APIs stay on Hibernate): the certificate stored for a
+ * transaction, the columns of a CA that signing needs, and storing a new certificate with its audit record.
+ */
+@ApplicationScoped
+public class SqlIssuanceStore {
+
+    private static final String CERTIFICATE_COLUMNS = "id, tenant, authority_id, serial_hex, key_generation,"
+            + " transaction_id, device_id, assignment_id, profile_id, purpose, subject_dn, not_before, not_after,"
+            + " certificate_der, status, revoked_at, revocation_reason, created_at";
+
+    private static final String FIND_BY_TRANSACTION = "select " + CERTIFICATE_COLUMNS
+            + " from issued_certificate where transaction_id = $1";
+
+    /** Without the CRL, the CSR and the external chain: only what signing and its checks read. */
+    private static final String FIND_SIGNING_AUTHORITY = "select id, tenant, kind, status, deleted_at, ekus,"
+            + " not_before, not_after, certificate_pem, key_algorithm, key_reference, key_protection, generation,"
+            + " key_generation"
+            + " from authority where id = $1";
+
+    /** Held until commit: a pause, revocation or deletion of the CA waits for this certificate, or wins before. */
+    private static final String LOCK_AUTHORITY = "select id, status, deleted_at from authority where id = $1"
+            + " for share";
+
+    private static final String INSERT = "insert into issued_certificate (" + CERTIFICATE_COLUMNS + ") values"
+            + " ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)";
+
+    private final Pool pool;
+    private final SqlAuditLog audit;
+
+    public SqlIssuanceStore(Pool pool, SqlAuditLog audit) {
+        this.pool = pool;
+        this.audit = audit;
+    }
+
+    /** The certificate issued for the transaction id, or null. */
+    public Uni<IssuedCertificateEntity> findByTransactionId(String transactionId) {
+        return pool.preparedQuery(FIND_BY_TRANSACTION).execute(Tuple.of(transactionId))
+                .map(SqlIssuanceStore::single).map(row -> row == null ? null : toCertificate(row));
+    }
+
+    /** The CA with the fields signing needs (a detached value, never written back), or null. */
+    public Uni<AuthorityEntity> findSigningAuthority(String id) {
+        return pool.preparedQuery(FIND_SIGNING_AUTHORITY).execute(Tuple.of(id))
+                .map(SqlIssuanceStore::single).map(row -> row == null ? null : toSigningAuthority(row));
+    }
+
+    /**
+     * Stores the certificate and appends {@code CERTIFICATE_ISSUED} to its tenant's audit log, in one transaction
+     * that holds a share lock on the CA; {@code stillUsable} sees the CA's id, status and deletion under that lock
+     * (null if the row is gone) and throws to store nothing. A second certificate for the transaction id fails on
+     * {@code issued_certificate_transaction_uq}.
+     */
+    public Uni<Void> storeIssued(IssuedCertificateEntity row, Consumer<AuthorityEntity> stillUsable) {
+        return pool.withTransaction(transaction -> transaction.preparedQuery(LOCK_AUTHORITY)
+                .execute(Tuple.of(row.authorityId))
+                .map(SqlIssuanceStore::single)
+                .invoke(locked -> stillUsable.accept(locked == null ? null : toLockedAuthority(locked)))
+                .chain(() -> transaction.preparedQuery(INSERT).execute(insertValues(row)))
+                .chain(() -> audit.append(transaction, row.tenant, AuditLog.SYSTEM, "CERTIFICATE_ISSUED",
+                        "certificate:" + row.authorityId + "/" + row.serialHex, AuditLog.SUCCESS)));
+    }
+
+    private static Row single(RowSet<Row> rows) {
+        return rows.rowCount() == 0 ? null : rows.iterator().next();
+    }
+
+    private static Tuple insertValues(IssuedCertificateEntity row) {
+        return Tuple.from(new Object[] {row.id, row.tenant, row.authorityId, row.serialHex, row.keyGeneration,
+                row.transactionId, row.deviceId, row.assignmentId, row.profileId, row.purpose.name(), row.subjectDn,
+                timestamp(row.notBefore), timestamp(row.notAfter), bytea(row.certificateDer), row.status.name(),
+                timestamp(row.revokedAt), row.revocationReason, timestamp(row.createdAt)});
+    }
+
+    private static IssuedCertificateEntity toCertificate(Row row) {
+        IssuedCertificateEntity certificate = new IssuedCertificateEntity();
+        certificate.id = row.getString("id");
+        certificate.tenant = row.getString("tenant");
+        certificate.authorityId = row.getString("authority_id");
+        certificate.serialHex = row.getString("serial_hex");
+        certificate.keyGeneration = row.getInteger("key_generation");
+        certificate.transactionId = row.getString("transaction_id");
+        certificate.deviceId = row.getString("device_id");
+        certificate.assignmentId = row.getString("assignment_id");
+        certificate.profileId = row.getString("profile_id");
+        certificate.purpose = RequestPurpose.valueOf(row.getString("purpose"));
+        certificate.subjectDn = row.getString("subject_dn");
+        certificate.notBefore = instant(row, "not_before");
+        certificate.notAfter = instant(row, "not_after");
+        certificate.certificateDer = bytes(row, "certificate_der");
+        certificate.status = CertificateStatus.valueOf(row.getString("status"));
+        certificate.revokedAt = instant(row, "revoked_at");
+        certificate.revocationReason = row.getString("revocation_reason");
+        certificate.createdAt = instant(row, "created_at");
+        return certificate;
+    }
+
+    private static AuthorityEntity toSigningAuthority(Row row) {
+        AuthorityEntity authority = toLockedAuthority(row);
+        authority.tenant = row.getString("tenant");
+        authority.kind = AuthorityKind.valueOf(row.getString("kind"));
+        authority.ekus = row.getString("ekus");
+        authority.notBefore = instant(row, "not_before");
+        authority.notAfter = instant(row, "not_after");
+        authority.certificatePem = row.getString("certificate_pem");
+        authority.keyAlgorithm = row.getString("key_algorithm");
+        authority.keyReference = bytes(row, "key_reference");
+        authority.keyProtection = row.getString("key_protection");
+        authority.generation = row.getInteger("generation");
+        authority.keyGeneration = row.getInteger("key_generation");
+        return authority;
+    }
+
+    private static AuthorityEntity toLockedAuthority(Row row) {
+        AuthorityEntity authority = new AuthorityEntity();
+        authority.id = row.getString("id");
+        authority.status = AuthorityStatus.valueOf(row.getString("status"));
+        authority.deletedAt = instant(row, "deleted_at");
+        return authority;
+    }
+}
