@@ -1,34 +1,31 @@
 package io.stratus.ca.messaging;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.stratus.ca.config.CaConfig;
 import io.stratus.ca.entity.OutboxEventEntity;
-import io.stratus.ca.repository.OutboxRepository;
-import io.vertx.core.Context;
+import io.stratus.ca.repository.SqlEventOutbox;
 import io.vertx.core.Vertx;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Publishes unsent outbox rows to Kafka, oldest first, and marks each sent only after the broker acknowledged it.
+ * Publishes unsent outbox rows to Kafka, oldest first, and marks them sent only after the broker acknowledged them:
+ * a batch is handed to the producer in order, and marked sent in one statement up to its first unacknowledged row.
  * Runs every {@code stratus.ca.outbox-poll-interval} and right after a commit that wrote an event. A crash between
  * commit and send leaves the row unsent, so the next run publishes it (at least once).
  */
@@ -39,7 +36,7 @@ public class OutboxRelay {
     static final int START_PRIORITY = 5000;
 
     private final MutinyEmitter<Record<String, String>> emitter;
-    private final OutboxRepository outbox;
+    private final SqlEventOutbox outbox;
     private final Vertx vertx;
     private final CaConfig config;
     private final AtomicBoolean running = new AtomicBoolean();
@@ -47,7 +44,7 @@ public class OutboxRelay {
     private volatile long timerId = -1;
 
     public OutboxRelay(@Channel("outbox-events") MutinyEmitter<Record<String, String>> emitter,
-            OutboxRepository outbox, Vertx vertx, CaConfig config) {
+            SqlEventOutbox outbox, Vertx vertx, CaConfig config) {
         this.emitter = emitter;
         this.outbox = outbox;
         this.vertx = vertx;
@@ -72,12 +69,10 @@ public class OutboxRelay {
             return;
         }
         requested.set(false);
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(ignored -> relayBatch().subscribe().with(this::finished, failure -> {
+        relayBatch().subscribe().with(this::finished, failure -> {
             Log.warnf("outbox relay run failed, will retry: %s", failure.toString());
             finished(0);
-        }));
+        });
     }
 
     private void finished(int sent) {
@@ -87,26 +82,42 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes up to one batch; returns how many rows were published. */
+    /** Publishes up to one batch; returns how many rows were marked sent. */
     Uni<Integer> relayBatch() {
-        return Panache.withSession(() -> outbox.unsent(BATCH))
-                .chain(this::publishInOrder);
+        return outbox.unsent(BATCH).chain(this::publishInOrder);
     }
 
     private Uni<Integer> publishInOrder(List<OutboxEventEntity> rows) {
         if (rows.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return Multi.createFrom().iterable(rows)
-                .onItem().transformToUniAndConcatenate(row -> publish(row)
-                        .chain(() -> Panache.withTransaction(() -> outbox.markSent(row.id, Instant.now()))))
-                .collect().asList()
-                .map(List::size);
+        // subscribed in list order, so the producer gets the records in order; each says whether Kafka took it
+        List<Uni<Boolean>> sends = rows.stream().map(this::publish).toList();
+        return Uni.join().all(sends).andFailFast().chain(acknowledged -> {
+            List<Long> sent = acknowledgedPrefix(rows, acknowledged);
+            return outbox.markSent(sent, Instant.now()).replaceWith(sent.size());
+        });
     }
 
-    private Uni<Void> publish(OutboxEventEntity row) {
+    /**
+     * The rows up to the first one Kafka did not take: the rest is published again by a later run, so an event is
+     * never marked sent while an older one is not (at least once, in order).
+     */
+    static List<Long> acknowledgedPrefix(List<OutboxEventEntity> rows, List<Boolean> acknowledged) {
+        List<Long> sent = new ArrayList<>();
+        for (int i = 0; i < rows.size() && acknowledged.get(i); i++) {
+            sent.add(rows.get(i).id);
+        }
+        return sent;
+    }
+
+    private Uni<Boolean> publish(OutboxEventEntity row) {
         Message<Record<String, String>> message = Message.of(Record.of(row.eventKey, row.payload))
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withTopic(row.topic).build());
-        return emitter.sendMessage(message);
+        return emitter.sendMessage(message).replaceWith(true).onFailure().recoverWithItem(failure -> {
+            Log.warnf("publishing outbox event %d to %s failed, will retry: %s", row.id, row.topic,
+                    failure.toString());
+            return false;
+        });
     }
 }

@@ -3,17 +3,22 @@ package io.stratus.ca.repository;
 import static io.stratus.platform.sql.SqlValues.timestamp;
 
 import java.time.Instant;
+import java.util.List;
 
 import io.smallrye.mutiny.Uni;
+import io.stratus.ca.entity.OutboxEventEntity;
 import io.stratus.events.CloudEvent;
 import io.stratus.events.EventCodec;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Writes an event into the outbox (table {@code outbox_event}) inside a transaction of the PostgreSQL client; the
- * {@code OutboxRelay} publishes it like the events the Hibernate side writes through {@code EventOutbox}.
+ * The outbox (table {@code outbox_event}) through the PostgreSQL client: events written inside a transaction (as
+ * {@code EventOutbox} does for Hibernate transactions), and the unsent ones read and marked sent by the
+ * {@code OutboxRelay}.
  */
 @ApplicationScoped
 public class SqlEventOutbox {
@@ -21,9 +26,45 @@ public class SqlEventOutbox {
     private static final String INSERT = "insert into outbox_event (topic, event_key, payload, created_at)"
             + " values ($1, $2, $3, $4)";
 
+    private static final String UNSENT = "select id, topic, event_key, payload from outbox_event"
+            + " where sent_at is null order by id limit $1";
+
+    private static final String MARK_SENT = "update outbox_event set sent_at = $1 where id = any($2)"
+            + " and sent_at is null";
+
+    private final Pool pool;
+
+    public SqlEventOutbox(Pool pool) {
+        this.pool = pool;
+    }
+
+    /** Adds the event to the transaction. */
     public Uni<Void> append(SqlConnection transaction, CloudEvent event) {
         return transaction.preparedQuery(INSERT)
                 .execute(Tuple.of(event.topic(), event.key(), EventCodec.encode(event), timestamp(Instant.now())))
                 .replaceWithVoid();
+    }
+
+    /** The oldest unsent events, at most {@code limit}, oldest first. */
+    public Uni<List<OutboxEventEntity>> unsent(int limit) {
+        return pool.preparedQuery(UNSENT).execute(Tuple.of(limit))
+                .map(rows -> rows.stream().map(SqlEventOutbox::toEvent).toList());
+    }
+
+    public Uni<Void> markSent(List<Long> ids, Instant at) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return pool.preparedQuery(MARK_SENT).execute(Tuple.of(timestamp(at), ids.toArray(new Long[0])))
+                .replaceWithVoid();
+    }
+
+    private static OutboxEventEntity toEvent(Row row) {
+        OutboxEventEntity event = new OutboxEventEntity();
+        event.id = row.getLong("id");
+        event.topic = row.getString("topic");
+        event.eventKey = row.getString("event_key");
+        event.payload = row.getString("payload");
+        return event;
     }
 }
