@@ -152,8 +152,15 @@ final class LocalStack {
         }
     }
 
+    /**
+     * The local stack's JVMs compile with C1 only: on a small machine the C2 compiler spent a third or more of each
+     * service's CPU per enrollment even after thousands of them (docs/performance.md). STRATUS_JAVA_OPTS replaces
+     * these options; production images keep the JVM's defaults.
+     */
+    static final String DEFAULT_JVM_OPTIONS = "-Xmx1g -XX:TieredStopAtLevel=1";
+
     private List<String> jvmOptions() {
-        String opts = env.getOrDefault("STRATUS_JAVA_OPTS", "-Xmx1g");
+        String opts = env.getOrDefault("STRATUS_JAVA_OPTS", DEFAULT_JVM_OPTIONS);
         List<String> l = new ArrayList<>();
         for (String o : opts.trim().split("\\s+")) {
             if (!o.isEmpty()) {

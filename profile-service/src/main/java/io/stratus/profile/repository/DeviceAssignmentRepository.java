@@ -1,12 +1,10 @@
 package io.stratus.profile.repository;
 
-import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
-import io.stratus.profile.entity.DeploymentStatus;
 import io.stratus.profile.entity.DeviceAssignment;
 import io.stratus.profile.entity.DeviceAssignmentKey;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,32 +46,6 @@ public class DeviceAssignmentRepository implements PanacheRepositoryBase<DeviceA
 
     /** A device's row of an assignment: whether a ProfileAssigned reached it. */
     public record RowState(String deviceId, boolean delivered) {
-    }
-
-    /**
-     * Sets the outcome of a device's assignment; setting the same outcome twice changes nothing.
-     *
-     * @return the number of rows changed (0 when unknown or already in that state)
-     */
-    public Uni<Integer> recordOutcome(String tenant, String deviceId, String assignmentId, DeploymentStatus status,
-            String serialNumber, Instant notAfter, String reason, Instant at) {
-        return update("status = ?1, serialNumber = ?2, reason = ?3, updatedAt = ?4, notAfter = ?8"
-                + " where tenant = ?5 and deviceId = ?6 and assignmentId = ?7"
-                + " and (status <> ?1 or serialNumber is distinct from ?2 or reason is distinct from ?3)",
-                status, serialNumber, reason, at, tenant, deviceId, assignmentId, notAfter);
-    }
-
-    /**
-     * Marks the row that holds the revoked certificate FAILED with a "certificate revoked" reason (the serial
-     * stays, so the report shows which certificate); a later CertificateIssued for the row replaces it.
-     *
-     * @return the number of rows changed (0 when no row holds that certificate or it is already marked)
-     */
-    public Uni<Integer> recordRevocation(String tenant, String deviceId, String serialNumber, String reason,
-            Instant at) {
-        return update("status = ?1, reason = ?2, updatedAt = ?3 where tenant = ?4 and deviceId = ?5"
-                + " and serialNumber = ?6 and (status <> ?1 or reason is distinct from ?2)",
-                DeploymentStatus.FAILED, reason, at, tenant, deviceId, serialNumber);
     }
 
     /** Every row of a device, in assignment order. */

@@ -2,7 +2,6 @@ package io.stratus.profile.service;
 
 import java.time.Instant;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.stratus.events.CertificateIssuedEvent;
@@ -10,16 +9,16 @@ import io.stratus.events.CertificateRevokedEvent;
 import io.stratus.events.CertificateRejectedEvent;
 import io.stratus.events.RequestPurpose;
 import io.stratus.profile.entity.DeploymentStatus;
-import io.stratus.profile.repository.DeviceAssignmentRepository;
+import io.stratus.profile.repository.SqlDeploymentOutcomeStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Records what the CA did with a device's request in the device's assignment status. Idempotent. */
 @ApplicationScoped
 public class DeploymentOutcomes {
 
-    private final DeviceAssignmentRepository deviceAssignments;
+    private final SqlDeploymentOutcomeStore deviceAssignments;
 
-    public DeploymentOutcomes(DeviceAssignmentRepository deviceAssignments) {
+    public DeploymentOutcomes(SqlDeploymentOutcomeStore deviceAssignments) {
         this.deviceAssignments = deviceAssignments;
     }
 
@@ -48,8 +47,7 @@ public class DeploymentOutcomes {
         }
         String reason = "certificate " + event.serialNumber() + " revoked"
                 + (event.reason() == null || event.reason().isBlank() ? "" : " (" + event.reason() + ")");
-        return Panache.withTransaction(() -> deviceAssignments.recordRevocation(event.tenant(), event.deviceId(),
-                event.serialNumber(), reason, at))
+        return deviceAssignments.recordRevocation(event.tenant(), event.deviceId(), event.serialNumber(), reason, at)
                 .invoke(changed -> Log.infof("device %s of tenant %s: certificate %s revoked, %d deployment(s) marked"
                         + " failed", event.deviceId(), event.tenant(), event.serialNumber(), changed))
                 .replaceWithVoid();
@@ -57,8 +55,8 @@ public class DeploymentOutcomes {
 
     private Uni<Void> record(String tenant, String deviceId, String assignmentId, DeploymentStatus status,
             String serialNumber, Instant notAfter, String reason, Instant at) {
-        return Panache.withTransaction(() -> deviceAssignments.recordOutcome(tenant, deviceId, assignmentId, status,
-                serialNumber, notAfter, reason, at))
+        return deviceAssignments.recordOutcome(tenant, deviceId, assignmentId, status, serialNumber, notAfter,
+                reason, at)
                 .invoke(changed -> {
                     if (changed > 0) {
                         Log.infof("device %s of tenant %s, assignment %s: %s", deviceId, tenant, assignmentId, status);
