@@ -10,7 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Finds the issuing CA a SCEP URL names, with its RA credentials. A CA that serves SCEP is kept for
- * {@code stratus.enrollment.authority-cache-ttl} (a device asks GetCACaps, GetCACert and PKIOperation in a row) and
+ * {@code stratus.enrollment.authority-cache-ttl} (a device asks GetCACaps, GetCACert and PKIOperation in a row; all
+ * three are answered from it) and
  * forgotten as soon as an authority or RA certificate event changes it here.
  */
 @ApplicationScoped
@@ -37,7 +38,10 @@ public class ScepAuthorities {
 
     /** The issuing CA of that id in that tenant; fails with {@link UnknownAuthorityException} otherwise. */
     public Uni<Authority> find(String tenant, String authorityId) {
-        return authorities.find(authorityId).map(authority -> {
+        Loaded known = fresh(authorityId);
+        Uni<Authority> found = known != null ? Uni.createFrom().item(known.authority().authority())
+                : authorities.find(authorityId);
+        return found.map(authority -> {
             if (authority == null || !authority.tenant().equals(tenant) || authority.kind() != AuthorityKind.ISSUING) {
                 throw new UnknownAuthorityException(tenant, authorityId);
             }
@@ -53,8 +57,8 @@ public class ScepAuthorities {
      * @throws RaNotReadyException (as a failed Uni) while the RA certificate is not issued
      */
     public Uni<ScepAuthority> load(String tenant, String authorityId) {
-        Loaded known = loaded.get(authorityId);
-        if (known != null && System.nanoTime() - known.expiresAtNanos() < 0) {
+        Loaded known = fresh(authorityId);
+        if (known != null) {
             Authority authority = known.authority().authority();
             return authority.tenant().equals(tenant) ? Uni.createFrom().item(known.authority())
                     : Uni.createFrom().failure(new UnknownAuthorityException(tenant, authorityId));
@@ -64,6 +68,11 @@ public class ScepAuthorities {
                 loaded.put(authorityId, new Loaded(ca, System.nanoTime() + ttlNanos));
             }
         });
+    }
+
+    private Loaded fresh(String authorityId) {
+        Loaded known = loaded.get(authorityId);
+        return known != null && System.nanoTime() - known.expiresAtNanos() < 0 ? known : null;
     }
 
     /** Forgets what is kept of this CA and its RA credential: they changed. */
