@@ -15,7 +15,6 @@ import io.stratus.enrollment.service.EnrollmentStore;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,6 +60,14 @@ public class SqlEnrollmentStore implements EnrollmentStore {
             + " device_id, transaction_id, subject_dn, certificate_der, not_after, created_at)"
             + " select authority_id, $3, tenant, device_id, transaction_id, $4, $5, $6, $7 from enrollment"
             + " where transaction_id = $1 and tenant = $2 on conflict do nothing";
+
+    /**
+     * The PostgreSQL notification channel on which every completed transaction id is announced, at the commit
+     * of its outcome: the replica whose request waits for it may not be the one that consumed the CA's answer.
+     */
+    public static final String OUTCOME_CHANNEL = "stratus_enrollment_outcome";
+
+    private static final String NOTIFY_OUTCOME = "select pg_notify('" + OUTCOME_CHANNEL + "', $1)";
 
     private static final String ABANDON = "delete from enrollment where transaction_id = $1 and status = 'PENDING'";
 
@@ -135,7 +142,8 @@ public class SqlEnrollmentStore implements EnrollmentStore {
     @Override
     public Uni<Enrollment> complete(String tenant, String transactionId, EnrollmentStatus status,
             String rejectReason) {
-        return complete(pool, tenant, transactionId, status, null, rejectReason);
+        return pool.withTransaction(connection -> complete(connection, tenant, transactionId, status, null,
+                rejectReason));
     }
 
     @Override
@@ -154,7 +162,8 @@ public class SqlEnrollmentStore implements EnrollmentStore {
                         certificate.der(), null)));
     }
 
-    private static Uni<Enrollment> complete(SqlClient client, String tenant,
+    /** Completes a PENDING transaction and announces it on {@link #OUTCOME_CHANNEL} when the transaction commits. */
+    private static Uni<Enrollment> complete(SqlConnection connection, String tenant,
             String transactionId, EnrollmentStatus status, byte[] certificateDer, String rejectReason) {
         Tuple values = Tuple.tuple()
                 .addString(transactionId)
@@ -163,7 +172,9 @@ public class SqlEnrollmentStore implements EnrollmentStore {
                 .addValue(bytea(certificateDer))
                 .addString(rejectReason)
                 .addValue(timestamp(Instant.now()));
-        return client.preparedQuery(COMPLETE).execute(values).map(SqlEnrollmentStore::first);
+        return connection.preparedQuery(COMPLETE).execute(values).map(SqlEnrollmentStore::first)
+                .call(stored -> stored == null ? Uni.createFrom().voidItem()
+                        : connection.preparedQuery(NOTIFY_OUTCOME).execute(Tuple.of(transactionId)));
     }
 
     @Override

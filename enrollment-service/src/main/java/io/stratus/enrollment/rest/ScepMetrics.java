@@ -1,5 +1,6 @@
 package io.stratus.enrollment.rest;
 
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.quarkus.runtime.Startup;
@@ -9,7 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * {@code stratus_scep_requests_total{operation,outcome}}, the PKIOperation latency
  * ({@code stratus_scep_pkioperation_seconds{outcome}}) and the requests waiting for the CA
- * ({@code stratus_scep_waiting}).
+ * ({@code stratus_scep_waiting}) and those whose wait for it ran out ({@code stratus_scep_reply_timeouts_total}: answered
+ * from the database, PENDING unless the outcome was stored meanwhile).
  */
 @Startup
 @ApplicationScoped
@@ -20,6 +22,8 @@ public class ScepMetrics {
     public ScepMetrics(MeterRegistry registry, IssuanceWaiters waiters) {
         this.registry = registry;
         registry.gauge("stratus.scep.waiting", waiters, IssuanceWaiters::size);
+        FunctionCounter.builder("stratus.scep.reply.timeouts", waiters, IssuanceWaiters::expiredWaits)
+                .description("PKCSReqs whose wait for the CA's answer ran out").register(registry);
     }
 
     public void count(String operation, String outcome) {

@@ -1,9 +1,11 @@
 package io.stratus.enrollment.service;
 
 import java.time.Duration;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.LongAdder;
 
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Context;
@@ -12,12 +14,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * PKCSReqs waiting for the CA's answer, by transaction id. A waiter holds no thread: it is a future
- * completed by the certificates consumer, or given up after the reply timeout.
+ * completed by the certificates consumer of this instance, by the announcement of an outcome another replica
+ * stored, or given up after the reply timeout.
  */
 @ApplicationScoped
 public class IssuanceWaiters {
 
     private final ConcurrentMap<String, CompletableFuture<Enrollment>> waiting = new ConcurrentHashMap<>();
+    private final LongAdder expiredWaits = new LongAdder();
 
     /** Starts waiting for a transaction; call before the request is published so no answer is missed. */
     public Waiter register(String transactionId) {
@@ -30,6 +34,21 @@ public class IssuanceWaiters {
         if (future != null) {
             future.complete(outcome);
         }
+    }
+
+    /** Whether a request on this instance waits for the transaction. */
+    public boolean isWaiting(String transactionId) {
+        return waiting.containsKey(transactionId);
+    }
+
+    /** The transactions requests on this instance wait for now. */
+    public Set<String> waitingTransactions() {
+        return Set.copyOf(waiting.keySet());
+    }
+
+    /** How many waits ran out before an answer came, since the start (a counter). */
+    public long expiredWaits() {
+        return expiredWaits.sum();
     }
 
     /** How many requests wait now (a gauge). */
@@ -53,7 +72,10 @@ public class IssuanceWaiters {
         public Uni<Enrollment> await(Duration timeout) {
             Context context = Vertx.currentContext();
             Uni<Enrollment> answer = Uni.createFrom().completionStage(future)
-                    .ifNoItem().after(timeout).recoverWithItem((Enrollment) null)
+                    .ifNoItem().after(timeout).recoverWithItem(() -> {
+                        expiredWaits.increment();
+                        return null;
+                    })
                     .eventually(this::cancel);
             return context == null ? answer : answer.emitOn(task -> context.runOnContext(ignored -> task.run()));
         }
