@@ -19,6 +19,7 @@ import io.stratus.ca.config.CaConfig;
 import io.stratus.ca.entity.OutboxEventEntity;
 import io.stratus.ca.repository.SqlEventOutbox;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -27,7 +28,8 @@ import jakarta.enterprise.event.Observes;
  * Publishes unsent outbox rows to Kafka, oldest first, and marks them sent only after the broker acknowledged them:
  * a batch is handed to the producer in order, and marked sent in one statement up to its first unacknowledged row.
  * Runs every {@code stratus.ca.outbox-poll-interval} and right after a commit that wrote an event. A crash between
- * commit and send leaves the row unsent, so the next run publishes it (at least once).
+ * commit and send leaves the row unsent, so the next run publishes it (at least once). One replica relays at a time
+ * (a transaction-scoped advisory lock held from reading the batch to marking it sent).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -82,12 +84,16 @@ public class OutboxRelay {
         }
     }
 
-    /** Publishes up to one batch; returns how many rows were marked sent. */
+    /**
+     * Publishes up to one batch; returns how many rows were marked sent (none while another replica relays: its
+     * lock is held until its batch is marked sent).
+     */
     Uni<Integer> relayBatch() {
-        return outbox.unsent(BATCH).chain(this::publishInOrder);
+        return outbox.whileRelaying(transaction -> outbox.unsent(transaction, BATCH)
+                .chain(rows -> publishInOrder(transaction, rows)), 0);
     }
 
-    private Uni<Integer> publishInOrder(List<OutboxEventEntity> rows) {
+    private Uni<Integer> publishInOrder(SqlConnection transaction, List<OutboxEventEntity> rows) {
         if (rows.isEmpty()) {
             return Uni.createFrom().item(0);
         }
@@ -95,7 +101,7 @@ public class OutboxRelay {
         List<Uni<Boolean>> sends = rows.stream().map(this::publish).toList();
         return Uni.join().all(sends).andFailFast().chain(acknowledged -> {
             List<Long> sent = acknowledgedPrefix(rows, acknowledged);
-            return outbox.markSent(sent, Instant.now()).replaceWith(sent.size());
+            return outbox.markSent(transaction, sent, Instant.now()).replaceWith(sent.size());
         });
     }
 

@@ -4,6 +4,7 @@ import static io.stratus.platform.sql.SqlValues.timestamp;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Function;
 
 import io.smallrye.mutiny.Uni;
 import io.stratus.ca.entity.OutboxEventEntity;
@@ -18,7 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * The outbox (table {@code outbox_event}) through the PostgreSQL client: events written inside a transaction (as
  * {@code EventOutbox} does for Hibernate transactions), and the unsent ones read and marked sent by the
- * {@code OutboxRelay}.
+ * {@code OutboxRelay}, one replica at a time.
  */
 @ApplicationScoped
 public class SqlEventOutbox {
@@ -31,6 +32,14 @@ public class SqlEventOutbox {
 
     private static final String MARK_SENT = "update outbox_event set sent_at = $1 where id = any($2)"
             + " and sent_at is null";
+
+    /**
+     * The transaction-scoped advisory lock that lets one replica of ca-service relay at a time, so that an event is
+     * not published once per replica and the outbox order holds.
+     */
+    public static final long RELAY_LOCK = 0x5354524154434121L;
+
+    private static final String TRY_RELAY_LOCK = "select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")";
 
     private final Pool pool;
 
@@ -45,17 +54,28 @@ public class SqlEventOutbox {
                 .replaceWithVoid();
     }
 
+    /**
+     * Runs {@code relay} in a transaction that holds the relay lock; while another replica holds it, nothing runs
+     * and the answer is {@code whenHeldElsewhere}.
+     */
+    public <T> Uni<T> whileRelaying(Function<SqlConnection, Uni<T>> relay, T whenHeldElsewhere) {
+        return pool.withTransaction(transaction -> transaction.query(TRY_RELAY_LOCK).execute()
+                .chain(locked -> locked.iterator().next().getBoolean(0)
+                        ? relay.apply(transaction)
+                        : Uni.createFrom().item(whenHeldElsewhere)));
+    }
+
     /** The oldest unsent events, at most {@code limit}, oldest first. */
-    public Uni<List<OutboxEventEntity>> unsent(int limit) {
-        return pool.preparedQuery(UNSENT).execute(Tuple.of(limit))
+    public Uni<List<OutboxEventEntity>> unsent(SqlConnection transaction, int limit) {
+        return transaction.preparedQuery(UNSENT).execute(Tuple.of(limit))
                 .map(rows -> rows.stream().map(SqlEventOutbox::toEvent).toList());
     }
 
-    public Uni<Void> markSent(List<Long> ids, Instant at) {
+    public Uni<Void> markSent(SqlConnection transaction, List<Long> ids, Instant at) {
         if (ids.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return pool.preparedQuery(MARK_SENT).execute(Tuple.of(timestamp(at), ids.toArray(new Long[0])))
+        return transaction.preparedQuery(MARK_SENT).execute(Tuple.of(timestamp(at), ids.toArray(new Long[0])))
                 .replaceWithVoid();
     }
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.stratus.ca.repository.SqlEventOutbox;
 import io.stratus.ca.support.CaApi;
 import io.stratus.ca.support.Database;
 import io.stratus.ca.support.Kafka;
@@ -28,11 +29,15 @@ import io.stratus.events.AuthorityStatus;
 import io.stratus.events.CloudEvent;
 import io.stratus.events.Topics;
 import io.stratus.testkit.StratusTestResource;
+import jakarta.inject.Inject;
 
 /** AuthorityCreated events reach Kafka through the outbox, with the chain and never a key. */
 @QuarkusTest
 @WithTestResource(value = StratusTestResource.class, initArgs = @ResourceArg(name = "database", value = "ca"))
 class AuthorityEventsTest {
+
+    @Inject
+    OutboxRelay relay;
 
     private static final byte[] TEST_KEK = java.util.Base64.getDecoder()
             .decode("c3RyYXR1cy10ZXN0LWtlay0zMi1ieXRlcy1sb25nISE=");
@@ -114,6 +119,31 @@ class AuthorityEventsTest {
         assertEquals(0, Database.awaitCount(0,
                 "select count(*) from outbox_event where event_key = ? and sent_at is null", key),
                 "the relay marks the row sent");
+    }
+
+    @Test
+    void whileAnotherReplicaRelaysThisOneLeavesTheOutboxAlone() throws Exception {
+        String key = "outbox-" + UUID.randomUUID();
+        AuthorityCreatedEvent data = new AuthorityCreatedEvent("replica-tenant", key, AuthorityKind.ROOT, null,
+                "Replica", "CN=Replica", AuthorityStatus.ACTIVE, "-", "-", Instant.now());
+        String payload = io.stratus.events.EventCodec.encode(CloudEvent.of("/stratus/ca-service", data));
+        try (var otherReplica = Database.connect()) {
+            otherReplica.setAutoCommit(false);
+            try (var lock = otherReplica.createStatement()) {
+                lock.execute("select pg_advisory_xact_lock(" + SqlEventOutbox.RELAY_LOCK + ")");
+            }
+            Database.execute("insert into outbox_event (topic, event_key, payload, created_at)"
+                    + " values (?, ?, ?, now())", Topics.AUTHORITIES, key, payload);
+
+            assertEquals(0, relay.relayBatch().await().indefinitely(), "the other replica holds the relay");
+            assertEquals(1, Database.count(
+                    "select count(*) from outbox_event where event_key = ? and sent_at is null", key));
+            otherReplica.rollback();
+        }
+        assertEquals(0, Database.awaitCount(0,
+                "select count(*) from outbox_event where event_key = ? and sent_at is null", key),
+                "relayed once the other replica let go");
+        assertEquals(payload, Kafka.await(Topics.AUTHORITIES, r -> key.equals(r.key())).value());
     }
 
     private static void assertNoKeyMaterial(String json) {
