@@ -61,9 +61,11 @@ final class BenchCommand implements Callable<Integer> {
             measure(api, api.startBench(tenant, group, warmup, concurrency), timeout, progress, ProcessCpu.ofStack(stack.dir()));
         }
         Instant since = Instant.now();
+        long timeoutsBefore = ScepReplyTimeouts.total(config);
         BenchResult r = measure(api, api.startBench(tenant, group, devices, concurrency), timeout, progress,
                 ProcessCpu.ofStack(stack.dir()));
-        r = r.checked(IssuanceCheck.of(api, tenant, pki.issuingId(), since));
+        r = r.checked(IssuanceCheck.of(api, tenant, pki.issuingId(), since))
+                .withReplyTimeouts(timeoutsBefore, ScepReplyTimeouts.total(config));
         main.out().println(json ? r.jsonLine() : r.humanLine());
         main.out().flush();
         return r.failed() == 0 && r.issued() == devices && r.check().matches(r.issued()) ? 0 : 1;

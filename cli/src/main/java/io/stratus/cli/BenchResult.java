@@ -11,7 +11,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** A finished bench run as the device simulator reports it. */
 record BenchResult(int devices, int issued, int failed, double seconds, double enrollmentsPerSecond,
-        double p50Ms, double p95Ms, double p99Ms, Map<String, Double> cpuMsPerEnrollment, IssuanceCheck check) {
+        double p50Ms, double p95Ms, double p99Ms, Map<String, Double> cpuMsPerEnrollment, IssuanceCheck check,
+        long replyTimeouts) {
+
+    /** {@link #replyTimeouts} when they were not counted (a peer's run, or metrics that could not be read). */
+    static final long NOT_COUNTED = -1;
 
     /** The load generator: its CPU is reported but not counted as the servers'. */
     static final String CLIENT = "device-simulator";
@@ -27,13 +31,23 @@ record BenchResult(int devices, int issued, int failed, double seconds, double e
                 : seconds > 0 ? issued / seconds : 0;
         return new BenchResult(n.path("devices").asInt(), issued, n.path("failed").asInt(), seconds, eps,
                 n.path("p50_ms").asDouble(), n.path("p95_ms").asDouble(), n.path("p99_ms").asDouble(),
-                Map.copyOf(cpuMsPerEnrollment), null);
+                Map.copyOf(cpuMsPerEnrollment), null, NOT_COUNTED);
     }
 
     /** The same result with what ca-service recorded for the run. */
     BenchResult checked(IssuanceCheck verified) {
         return new BenchResult(devices, issued, failed, seconds, enrollmentsPerSecond, p50Ms, p95Ms, p99Ms,
-                cpuMsPerEnrollment, verified);
+                cpuMsPerEnrollment, verified, replyTimeouts);
+    }
+
+    /**
+     * The same result with the PKCSReqs of the run whose wait for the CA ran out on enrollment-service (from
+     * {@link ScepReplyTimeouts} before and after; not counted when either sample failed).
+     */
+    BenchResult withReplyTimeouts(long before, long after) {
+        long count = before < 0 || after < 0 ? NOT_COUNTED : after - before;
+        return new BenchResult(devices, issued, failed, seconds, enrollmentsPerSecond, p50Ms, p95Ms, p99Ms,
+                cpuMsPerEnrollment, check, count);
     }
 
     /** CPU ms per issued enrollment summed over the server processes (services, Kafka, PostgreSQL), or NaN. */
@@ -59,6 +73,9 @@ record BenchResult(int devices, int issued, int failed, double seconds, double e
         if (check != null) {
             o.put("ca_certificates", check.certificates());
             o.put("ca_devices_with_several", check.devicesWithSeveral());
+        }
+        if (replyTimeouts != NOT_COUNTED) {
+            o.put("reply_timeouts", replyTimeouts);
         }
         if (!cpuMsPerEnrollment.isEmpty()) {
             o.put("server_cpu_ms_per_enrollment", round(serverCpuMsPerEnrollment(), 2));
@@ -98,6 +115,10 @@ record BenchResult(int devices, int issued, int failed, double seconds, double e
                 devices, issued, failed, seconds, enrollmentsPerSecond, p50Ms, p95Ms, p99Ms);
         if (check != null) {
             line += System.lineSeparator() + check.line(issued);
+        }
+        if (replyTimeouts != NOT_COUNTED) {
+            line += System.lineSeparator() + replyTimeouts
+                    + " PKCSReq(s) waited out the reply timeout (answered from the database, PENDING if not issued yet)";
         }
         if (cpuMsPerEnrollment.isEmpty()) {
             return line;

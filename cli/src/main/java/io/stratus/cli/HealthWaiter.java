@@ -42,25 +42,25 @@ final class HealthWaiter {
         }
     }
 
-    void awaitReady(StackConfig c, Map<Service, Long> pids, Duration timeout) {
+    void awaitReady(StackConfig c, Map<ServiceInstance, Long> pids, Duration timeout) {
         long start = System.nanoTime();
         long deadline = start + timeout.toNanos();
-        Map<Service, Long> pending = new LinkedHashMap<>(pids);
-        Map<Service, Probe> last = new LinkedHashMap<>();
+        Map<ServiceInstance, Long> pending = new LinkedHashMap<>(pids);
+        Map<ServiceInstance, Probe> last = new LinkedHashMap<>();
         while (!pending.isEmpty()) {
             for (var it = pending.entrySet().iterator(); it.hasNext();) {
                 var e = it.next();
-                Service s = e.getKey();
-                Probe p = probe(c.baseUrl(s));
+                ServiceInstance s = e.getKey();
+                Probe p = probe(s.baseUrl(c));
                 last.put(s, p);
                 if (p.status == 200) {
-                    out.printf("%s ready at %s (%.1f s)%n", s.id(), c.baseUrl(s), (System.nanoTime() - start) / 1e9);
+                    out.printf("%s ready at %s (%.1f s)%n", s.name(), s.baseUrl(c), (System.nanoTime() - start) / 1e9);
                     out.flush();
                     it.remove();
                 } else if (!Procs.alive(e.getValue())) {
-                    PidFile.delete(dir.pidFile(s.id()));
-                    throw new StackException(s.id() + " exited during startup (port " + c.port(s) + ")\n"
-                            + ProcessLauncher.tail(dir.log(s.id()), 40));
+                    PidFile.delete(dir.pidFile(s.name()));
+                    throw new StackException(s.name() + " exited during startup (port " + s.port(c) + ")\n"
+                            + ProcessLauncher.tail(dir.log(s.name()), 40));
                 }
             }
             if (pending.isEmpty()) {
@@ -68,11 +68,11 @@ final class HealthWaiter {
             }
             if (System.nanoTime() > deadline) {
                 StringBuilder msg = new StringBuilder();
-                for (Service s : pending.keySet()) {
+                for (ServiceInstance s : pending.keySet()) {
                     Probe p = last.get(s);
-                    msg.append(s.id()).append(" is not healthy after ").append(timeout.toSeconds()).append(" s: ")
-                            .append(p.status < 0 ? "no answer at " + c.baseUrl(s) : "/q/health/ready answered " + p.status + " " + p.body)
-                            .append('\n').append(ProcessLauncher.tail(dir.log(s.id()), 30)).append('\n');
+                    msg.append(s.name()).append(" is not healthy after ").append(timeout.toSeconds()).append(" s: ")
+                            .append(p.status < 0 ? "no answer at " + s.baseUrl(c) : "/q/health/ready answered " + p.status + " " + p.body)
+                            .append('\n').append(ProcessLauncher.tail(dir.log(s.name()), 30)).append('\n');
                 }
                 throw new StackException(msg + "(the processes are still running; `stratus down` stops them)");
             }

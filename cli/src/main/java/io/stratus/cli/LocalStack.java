@@ -42,12 +42,14 @@ final class LocalStack {
         return dir;
     }
 
-    /** Every process name of the stack: infra first, then the services. */
+    /** Every process name the stack can have: infra first, then the services with every replica they can have. */
     static List<String> names() {
         List<String> names = new ArrayList<>();
         names.add(StackDir.INFRA);
         for (Service s : Service.values()) {
-            names.add(s.id());
+            for (int r = 1; r <= (s.replicable() ? Service.MAX_REPLICAS : 1); r++) {
+                names.add(new ServiceInstance(s, r).name());
+            }
         }
         return names;
     }
@@ -80,10 +82,13 @@ final class LocalStack {
         if (c.isEmpty()) {
             return false;
         }
-        Map<String, ProcessStatus> st = statuses();
-        boolean services = Service.values().length == st.values().stream()
-                .filter(p -> !p.name().equals(StackDir.INFRA) && p.running()).count();
-        return services && (!c.get().needsInfra() || st.get(StackDir.INFRA).running());
+        return allRunning(c.get(), statuses());
+    }
+
+    /** True if every process of {@code config} is running in {@code statuses}. */
+    static boolean allRunning(StackConfig config, Map<String, ProcessStatus> statuses) {
+        boolean services = config.instances().stream().allMatch(s -> statuses.get(s.name()).running());
+        return services && (!config.needsInfra() || statuses.get(StackDir.INFRA).running());
     }
 
     /** Starts whatever is not running yet and waits until every service is ready. */
@@ -102,29 +107,29 @@ final class LocalStack {
         Secrets secrets = new Secrets(dir);
         secrets.issuer();
         secrets.adminToken();
-        List<Service> toStart = new ArrayList<>();
-        for (Service s : Service.values()) {
-            if (!st.get(s.id()).running()) {
+        List<ServiceInstance> toStart = new ArrayList<>();
+        for (ServiceInstance s : config.instances()) {
+            if (!st.get(s.name()).running()) {
                 toStart.add(s);
             }
         }
         checkJars(toStart);
-        for (Service s : toStart) {
-            requireFree(config.port(s), s.id(), s.portOption());
+        for (ServiceInstance s : toStart) {
+            requireFree(s.port(config), s.name(), s.service().portOption());
         }
         new InfraStarter(dir, installation, out).ensure(config, st.get(StackDir.INFRA), request.timeout());
         ProcessLauncher launcher = new ProcessLauncher(dir);
-        Map<Service, Long> pids = new LinkedHashMap<>();
-        for (Service s : Service.values()) {
-            ProcessStatus p = st.get(s.id());
+        Map<ServiceInstance, Long> pids = new LinkedHashMap<>();
+        for (ServiceInstance s : config.instances()) {
+            ProcessStatus p = st.get(s.name());
             if (p.running()) {
-                out.println(s.id() + " already running (pid " + p.pid() + ") at " + config.baseUrl(s));
+                out.println(s.name() + " already running (pid " + p.pid() + ") at " + s.baseUrl(config));
                 pids.put(s, p.pid());
                 continue;
             }
-            long pid = launcher.start(s.id(), installation.javaBinary(), jvmOptions(), List.of("-jar", s.jar(installation.repoRoot()).toString()),
-                    ServiceEnv.of(s, config, secrets));
-            out.println("Started " + s.id() + " (pid " + pid + ") on port " + config.port(s) + ", log " + dir.log(s.id()));
+            long pid = launcher.start(s.name(), installation.javaBinary(), jvmOptions(),
+                    List.of("-jar", s.service().jar(installation.repoRoot()).toString()), ServiceEnv.of(s, config, secrets));
+            out.println("Started " + s.name() + " (pid " + pid + ") on port " + s.port(config) + ", log " + dir.log(s.name()));
             pids.put(s, pid);
         }
         out.flush();
@@ -132,11 +137,12 @@ final class LocalStack {
         return config;
     }
 
-    private void checkJars(List<Service> services) {
+    private void checkJars(List<ServiceInstance> instances) {
         List<String> missing = new ArrayList<>();
-        for (Service s : services) {
-            if (!java.nio.file.Files.exists(s.jar(installation.repoRoot()))) {
-                missing.add(s.jar(installation.repoRoot()).toString());
+        for (ServiceInstance s : instances) {
+            String jar = s.service().jar(installation.repoRoot()).toString();
+            if (!java.nio.file.Files.exists(s.service().jar(installation.repoRoot())) && !missing.contains(jar)) {
+                missing.add(jar);
             }
         }
         if (!missing.isEmpty()) {

@@ -21,6 +21,17 @@ enum Service {
         this.portOption = portOption;
     }
 
+    /** The most replicas {@code up --replicas} starts of a service that scales out. */
+    static final int MAX_REPLICAS = 4;
+
+    /**
+     * Whether {@code up --replicas} starts more than one: the services of the issuance path, which share their
+     * work through Kafka consumer groups and PostgreSQL.
+     */
+    boolean replicable() {
+        return this == CA || this == ENROLLMENT;
+    }
+
     /** The {@code up} option that sets this service's port. */
     String portOption() {
         return portOption;

@@ -10,9 +10,10 @@ final class ServiceEnv {
     private ServiceEnv() {
     }
 
-    static Map<String, String> of(Service s, StackConfig c, Secrets secrets) {
+    static Map<String, String> of(ServiceInstance instance, StackConfig c, Secrets secrets) {
+        Service s = instance.service();
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("QUARKUS_HTTP_PORT", String.valueOf(c.port(s)));
+        env.put("QUARKUS_HTTP_PORT", String.valueOf(instance.port(c)));
         env.put("KAFKA_BOOTSTRAP_SERVERS", c.kafkaBootstrap());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", secrets.publicKeyFile().toString());
         env.put("MP_JWT_VERIFY_ISSUER", JwtIssuer.ISSUER);
@@ -35,6 +36,11 @@ final class ServiceEnv {
                 env.put("STRATUS_SIMULATOR_PROFILE_URL", c.baseUrl(Service.PROFILE));
                 env.put("STRATUS_SIMULATOR_TOKEN", secrets.simulatorToken());
                 env.put("STRATUS_SIMULATOR_STATE_DIR", secrets.dir().simulatorState().toString());
+                if (c.replicas() > 1) {
+                    // no load balancer runs locally: the devices spread over the replicas themselves
+                    env.put("STRATUS_SIMULATOR_SCEP_REPLICAS", String.join(",", c.instances(Service.ENROLLMENT).stream()
+                            .map(replica -> replica.baseUrl(c)).toList()));
+                }
             }
             case PROFILE -> {
                 // common keys only

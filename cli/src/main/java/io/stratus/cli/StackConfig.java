@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,16 +15,20 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Where the local stack runs: the services' ports, and either the embedded Kafka/PostgreSQL ports or
- * an existing Kafka ({@code STRATUS_KAFKA_BOOTSTRAP}) / PostgreSQL ({@code STRATUS_DB_URL}).
+ * an existing Kafka ({@code STRATUS_KAFKA_BOOTSTRAP}) / PostgreSQL ({@code STRATUS_DB_URL}), and how many replicas of
+ * the services that scale out run.
  */
 record StackConfig(Map<Service, Integer> servicePorts, int kafkaPort, int controllerPort, int pgPort,
-        String externalKafka, DbUrl externalDb) {
+        String externalKafka, DbUrl externalDb, int replicas) {
     static final int DEFAULT_KAFKA_PORT = 19092;
     static final int DEFAULT_CONTROLLER_PORT = 19093;
     static final int DEFAULT_PG_PORT = 15432;
 
     StackConfig {
         servicePorts = Map.copyOf(servicePorts);
+        if (replicas < 1 || replicas > Service.MAX_REPLICAS) {
+            throw new StackException("--replicas must be between 1 and " + Service.MAX_REPLICAS + ", not " + replicas);
+        }
     }
 
     static StackConfig defaults() {
@@ -30,7 +36,7 @@ record StackConfig(Map<Service, Integer> servicePorts, int kafkaPort, int contro
         for (Service s : Service.values()) {
             ports.put(s, s.defaultPort());
         }
-        return new StackConfig(ports, DEFAULT_KAFKA_PORT, DEFAULT_CONTROLLER_PORT, DEFAULT_PG_PORT, null, null);
+        return new StackConfig(ports, DEFAULT_KAFKA_PORT, DEFAULT_CONTROLLER_PORT, DEFAULT_PG_PORT, null, null, 1);
     }
 
     int port(Service s) {
@@ -39,6 +45,24 @@ record StackConfig(Map<Service, Integer> servicePorts, int kafkaPort, int contro
 
     String baseUrl(Service s) {
         return "http://localhost:" + port(s);
+    }
+
+    /** Every process of the services, replicas included, in start order. */
+    List<ServiceInstance> instances() {
+        List<ServiceInstance> all = new ArrayList<>();
+        for (Service s : Service.values()) {
+            all.addAll(instances(s));
+        }
+        return all;
+    }
+
+    /** The processes of one service: {@link #replicas} of those that scale out, else one. */
+    List<ServiceInstance> instances(Service s) {
+        List<ServiceInstance> all = new ArrayList<>();
+        for (int r = 1; r <= (s.replicable() ? replicas : 1); r++) {
+            all.add(new ServiceInstance(s, r));
+        }
+        return all;
     }
 
     String kafkaBootstrap() {
@@ -57,15 +81,19 @@ record StackConfig(Map<Service, Integer> servicePorts, int kafkaPort, int contro
     StackConfig withServicePort(Service s, int port) {
         Map<Service, Integer> ports = new EnumMap<>(servicePorts);
         ports.put(s, port);
-        return new StackConfig(ports, kafkaPort, controllerPort, pgPort, externalKafka, externalDb);
+        return new StackConfig(ports, kafkaPort, controllerPort, pgPort, externalKafka, externalDb, replicas);
     }
 
     StackConfig withInfraPorts(int kafka, int controller, int pg) {
-        return new StackConfig(servicePorts, kafka, controller, pg, externalKafka, externalDb);
+        return new StackConfig(servicePorts, kafka, controller, pg, externalKafka, externalDb, replicas);
     }
 
     StackConfig withExternal(String kafka, DbUrl db) {
-        return new StackConfig(servicePorts, kafkaPort, controllerPort, pgPort, kafka, db);
+        return new StackConfig(servicePorts, kafkaPort, controllerPort, pgPort, kafka, db, replicas);
+    }
+
+    StackConfig withReplicas(int count) {
+        return new StackConfig(servicePorts, kafkaPort, controllerPort, pgPort, externalKafka, externalDb, count);
     }
 
     void save(Path file) {
@@ -73,6 +101,7 @@ record StackConfig(Map<Service, Integer> servicePorts, int kafkaPort, int contro
         ObjectNode services = root.putObject("services");
         servicePorts.forEach((s, p) -> services.put(s.id(), p));
         root.put("kafkaPort", kafkaPort).put("controllerPort", controllerPort).put("pgPort", pgPort);
+        root.put("replicas", replicas);
         if (externalKafka != null) {
             root.put("externalKafka", externalKafka);
         }
@@ -120,7 +149,7 @@ record StackConfig(Map<Service, Integer> servicePorts, int kafkaPort, int contro
                     }
                 }
             }
-            return Optional.of(c.withExternal(kafka, db));
+            return Optional.of(c.withExternal(kafka, db).withReplicas(root.path("replicas").asInt(1)));
         } catch (IOException e) {
             throw new StackException("cannot read " + file + ": " + e.getMessage() + " (delete it and run up again)");
         }

@@ -27,8 +27,7 @@ final class StatusCommand implements Callable<Integer> {
         LocalStack stack = main.stack(main.err());
         StackConfig c = stack.config().orElseGet(StackConfig::defaults);
         Map<String, LocalStack.ProcessStatus> st = stack.statuses();
-        boolean all = Service.values().length == st.values().stream().filter(p -> !p.name().equals(StackDir.INFRA) && p.running()).count()
-                && (!c.needsInfra() || st.get(StackDir.INFRA).running());
+        boolean all = LocalStack.allRunning(c, st);
         if (json) {
             main.out().println(Json.MAPPER.writeValueAsString(toJson(stack.dir(), c, st, all)));
         } else {
@@ -42,12 +41,12 @@ final class StatusCommand implements Callable<Integer> {
         root.put("dir", dir.root().toString());
         root.put("running", all);
         ObjectNode services = root.putObject("services");
-        for (Service s : Service.values()) {
-            LocalStack.ProcessStatus p = st.get(s.id());
-            ObjectNode n = services.putObject(s.id());
-            n.put("url", c.baseUrl(s));
+        for (ServiceInstance s : c.instances()) {
+            LocalStack.ProcessStatus p = st.get(s.name());
+            ObjectNode n = services.putObject(s.name());
+            n.put("url", s.baseUrl(c));
             n.put("running", p.running());
-            n.put("ready", p.running() && HealthWaiter.ready(c.baseUrl(s)));
+            n.put("ready", p.running() && HealthWaiter.ready(s.baseUrl(c)));
             if (p.running()) {
                 n.put("pid", p.pid());
             }
@@ -72,13 +71,13 @@ final class StatusCommand implements Callable<Integer> {
         String infraWhat = "Kafka " + c.kafkaBootstrap() + (c.externalKafka() != null ? " (external)" : "")
                 + ", PostgreSQL " + c.database().display() + (c.externalDb() != null ? " (external)" : "");
         out.printf("  %-19s %-16s %s%n", "infra", c.needsInfra() ? describe(infra) : "external", infraWhat);
-        for (Service s : Service.values()) {
-            LocalStack.ProcessStatus p = st.get(s.id());
+        for (ServiceInstance s : c.instances()) {
+            LocalStack.ProcessStatus p = st.get(s.name());
             String state = describe(p);
-            if (p.running() && !HealthWaiter.ready(c.baseUrl(s))) {
+            if (p.running() && !HealthWaiter.ready(s.baseUrl(c))) {
                 state += " (not ready)";
             }
-            out.printf("  %-19s %-16s %s%n", s.id(), state, c.baseUrl(s));
+            out.printf("  %-19s %-16s %s%n", s.name(), state, s.baseUrl(c));
         }
     }
 

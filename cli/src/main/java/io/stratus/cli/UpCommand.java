@@ -32,6 +32,9 @@ final class UpCommand implements Callable<Integer> {
     Integer pgPort;
     @Option(names = "--free-ports", description = "Use free ports instead of defaults that are taken.")
     boolean freePorts;
+    @Option(names = "--replicas", paramLabel = "N",
+            description = "Processes of ca-service and of enrollment-service each (default 1, at most 4); replica n listens on the service's port + 100 x (n - 1).")
+    Integer replicas;
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "240",
             description = "How long to wait for readiness (default ${DEFAULT-VALUE} s).")
     int timeoutSeconds;
@@ -47,10 +50,14 @@ final class UpCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("not a port number: " + p);
             }
         }
+        if (replicas != null && (replicas < 1 || replicas > Service.MAX_REPLICAS)) {
+            throw new IllegalArgumentException("--replicas must be between 1 and " + Service.MAX_REPLICAS);
+        }
         if (timeoutSeconds < 1) {
             throw new IllegalArgumentException("--timeout must be at least 1 second");
         }
-        return new UpRequest(ports, kafkaPort, controllerPort, pgPort, freePorts, Duration.ofSeconds(timeoutSeconds));
+        return new UpRequest(ports, kafkaPort, controllerPort, pgPort, freePorts, Duration.ofSeconds(timeoutSeconds),
+                replicas);
     }
 
     private static void put(Map<Service, Integer> m, Service s, Integer p) {
@@ -73,8 +80,9 @@ final class UpCommand implements Callable<Integer> {
     }
 
     static void printEndpoints(PrintWriter out, StackConfig c, StackDir dir) {
-        for (Service s : Service.values()) {
-            out.printf("  %-19s %s%s%n", s.id(), c.baseUrl(s), s == Service.ENROLLMENT ? "  (SCEP: " + c.baseUrl(s) + "/scep)" : "");
+        for (ServiceInstance s : c.instances()) {
+            out.printf("  %-19s %s%s%n", s.name(), s.baseUrl(c),
+                    s.service() == Service.ENROLLMENT ? "  (SCEP: " + s.baseUrl(c) + "/scep)" : "");
         }
         out.printf("  %-19s %s%n", "Kafka", c.kafkaBootstrap());
         out.printf("  %-19s %s (user %s)%n", "PostgreSQL", c.database().display(), c.database().user());

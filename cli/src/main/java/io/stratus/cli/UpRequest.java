@@ -10,9 +10,12 @@ import java.util.Optional;
 
 import io.stratus.testkit.Ports;
 
-/** What {@code up} was asked for: explicit ports (null = not given), free-port selection, the readiness timeout. */
+/**
+ * What {@code up} was asked for: explicit ports (null = not given), free-port selection, the readiness timeout, the
+ * replicas of the services that scale out (null = not given).
+ */
 record UpRequest(Map<Service, Integer> servicePorts, Integer kafkaPort, Integer controllerPort, Integer pgPort,
-        boolean freePorts, Duration timeout) {
+        boolean freePorts, Duration timeout, Integer replicas) {
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(240);
 
     UpRequest {
@@ -22,11 +25,12 @@ record UpRequest(Map<Service, Integer> servicePorts, Integer kafkaPort, Integer 
 
     /** Defaults, or the ports of the last {@code up}. */
     static UpRequest reuse() {
-        return new UpRequest(Map.of(), null, null, null, false, DEFAULT_TIMEOUT);
+        return new UpRequest(Map.of(), null, null, null, false, DEFAULT_TIMEOUT, null);
     }
 
     boolean hasExplicitPorts() {
-        return !servicePorts.isEmpty() || kafkaPort != null || controllerPort != null || pgPort != null;
+        return !servicePorts.isEmpty() || kafkaPort != null || controllerPort != null || pgPort != null
+                || replicas != null;
     }
 
     /**
@@ -41,7 +45,7 @@ record UpRequest(Map<Service, Integer> servicePorts, Integer kafkaPort, Integer 
             List<String> conflicts = conflicts(running);
             if (!conflicts.isEmpty()) {
                 throw new StackException("the stack in " + dir + " is already running with " + String.join(", ", conflicts)
-                        + "; run `stratus down` first to change ports");
+                        + "; run `stratus down` first to change ports or replicas");
             }
             return running;
         }
@@ -70,7 +74,8 @@ record UpRequest(Map<Service, Integer> servicePorts, Integer kafkaPort, Integer 
         }
         String extKafka = blankToNull(env.get(Main.ENV_KAFKA));
         String extDb = blankToNull(env.get(Main.ENV_DB_URL));
-        StackConfig result = new StackConfig(ports, kafka, controller, pg, extKafka, extDb == null ? null : DbUrl.parse(extDb));
+        StackConfig result = new StackConfig(ports, kafka, controller, pg, extKafka, extDb == null ? null : DbUrl.parse(extDb),
+                replicas != null ? replicas : c.replicas());
         requireDistinct(result);
         return result;
     }
@@ -91,11 +96,15 @@ record UpRequest(Map<Service, Integer> servicePorts, Integer kafkaPort, Integer 
         if (pgPort != null && pgPort != running.pgPort()) {
             l.add("PostgreSQL on port " + running.pgPort());
         }
+        if (replicas != null && replicas != running.replicas()) {
+            l.add(running.replicas() + " replica(s) of ca-service and enrollment-service");
+        }
         return l;
     }
 
     private static void requireDistinct(StackConfig c) {
-        List<Integer> all = new ArrayList<>(c.servicePorts().values());
+        List<Integer> all = new ArrayList<>();
+        c.instances().forEach(instance -> all.add(instance.port(c)));
         if (c.externalKafka() == null) {
             all.add(c.kafkaPort());
             all.add(c.controllerPort());

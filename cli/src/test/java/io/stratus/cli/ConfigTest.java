@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -33,7 +34,7 @@ class ConfigTest {
     @Test
     void resolvePrefersExplicitThenSavedThenDefaults() {
         StackConfig saved = StackConfig.defaults().withServicePort(Service.PROFILE, 9083);
-        UpRequest req = new UpRequest(Map.of(Service.CA, 9081), null, null, 25432, false, null);
+        UpRequest req = new UpRequest(Map.of(Service.CA, 9081), null, null, 25432, false, null, null);
         StackConfig c = req.resolve(Optional.of(saved), false, Map.of(), Path.of("/x"));
         assertEquals(9081, c.port(Service.CA));
         assertEquals(9083, c.port(Service.PROFILE));
@@ -47,9 +48,25 @@ class ConfigTest {
     void runningStackKeepsItsPortsAndRefusesOthers() {
         StackConfig running = StackConfig.defaults();
         assertEquals(running, UpRequest.reuse().resolve(Optional.of(running), true, Map.of(), Path.of("/x")));
-        UpRequest other = new UpRequest(Map.of(Service.CA, 9999), null, null, null, false, null);
+        UpRequest other = new UpRequest(Map.of(Service.CA, 9999), null, null, null, false, null, null);
         StackException e = assertThrows(StackException.class, () -> other.resolve(Optional.of(running), true, Map.of(), Path.of("/x")));
         assertTrue(e.getMessage().contains("ca-service on port 8081"), e.getMessage());
+    }
+
+    @Test
+    void replicasOfTheIssuancePathGetTheirOwnNamesAndPorts(@TempDir Path dir) {
+        StackConfig c = new UpRequest(Map.of(), null, null, null, false, null, 2)
+                .resolve(Optional.empty(), false, Map.of(), dir);
+        assertEquals(List.of("ca-service", "ca-service-2", "enrollment-service", "enrollment-service-2",
+                "profile-service", "device-simulator"), c.instances().stream().map(ServiceInstance::name).toList());
+        assertEquals(8182, new ServiceInstance(Service.ENROLLMENT, 2).port(c));
+        assertThrows(IllegalArgumentException.class, () -> new ServiceInstance(Service.PROFILE, 2));
+        c.save(dir.resolve("stack.json"));
+        assertEquals(2, StackConfig.load(dir.resolve("stack.json"), Map.of()).orElseThrow().replicas());
+        StackException running = assertThrows(StackException.class, () -> new UpRequest(Map.of(), null, null, null,
+                false, null, 1).resolve(Optional.of(c), true, Map.of(), dir));
+        assertTrue(running.getMessage().contains("2 replica(s)"), running.getMessage());
+        assertThrows(StackException.class, () -> StackConfig.defaults().withReplicas(Service.MAX_REPLICAS + 1));
     }
 
     @Test
@@ -58,7 +75,7 @@ class ConfigTest {
             taken.bind(new InetSocketAddress(0));
             int busy = taken.getLocalPort();
             StackConfig saved = StackConfig.defaults().withServicePort(Service.CA, busy);
-            UpRequest req = new UpRequest(Map.of(), null, null, null, true, null);
+            UpRequest req = new UpRequest(Map.of(), null, null, null, true, null, null);
             StackConfig c = req.resolve(Optional.of(saved), false, Map.of(), Path.of("/x"));
             assertNotEquals(busy, c.port(Service.CA));
             assertTrue(io.stratus.testkit.Ports.bindable(c.port(Service.CA)));
@@ -94,7 +111,7 @@ class ConfigTest {
         StackDir stack = new StackDir(dir);
         Secrets secrets = new Secrets(stack);
         StackConfig c = StackConfig.defaults();
-        Map<String, String> ca = ServiceEnv.of(Service.CA, c, secrets);
+        Map<String, String> ca = ServiceEnv.of(ServiceInstance.of(Service.CA), c, secrets);
         assertEquals("8081", ca.get("QUARKUS_HTTP_PORT"));
         assertEquals("127.0.0.1:19092", ca.get("KAFKA_BOOTSTRAP_SERVERS"));
         assertEquals("postgresql://127.0.0.1:15432/ca", ca.get("QUARKUS_DATASOURCE_REACTIVE_URL"));
@@ -104,12 +121,18 @@ class ConfigTest {
         assertEquals(32, java.util.Base64.getDecoder().decode(ca.get("STRATUS_CA_KEK")).length);
         assertEquals("http://localhost:8082/scep", ca.get("STRATUS_CA_SCEP_URL"));
         assertEquals("http://localhost:8081", ca.get("STRATUS_CA_PUBLIC_URL"));
-        assertEquals(ca.get("STRATUS_CA_KEK"), ServiceEnv.of(Service.CA, c, new Secrets(stack)).get("STRATUS_CA_KEK"));
-        Map<String, String> sim = ServiceEnv.of(Service.SIMULATOR, c, secrets);
+        assertEquals(ca.get("STRATUS_CA_KEK"), ServiceEnv.of(ServiceInstance.of(Service.CA), c, new Secrets(stack)).get("STRATUS_CA_KEK"));
+        Map<String, String> sim = ServiceEnv.of(ServiceInstance.of(Service.SIMULATOR), c, secrets);
         assertEquals("http://localhost:8083", sim.get("STRATUS_SIMULATOR_PROFILE_URL"));
         assertTrue(sim.get("STRATUS_SIMULATOR_TOKEN").split("\\.").length == 3);
         assertEquals(dir.resolve("simulator").toString(), sim.get("STRATUS_SIMULATOR_STATE_DIR"));
         assertFalse(sim.containsKey("QUARKUS_DATASOURCE_JDBC_URL"));
-        assertTrue(ServiceEnv.of(Service.ENROLLMENT, c, secrets).containsKey("STRATUS_ENROLLMENT_KEK"));
+        assertTrue(ServiceEnv.of(ServiceInstance.of(Service.ENROLLMENT), c, secrets).containsKey("STRATUS_ENROLLMENT_KEK"));
+        assertFalse(sim.containsKey("STRATUS_SIMULATOR_SCEP_REPLICAS"));
+
+        StackConfig two = c.withReplicas(2);
+        assertEquals("8182", ServiceEnv.of(new ServiceInstance(Service.ENROLLMENT, 2), two, secrets).get("QUARKUS_HTTP_PORT"));
+        assertEquals("http://localhost:8082,http://localhost:8182",
+                ServiceEnv.of(ServiceInstance.of(Service.SIMULATOR), two, secrets).get("STRATUS_SIMULATOR_SCEP_REPLICAS"));
     }
 }

@@ -86,6 +86,20 @@ class SecretsAndOutputTest {
     }
 
     @Test
+    void benchCountsTheRequestsThatWaitedOutTheReplyTimeout() throws Exception {
+        JsonNode sim = Json.MAPPER.readTree("{\"devices\":10,\"issued\":10,\"failed\":0,\"seconds\":2}");
+        BenchResult r = BenchResult.from(sim).withReplyTimeouts(4, 7);
+        assertTrue(r.jsonLine().contains("\"reply_timeouts\":3"), r.jsonLine());
+        assertTrue(r.humanLine().contains("3 PKCSReq(s) waited out the reply timeout"), r.humanLine());
+        assertFalse(BenchResult.from(sim).withReplyTimeouts(-1, 7).jsonLine().contains("reply_timeouts"),
+                "not counted when a replica's metrics could not be read");
+        String exposition = "# TYPE stratus_scep_reply_timeouts_total counter\n"
+                + "stratus_scep_reply_timeouts_total 12.0\nstratus_scep_waiting 0.0\n";
+        assertEquals(12, ScepReplyTimeouts.counter(exposition));
+        assertEquals(-1, ScepReplyTimeouts.counter("stratus_scep_waiting 0.0\n"));
+    }
+
+    @Test
     void processCpuReadsThisJvmsOwnCounters() {
         long self = ProcessHandle.current().pid();
         double first = ProcessCpu.millis(self);

@@ -40,14 +40,28 @@ final class TestStack {
 
     /** {@code stratus up} on free ports; asserts it worked and that five processes were recorded. */
     static TestStack up(Path state) throws IOException {
+        return up(state, 1);
+    }
+
+    /**
+     * {@code stratus up --replicas N} on free ports; asserts it worked and that infra, profile-service, the simulator
+     * and N processes each of ca-service and enrollment-service were recorded.
+     */
+    static TestStack up(Path state, int replicas) throws IOException {
         TestStack stack = new TestStack(state);
         int[] p = Ports.free(7);
         int code = stack.run("up", "--ca-port", "" + p[0], "--enrollment-port", "" + p[1], "--profile-port", "" + p[2],
-                "--simulator-port", "" + p[3], "--kafka-port", "" + p[4], "--controller-port", "" + p[5], "--pg-port", "" + p[6]);
+                "--simulator-port", "" + p[3], "--kafka-port", "" + p[4], "--controller-port", "" + p[5], "--pg-port", "" + p[6],
+                "--replicas", "" + replicas);
         stack.pids.addAll(stack.recordedPids());
         assertEquals(0, code, "stratus up failed");
-        assertEquals(5, stack.pids.size(), "pid files: " + stack.pids);
+        assertEquals(3 + 2 * replicas, stack.pids.size(), "pid files: " + stack.pids);
         return stack;
+    }
+
+    /** The stack's configuration as {@code up} saved it. */
+    StackConfig config() {
+        return StackConfig.load(state.resolve("stack.json"), env).orElseThrow();
     }
 
     Path state() {
@@ -60,7 +74,7 @@ final class TestStack {
 
     /** The base URL of a service of this stack. */
     String baseUrl(Service service) {
-        return StackConfig.load(state.resolve("stack.json"), env).orElseThrow().baseUrl(service);
+        return config().baseUrl(service);
     }
 
     /** Runs {@code stratus --dir STATE args...}, its output going to the test's output. */

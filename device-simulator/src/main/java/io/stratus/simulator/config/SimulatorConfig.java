@@ -1,6 +1,7 @@
 package io.stratus.simulator.config;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 import io.smallrye.config.ConfigMapping;
@@ -19,6 +20,12 @@ public interface SimulatorConfig {
 
     /** Enroll here instead of at the SCEP URL of the assignment. */
     Optional<String> scepUrlOverride();
+
+    /**
+     * Origins ({@code http://host:port}) of enrollment-service replicas with no load balancer in front of them:
+     * each device enrolls at its assignment's SCEP path on one of them, spread by device id.
+     */
+    Optional<List<String>> scepReplicas();
 
     /** Enrollments in flight. */
     @WithDefault("8")

@@ -131,7 +131,10 @@ public class AssignmentPreparer {
         return sans;
     }
 
-    /** Where to enroll for an assignment: the override, else the assignment's SCEP URL. */
+    /**
+     * Where to enroll for an assignment: the override, else the assignment's SCEP URL, on the replica of the device
+     * when replicas are configured.
+     */
     public URI scepUrl(ProfileAssignedEvent assignment) {
         String url = config.scepUrlOverride().filter(u -> !u.isBlank()).orElse(assignment.scepUrl());
         if (url == null || url.isBlank()) {
@@ -139,6 +142,10 @@ public class AssignmentPreparer {
         }
         try {
             URI uri = URI.create(url.trim());
+            List<String> replicas = config.scepReplicas().orElse(List.of());
+            if (!replicas.isEmpty() && assignment.deviceId() != null) {
+                uri = onReplica(uri, replicas.get(Math.floorMod(assignment.deviceId().hashCode(), replicas.size())));
+            }
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
                 throw new IllegalArgumentException("not http(s)");
@@ -147,6 +154,12 @@ public class AssignmentPreparer {
         } catch (IllegalArgumentException e) {
             throw new InvalidAssignmentException("the SCEP URL is not an absolute http(s) URL: " + url);
         }
+    }
+
+    /** The URL's path and query at the replica's origin. */
+    static URI onReplica(URI url, String replicaOrigin) {
+        String rest = url.getRawPath() + (url.getRawQuery() == null ? "" : "?" + url.getRawQuery());
+        return URI.create(replicaOrigin.trim().replaceAll("/+$", "") + rest);
     }
 
     /** The assignment cannot be acted on. */
