@@ -12,7 +12,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /** A finished bench run as the device simulator reports it. */
 record BenchResult(int devices, int issued, int failed, double seconds, double enrollmentsPerSecond,
         double p50Ms, double p95Ms, double p99Ms, Map<String, Double> cpuMsPerEnrollment, IssuanceCheck check,
-        long replyTimeouts) {
+        long replyTimeouts, Preparation preparation) {
+
+    /**
+     * The unmeasured preparation of a profile-driven run, in seconds from its start: until its devices were registered
+     * and grouped, and until the last of them had its assignment (sealed challenge) and had prepared its request.
+     */
+    record Preparation(double registrationSeconds, double assignmentsSeconds) {
+        static Preparation from(JsonNode n) {
+            return n.hasNonNull("registration_seconds") && n.hasNonNull("assignments_seconds")
+                    ? new Preparation(n.get("registration_seconds").asDouble(), n.get("assignments_seconds").asDouble())
+                    : null;
+        }
+    }
 
     /** {@link #replyTimeouts} when they were not counted (a peer's run, or metrics that could not be read). */
     static final long NOT_COUNTED = -1;
@@ -31,13 +43,13 @@ record BenchResult(int devices, int issued, int failed, double seconds, double e
                 : seconds > 0 ? issued / seconds : 0;
         return new BenchResult(n.path("devices").asInt(), issued, n.path("failed").asInt(), seconds, eps,
                 n.path("p50_ms").asDouble(), n.path("p95_ms").asDouble(), n.path("p99_ms").asDouble(),
-                Map.copyOf(cpuMsPerEnrollment), null, NOT_COUNTED);
+                Map.copyOf(cpuMsPerEnrollment), null, NOT_COUNTED, Preparation.from(n));
     }
 
     /** The same result with what ca-service recorded for the run. */
     BenchResult checked(IssuanceCheck verified) {
         return new BenchResult(devices, issued, failed, seconds, enrollmentsPerSecond, p50Ms, p95Ms, p99Ms,
-                cpuMsPerEnrollment, verified, replyTimeouts);
+                cpuMsPerEnrollment, verified, replyTimeouts, preparation);
     }
 
     /**
@@ -47,7 +59,7 @@ record BenchResult(int devices, int issued, int failed, double seconds, double e
     BenchResult withReplyTimeouts(long before, long after) {
         long count = before < 0 || after < 0 ? NOT_COUNTED : after - before;
         return new BenchResult(devices, issued, failed, seconds, enrollmentsPerSecond, p50Ms, p95Ms, p99Ms,
-                cpuMsPerEnrollment, check, count);
+                cpuMsPerEnrollment, check, count, preparation);
     }
 
     /** CPU ms per issued enrollment summed over the server processes (services, Kafka, PostgreSQL), or NaN. */
@@ -76,6 +88,10 @@ record BenchResult(int devices, int issued, int failed, double seconds, double e
         }
         if (replyTimeouts != NOT_COUNTED) {
             o.put("reply_timeouts", replyTimeouts);
+        }
+        if (preparation != null) {
+            o.put("registration_seconds", round(preparation.registrationSeconds(), 3));
+            o.put("assignments_seconds", round(preparation.assignmentsSeconds(), 3));
         }
         if (!cpuMsPerEnrollment.isEmpty()) {
             o.put("server_cpu_ms_per_enrollment", round(serverCpuMsPerEnrollment(), 2));
@@ -115,6 +131,12 @@ record BenchResult(int devices, int issued, int failed, double seconds, double e
                 devices, issued, failed, seconds, enrollmentsPerSecond, p50Ms, p95Ms, p99Ms);
         if (check != null) {
             line += System.lineSeparator() + check.line(issued);
+        }
+        if (preparation != null) {
+            line += System.lineSeparator() + String.format(Locale.ROOT,
+                    "Before the clock: %d devices registered and grouped after %.1f s, the last assignment (sealed challenge)"
+                            + " handled after %.1f s",
+                    devices, preparation.registrationSeconds(), preparation.assignmentsSeconds());
         }
         if (replyTimeouts != NOT_COUNTED) {
             line += System.lineSeparator() + replyTimeouts

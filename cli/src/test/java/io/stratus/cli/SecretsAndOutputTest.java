@@ -96,6 +96,13 @@ class SecretsAndOutputTest {
         String exposition = "# TYPE stratus_scep_reply_timeouts_total counter\n"
                 + "stratus_scep_reply_timeouts_total 12.0\nstratus_scep_waiting 0.0\n";
         assertEquals(12, ScepReplyTimeouts.counter(exposition));
+
+        JsonNode prepared = Json.MAPPER.readTree("{\"devices\":10,\"issued\":10,\"failed\":0,\"seconds\":2,"
+                + "\"registration_seconds\":1.5,\"assignments_seconds\":4.25}");
+        assertTrue(BenchResult.from(prepared).jsonLine().contains("\"registration_seconds\":1.5,\"assignments_seconds\":4.25"),
+                BenchResult.from(prepared).jsonLine());
+        assertTrue(BenchResult.from(prepared).humanLine().contains("the last assignment (sealed challenge) handled after 4.3 s"),
+                BenchResult.from(prepared).humanLine());
         assertEquals(-1, ScepReplyTimeouts.counter("stratus_scep_waiting 0.0\n"));
     }
 

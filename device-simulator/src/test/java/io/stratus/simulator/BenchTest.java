@@ -55,6 +55,8 @@ class BenchTest {
         assertTrue(p50 <= p95 && p95 <= p99, p50 + " <= " + p95 + " <= " + p99);
         assertTrue(number(result, "seconds") > 0);
         assertTrue(number(result, "enrollments_per_second") > 0);
+        assertTrue(number(result, "registration_seconds") > 0, "the preparation is timed: " + result);
+        assertTrue(number(result, "assignments_seconds") > 0, "the preparation is timed: " + result);
 
         List<Map<String, Object>> devices = given().when().get("/api/v1/fleet/devices?tenant=bench-tenant")
                 .then().statusCode(200).extract().jsonPath().getList("$");
@@ -79,6 +81,7 @@ class BenchTest {
         assertEquals(12, result.get("issued"));
         assertEquals(0, result.get("failed"));
         assertTrue(number(result, "p50_ms") > 0);
+        assertEquals(null, result.get("assignments_seconds"), "a static bench has no assignments");
 
         String refusing = SimulatorFixtures.scep().url("failure", "static-bench-refused");
         Map<String, Object> refused = awaitFinished(startStaticBench(refusing, "static-bench-secret", 5, 2));

@@ -20,6 +20,9 @@ public final class BenchRun {
     private final java.util.concurrent.atomic.AtomicInteger issuedSoFar = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger failedSoFar = new java.util.concurrent.atomic.AtomicInteger();
     private volatile long runningSinceNanos;
+    private final long createdNanos = System.nanoTime();
+    private volatile double registrationSeconds = Double.NaN;
+    private volatile double assignmentsSeconds = Double.NaN;
 
     private BenchState state = BenchState.PREPARING;
     private String error;
@@ -58,7 +61,28 @@ public final class BenchRun {
     public void assignmentHandled(String deviceId) {
         if (handledAssignments.add(deviceId)) {
             allAssignmentsHandled.countDown();
+            if (allAssignmentsHandled.getCount() == 0) {
+                assignmentsSeconds = (System.nanoTime() - createdNanos) / 1e9;
+            }
         }
+    }
+
+    /** Every device of the run is registered and in its group. */
+    public void registered() {
+        registrationSeconds = (System.nanoTime() - createdNanos) / 1e9;
+    }
+
+    /** Seconds from the start of the run until its devices were registered and grouped; NaN before. */
+    public double registrationSeconds() {
+        return registrationSeconds;
+    }
+
+    /**
+     * Seconds from the start of the run until the last device had its assignment (with its sealed challenge) and
+     * prepared its enrollment; NaN before, and for runs without assignments.
+     */
+    public double assignmentsSeconds() {
+        return assignmentsSeconds;
     }
 
     /** Assignments handled so far. */

@@ -119,6 +119,7 @@ public class BenchService {
                         + " devices could not be registered or grouped: " + firstError(devices));
                 return;
             }
+            run.registered();
             if (!run.awaitAssignments(config.benchAssignmentTimeout())) {
                 run.failed("only " + run.assignmentsHandled() + " of " + run.devices() + " assignments arrived within "
                         + config.benchAssignmentTimeout().toSeconds() + " s");
