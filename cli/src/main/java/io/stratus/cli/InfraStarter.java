@@ -15,7 +15,11 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 import io.stratus.events.Topics;
+import org.apache.kafka.clients.admin.Admin;
+
+import io.stratus.testkit.KafkaAccess;
 import io.stratus.testkit.KafkaBroker;
+import io.stratus.testkit.KafkaCredentials;
 import io.stratus.testkit.LocalInfraMain;
 import io.stratus.testkit.Postgres;
 
@@ -41,15 +45,42 @@ final class InfraStarter {
         }
         if (c.externalKafka() != null) {
             out.println("Using Kafka at " + c.externalKafka() + " (STRATUS_KAFKA_BOOTSTRAP)");
-            try {
-                KafkaBroker.createTopics(c.externalKafka(), Topics.allWithDeadLetters(), 4);
-            } catch (RuntimeException e) {
-                throw new StackException("Kafka at " + c.externalKafka() + " (STRATUS_KAFKA_BOOTSTRAP) does not answer: " + e.getMessage(), e);
-            }
+            provisionExternalKafka(c.externalKafka(), externalKafkaAdmin(System.getenv()));
         }
         if (c.externalDb() != null) {
             out.println("Using PostgreSQL at " + c.externalDb().display() + " (STRATUS_DB_URL)");
             createDatabases(c.externalDb());
+        }
+    }
+
+    /**
+     * An existing broker takes SASL/SCRAM like the local one: its administrator ({@value Main#ENV_KAFKA_ADMIN_USER},
+     * default {@value KafkaCredentials#ADMIN}, and {@value Main#ENV_KAFKA_ADMIN_PASSWORD}) creates the topics and each
+     * service's user with the stack's password and ACLs.
+     */
+    static KafkaCredentials externalKafkaAdmin(java.util.Map<String, String> env) {
+        String password = env.get(Main.ENV_KAFKA_ADMIN_PASSWORD);
+        if (password == null || password.isBlank()) {
+            throw new StackException(Main.ENV_KAFKA + " needs " + Main.ENV_KAFKA_ADMIN_PASSWORD
+                    + ": the password of a Kafka super user (SCRAM-SHA-512) that creates the topics and the services' users");
+        }
+        String user = env.getOrDefault(Main.ENV_KAFKA_ADMIN_USER, KafkaCredentials.ADMIN);
+        try {
+            return new KafkaCredentials(user, password.trim());
+        } catch (IllegalArgumentException e) {
+            throw new StackException(Main.ENV_KAFKA_ADMIN_USER + "/" + Main.ENV_KAFKA_ADMIN_PASSWORD + ": " + e.getMessage());
+        }
+    }
+
+    private void provisionExternalKafka(String bootstrap, KafkaCredentials admin) {
+        Secrets secrets = new Secrets(dir);
+        try (Admin client = Admin.create(admin.clientConfig(bootstrap))) {
+            KafkaBroker.createTopics(admin.clientConfig(bootstrap), Topics.allWithDeadLetters(), 4);
+            for (Service service : Service.values()) {
+                KafkaAccess.provision(client, service.kafkaAccount(), secrets.kafkaUser(service));
+            }
+        } catch (RuntimeException e) {
+            throw new StackException("Kafka at " + bootstrap + " (" + Main.ENV_KAFKA + ") refused us: " + e.getMessage(), e);
         }
     }
 

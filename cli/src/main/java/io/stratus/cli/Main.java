@@ -23,6 +23,8 @@ public final class Main implements Callable<Integer> {
     /** Exit code of an admin verb whose service does not answer. */
     static final int UNREACHABLE = 3;
     static final String ENV_KAFKA = "STRATUS_KAFKA_BOOTSTRAP";
+    static final String ENV_KAFKA_ADMIN_USER = "STRATUS_KAFKA_ADMIN_USER";
+    static final String ENV_KAFKA_ADMIN_PASSWORD = "STRATUS_KAFKA_ADMIN_PASSWORD";
     static final String ENV_DB_URL = "STRATUS_DB_URL";
     static final String ENV_HOME = "STRATUS_HOME";
 

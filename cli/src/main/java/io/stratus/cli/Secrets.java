@@ -17,9 +17,15 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.stratus.testkit.JwtIssuer;
+import io.stratus.testkit.KafkaCredentials;
+import io.stratus.testkit.LocalInfraMain;
+import io.stratus.testkit.SecretFiles;
 import io.stratus.testkit.Roles;
 
-/** The local stack's secrets: the JWT signing key, the admin token and the services' key-encryption keys. */
+/**
+ * The local stack's secrets: the JWT signing key, the admin token, the services' key-encryption keys and their Kafka
+ * passwords.
+ */
 final class Secrets {
     static final Duration TOKEN_TTL = Duration.ofDays(30);
     /** A saved token is replaced when it has less than this left. */
@@ -63,7 +69,7 @@ final class Secrets {
             }
         }
         String token = issuer().adminToken(TOKEN_TTL);
-        StackDir.writeSecret(file, token + "\n");
+        SecretFiles.write(file, token + "\n");
         return token;
     }
 
@@ -74,19 +80,17 @@ final class Secrets {
 
     /** A base64 AES-256 key-encryption key in {@code .stratus/keys/<name>.kek}, created once. */
     String kek(String name) {
-        Path file = dir.keys().resolve(name + ".kek");
-        try {
-            if (Files.exists(file)) {
-                return Files.readString(file).trim();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file, e);
-        }
-        byte[] key = new byte[32];
-        new SecureRandom().nextBytes(key);
-        String b64 = Base64.getEncoder().encodeToString(key);
-        StackDir.writeSecret(file, b64 + "\n");
-        return b64;
+        return SecretFiles.readOrCreate(dir.keys().resolve(name + ".kek"), () -> {
+            byte[] key = new byte[32];
+            new SecureRandom().nextBytes(key);
+            return Base64.getEncoder().encodeToString(key);
+        });
+    }
+
+    /** The service's Kafka user, its password in {@code .stratus/keys/kafka/} (the infra process applies it to the broker). */
+    KafkaCredentials kafkaUser(Service service) {
+        dir.create();
+        return KafkaCredentials.loadOrCreate(LocalInfraMain.kafkaPasswords(dir.root()), service.kafkaAccount().principal());
     }
 
     /** True if the JWT's RS256 signature verifies with {@code key} (a token of an older key pair does not). */

@@ -2,23 +2,32 @@ package io.stratus.cli;
 
 import java.nio.file.Path;
 
+import io.stratus.events.ServiceAccount;
+
 /** The Stratus services the local stack runs, each as its own JVM. */
 enum Service {
-    CA("ca-service", "ca", 8081, "--ca-port"),
-    ENROLLMENT("enrollment-service", "enrollment", 8082, "--enrollment-port"),
-    PROFILE("profile-service", "profile", 8083, "--profile-port"),
-    SIMULATOR("device-simulator", null, 8084, "--simulator-port");
+    CA("ca-service", "ca", 8081, "--ca-port", ServiceAccount.CA_SERVICE),
+    ENROLLMENT("enrollment-service", "enrollment", 8082, "--enrollment-port", ServiceAccount.ENROLLMENT_SERVICE),
+    PROFILE("profile-service", "profile", 8083, "--profile-port", ServiceAccount.PROFILE_SERVICE),
+    SIMULATOR("device-simulator", null, 8084, "--simulator-port", ServiceAccount.DEVICE_SIMULATOR);
 
     private final String id;
     private final String database;
     private final int defaultPort;
     private final String portOption;
+    private final ServiceAccount kafkaAccount;
 
-    Service(String id, String database, int defaultPort, String portOption) {
+    Service(String id, String database, int defaultPort, String portOption, ServiceAccount kafkaAccount) {
         this.id = id;
         this.database = database;
         this.defaultPort = defaultPort;
         this.portOption = portOption;
+        this.kafkaAccount = kafkaAccount;
+    }
+
+    /** Who it is on the bus, and so what its ACLs allow. */
+    ServiceAccount kafkaAccount() {
+        return kafkaAccount;
     }
 
     /** The most replicas {@code up --replicas} starts of a service that scales out. */

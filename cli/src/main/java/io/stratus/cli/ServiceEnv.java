@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.stratus.testkit.JwtIssuer;
+import io.stratus.testkit.KafkaCredentials;
 
 /** The environment each service starts with (keys from docs/architecture.md). */
 final class ServiceEnv {
@@ -15,6 +16,9 @@ final class ServiceEnv {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(instance.port(c)));
         env.put("KAFKA_BOOTSTRAP_SERVERS", c.kafkaBootstrap());
+        KafkaCredentials kafkaUser = secrets.kafkaUser(s);
+        env.put("STRATUS_KAFKA_USERNAME", kafkaUser.username());
+        env.put("STRATUS_KAFKA_PASSWORD", kafkaUser.password());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", secrets.publicKeyFile().toString());
         env.put("MP_JWT_VERIFY_ISSUER", JwtIssuer.ISSUER);
         env.put("QUARKUS_DEVSERVICES_ENABLED", "false");

@@ -225,8 +225,7 @@ class FleetLifecycleTest {
         Path instanceFile = stateDir().resolve("instance-id");
         assertEquals(instance.id(), Files.readString(instanceFile).trim());
         Properties properties = new Properties();
-        properties.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        properties.putAll(StratusTestResource.fixtureKafkaConfig());
         try (AdminClient admin = AdminClient.create(properties)) {
             List<String> groups = admin.listConsumerGroups().all().get().stream().map(ConsumerGroupListing::groupId)
                     .toList();

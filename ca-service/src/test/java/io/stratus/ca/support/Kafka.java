@@ -18,12 +18,12 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.stratus.events.CloudEvent;
 import io.stratus.events.EventCodec;
+import io.stratus.testkit.StratusTestResource;
 
-/** Plain Kafka clients against the testkit broker, as another service would use it. */
+/** Plain Kafka clients against the testkit broker, standing in for another service (as the broker's administrator). */
 public final class Kafka {
 
     /** How long to wait for an expected record before failing (a bound, not a timing assertion). */
@@ -32,13 +32,9 @@ public final class Kafka {
     private Kafka() {
     }
 
-    public static String bootstrap() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-    }
-
     public static void send(String topic, String key, String value) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        props.putAll(StratusTestResource.fixtureKafkaConfig());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
@@ -58,7 +54,7 @@ public final class Kafka {
     /** A consumer in a fresh group that reads the topic from the beginning. */
     public static KafkaConsumer<String, String> consumer(String topic) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        props.putAll(StratusTestResource.fixtureKafkaConfig());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "ca-test-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

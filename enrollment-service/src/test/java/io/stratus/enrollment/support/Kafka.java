@@ -10,11 +10,11 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.stratus.events.CloudEvent;
 import io.stratus.events.EventCodec;
 import io.stratus.events.StratusEvent;
+import io.stratus.testkit.StratusTestResource;
 
 /** Plain Kafka clients on the testkit's broker: the test plays the other services. */
 public final class Kafka {
@@ -22,10 +22,6 @@ public final class Kafka {
     private static KafkaProducer<String, String> producer;
 
     private Kafka() {
-    }
-
-    static String bootstrap() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
     }
 
     /** Publishes an event as the given service would, and waits for the broker's acknowledgement. */
@@ -37,7 +33,7 @@ public final class Kafka {
     public static synchronized void publishRaw(String topic, String key, String value) {
         if (producer == null) {
             Properties props = new Properties();
-            props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+            props.putAll(StratusTestResource.fixtureKafkaConfig());
             props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
             props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -55,7 +51,7 @@ public final class Kafka {
 
     public static KafkaConsumer<String, String> consumer(String groupId) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        props.putAll(StratusTestResource.fixtureKafkaConfig());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

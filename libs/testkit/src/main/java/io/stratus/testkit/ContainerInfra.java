@@ -8,6 +8,9 @@ import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
+import java.util.Map;
+
+import io.stratus.events.ServiceAccount;
 import io.stratus.events.Topics;
 
 /**
@@ -46,7 +49,7 @@ final class ContainerInfra implements TestInfra {
                     .withUsername(Postgres.USER).withPassword(Postgres.PASSWORD).withDatabaseName("postgres");
             kafka.start();
             pg.start();
-            KafkaBroker.createTopics(kafka.getBootstrapServers(), Topics.allWithDeadLetters(), 4);
+            KafkaBroker.createTopics(Map.of("bootstrap.servers", kafka.getBootstrapServers()), Topics.allWithDeadLetters(), 4);
             ContainerInfra infra = new ContainerInfra(kafka, pg);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 kafka.stop();
@@ -60,6 +63,18 @@ final class ContainerInfra implements TestInfra {
     @Override
     public String bootstrapServers() {
         return kafka.getBootstrapServers();
+    }
+
+    /** The container's broker has no authentication: the services connect in plaintext (their user is unused). */
+    @Override
+    public Map<String, String> kafkaUserConfig(ServiceAccount account) {
+        return Map.of("stratus.kafka.security-protocol", "PLAINTEXT", "stratus.kafka.username", account.principal(),
+                "stratus.kafka.password", KafkaCredentials.randomPassword());
+    }
+
+    @Override
+    public Map<String, Object> fixtureClientConfig() {
+        return Map.of("bootstrap.servers", kafka.getBootstrapServers());
     }
 
     @Override

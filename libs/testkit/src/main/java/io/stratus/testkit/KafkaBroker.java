@@ -22,24 +22,37 @@ import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
 
+import io.stratus.events.ServiceAccount;
+
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 
 /**
  * A real one-node Apache Kafka broker in KRaft mode (broker and controller in one), running inside
  * this JVM. The data directory is formatted on first use and reused afterwards.
+ *
+ * <p>Nobody reaches it without a password: clients authenticate with SASL/SCRAM-SHA-512 and the
+ * {@code StandardAuthorizer} denies what no ACL allows; {@value KafkaCredentials#ADMIN} is the only super user (its
+ * SCRAM credential is written when the storage is formatted, its password kept in the data directory), the controller
+ * listener takes only that user (SASL/PLAIN). {@link #provision} adds a service's user and ACLs.
  */
 public final class KafkaBroker implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
+    /** The administrator's password, beside the storage it was formatted into. */
+    static final String ADMIN_PASSWORD_FILE = "stratus-admin.password";
+    private static final String CLIENT_LISTENER = "STRATUS";
+
     private final KafkaRaftServer server;
     private final String bootstrapServers;
+    private final KafkaCredentials adminCredentials;
     private final Path tempDir;
     private boolean closed;
 
-    private KafkaBroker(KafkaRaftServer server, String bootstrapServers, Path tempDir) {
+    private KafkaBroker(KafkaRaftServer server, String bootstrapServers, KafkaCredentials adminCredentials, Path tempDir) {
         this.server = server;
         this.bootstrapServers = bootstrapServers;
+        this.adminCredentials = adminCredentials;
         this.tempDir = tempDir;
     }
 
@@ -63,15 +76,13 @@ public final class KafkaBroker implements AutoCloseable {
     private static KafkaBroker start(Path dataDir, int port, int controllerPort, Path tempDir) {
         KafkaLogging.quiet();
         Path logDir = dataDir.toAbsolutePath();
-        Properties props = brokerProperties(logDir, port, controllerPort);
         try {
             Files.createDirectories(logDir);
-            if (!Files.exists(logDir.resolve("meta.properties"))) {
-                format(logDir);
-            }
+            KafkaCredentials admin = formatted(logDir);
+            Properties props = brokerProperties(logDir, port, controllerPort, admin);
             KafkaRaftServer server = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);
             server.startup();
-            KafkaBroker broker = new KafkaBroker(server, "127.0.0.1:" + port, tempDir);
+            KafkaBroker broker = new KafkaBroker(server, "127.0.0.1:" + port, admin, tempDir);
             try {
                 broker.awaitReady();
             } catch (RuntimeException e) {
@@ -88,16 +99,52 @@ public final class KafkaBroker implements AutoCloseable {
         }
     }
 
-    static Properties brokerProperties(Path logDir, int port, int controllerPort) {
+    /**
+     * The storage's administrator: formatted with its SCRAM credential if new. A storage formatted by an older
+     * Stratus, without one, cannot be entered any more: it is moved aside (Kafka is the transport; every service's
+     * database keeps what it needs) and formatted anew.
+     */
+    private static KafkaCredentials formatted(Path logDir) throws Exception {
+        Path passwordFile = logDir.resolve(ADMIN_PASSWORD_FILE);
+        if (Files.exists(logDir.resolve("meta.properties"))) {
+            if (Files.exists(passwordFile)) {
+                return KafkaCredentials.loadOrCreate(logDir, KafkaCredentials.ADMIN);
+            }
+            Path aside = logDir.resolveSibling(logDir.getFileName() + ".without-sasl-" + System.currentTimeMillis());
+            System.err.println("Kafka storage " + logDir + " was formatted without authentication; moved to " + aside
+                    + " and formatted anew");
+            Files.move(logDir, aside);
+            Files.createDirectories(logDir);
+        }
+        KafkaCredentials admin = KafkaCredentials.random(KafkaCredentials.ADMIN);
+        format(logDir, admin);
+        SecretFiles.write(passwordFile, admin.password() + "\n");
+        return admin;
+    }
+
+    static Properties brokerProperties(Path logDir, int port, int controllerPort, KafkaCredentials admin) {
         Properties p = new Properties();
         p.put("process.roles", "broker,controller");
         p.put("node.id", "1");
         p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-        p.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
-        p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+        p.put("listeners", CLIENT_LISTENER + "://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        p.put("advertised.listeners", CLIENT_LISTENER + "://127.0.0.1:" + port);
+        p.put("listener.security.protocol.map", CLIENT_LISTENER + ":SASL_PLAINTEXT,CONTROLLER:SASL_PLAINTEXT");
         p.put("controller.listener.names", "CONTROLLER");
-        p.put("inter.broker.listener.name", "PLAINTEXT");
+        p.put("inter.broker.listener.name", CLIENT_LISTENER);
+        String clients = "listener.name." + CLIENT_LISTENER.toLowerCase(java.util.Locale.ROOT) + ".";
+        p.put(clients + "sasl.enabled.mechanisms", KafkaCredentials.MECHANISM);
+        p.put(clients + "scram-sha-512.sasl.jaas.config", admin.jaasConfig());
+        p.put("sasl.mechanism.inter.broker.protocol", KafkaCredentials.MECHANISM);
+        // SCRAM credentials live in the metadata the controller serves, so the controller listener takes PLAIN
+        p.put("listener.name.controller.sasl.enabled.mechanisms", "PLAIN");
+        p.put("listener.name.controller.plain.sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required"
+                + " username=\"" + admin.username() + "\" password=\"" + admin.password() + "\" user_" + admin.username()
+                + "=\"" + admin.password() + "\";");
+        p.put("sasl.mechanism.controller.protocol", "PLAIN");
+        p.put("authorizer.class.name", "org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        p.put("super.users", "User:" + admin.username());
+        p.put("allow.everyone.if.no.acl.found", "false");
         p.put("log.dirs", logDir.toString());
         p.put("num.partitions", "4");
         p.put("auto.create.topics.enable", "true");
@@ -114,8 +161,10 @@ public final class KafkaBroker implements AutoCloseable {
         return p;
     }
 
-    private static void format(Path logDir) throws Exception {
+    private static void format(Path logDir, KafkaCredentials admin) throws Exception {
         new Formatter()
+                .setScramArguments(List.of(KafkaCredentials.MECHANISM + "=[name=" + admin.username() + ",password="
+                        + admin.password() + "]"))
                 .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                 .setClusterId(Uuid.randomUuid().toString())
                 .setNodeId(1)
@@ -149,14 +198,26 @@ public final class KafkaBroker implements AutoCloseable {
         return bootstrapServers;
     }
 
-    /** Creates the topics with {@code partitions} partitions each; topics that exist already are left alone. */
-    public void createTopics(Collection<String> names, int partitions) {
-        createTopics(bootstrapServers, names, partitions);
+    /** The super user's credentials: for provisioning and for tests' stand-in clients, never for a service. */
+    public KafkaCredentials adminCredentials() {
+        return adminCredentials;
     }
 
-    /** Creates topics on any broker reachable at {@code bootstrapServers}; existing ones are left alone. */
-    public static void createTopics(String bootstrapServers, Collection<String> names, int partitions) {
-        try (Admin admin = Admin.create(adminConfig(bootstrapServers))) {
+    /** Creates a service's user with this password and its ACLs (again at every start: idempotent). */
+    public void provision(ServiceAccount account, KafkaCredentials credentials) {
+        try (Admin admin = admin()) {
+            KafkaAccess.provision(admin, account, credentials);
+        }
+    }
+
+    /** Creates the topics with {@code partitions} partitions each; topics that exist already are left alone. */
+    public void createTopics(Collection<String> names, int partitions) {
+        createTopics(adminCredentials.clientConfig(bootstrapServers), names, partitions);
+    }
+
+    /** Creates topics on the broker that {@code clientConfig} reaches; existing ones are left alone. */
+    public static void createTopics(Map<String, Object> clientConfig, Collection<String> names, int partitions) {
+        try (Admin admin = Admin.create(adminConfig(clientConfig))) {
             List<NewTopic> topics = names.stream().map(n -> new NewTopic(n, partitions, (short) 1)).toList();
             var futures = admin.createTopics(topics).values();
             for (var entry : futures.entrySet()) {
@@ -172,19 +233,21 @@ public final class KafkaBroker implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while creating topics", e);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("timed out creating topics on " + bootstrapServers, e);
+            throw new IllegalStateException("timed out creating topics on "
+                    + clientConfig.get(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG), e);
         }
     }
 
     /** A new admin client for this broker; the caller closes it. */
     public Admin admin() {
-        return Admin.create(adminConfig(bootstrapServers));
+        return Admin.create(adminConfig(adminCredentials.clientConfig(bootstrapServers)));
     }
 
-    private static Map<String, Object> adminConfig(String bootstrapServers) {
-        return Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
+    private static Map<String, Object> adminConfig(Map<String, Object> clientConfig) {
+        Map<String, Object> config = new java.util.HashMap<>(clientConfig);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10000);
+        return config;
     }
 
     @Override

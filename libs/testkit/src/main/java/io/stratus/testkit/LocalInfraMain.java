@@ -4,11 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
+import io.stratus.events.ServiceAccount;
 import io.stratus.events.Topics;
 
 /**
  * The local stack's infrastructure as one long-running process (started by {@code stratus up}):
- * a persistent Kafka broker and PostgreSQL under {@code --dir}. Prints {@code READY kafka=<bootstrap> postgres=<port>}
+ * a persistent Kafka broker (every service's user and ACLs provisioned) and PostgreSQL under {@code --dir}. Prints {@code READY kafka=<bootstrap> postgres=<port>}
  * once both answer, and runs until killed; SIGTERM stops both cleanly.
  *
  * <pre>
@@ -117,6 +118,9 @@ public final class LocalInfraMain {
             if (o.kafka()) {
                 h.kafka = KafkaBroker.start(dir.resolve("kafka"), o.kafkaPort(), o.controllerPort());
                 h.kafka.createTopics(Topics.allWithDeadLetters(), 4);
+                for (ServiceAccount account : ServiceAccount.values()) {
+                    h.kafka.provision(account, KafkaCredentials.loadOrCreate(kafkaPasswords(dir), account.principal()));
+                }
             }
         } catch (RuntimeException e) {
             System.err.println("LocalInfraMain: " + e.getMessage());
@@ -127,6 +131,14 @@ public final class LocalInfraMain {
                 + " postgres=" + (h.postgres != null ? String.valueOf(h.postgres.port()) : "external"));
         System.out.flush();
         stopped.await();
+    }
+
+    /**
+     * Where the services' Kafka passwords live ({@code <stack dir>/keys/kafka/<user>.password}, mode 0600): created
+     * by whichever of {@code stratus up} and this process comes first, applied to the broker at every start.
+     */
+    public static Path kafkaPasswords(Path stackDir) {
+        return stackDir.resolve("keys").resolve("kafka");
     }
 
     /**

@@ -1,5 +1,9 @@
 package io.stratus.testkit;
 
+import java.util.EnumMap;
+import java.util.Map;
+
+import io.stratus.events.ServiceAccount;
 import io.stratus.events.Topics;
 
 /**
@@ -10,6 +14,7 @@ public final class SharedInfra {
     private static SharedInfra instance;
 
     private KafkaBroker kafka;
+    private final Map<ServiceAccount, KafkaCredentials> kafkaUsers = new EnumMap<>(ServiceAccount.class);
     private Postgres postgres;
 
     private SharedInfra() {
@@ -24,13 +29,25 @@ public final class SharedInfra {
         return instance;
     }
 
-    /** The broker, started on free ports on first call, with the Stratus topics created. */
+    /** The broker, started on free ports on first call, with the Stratus topics and every service's user created. */
     public synchronized KafkaBroker kafka() {
         if (kafka == null) {
-            kafka = KafkaBroker.startOnFreePorts();
-            kafka.createTopics(Topics.allWithDeadLetters(), 4);
+            KafkaBroker broker = KafkaBroker.startOnFreePorts();
+            broker.createTopics(Topics.allWithDeadLetters(), 4);
+            for (ServiceAccount account : ServiceAccount.values()) {
+                KafkaCredentials user = KafkaCredentials.random(account.principal());
+                broker.provision(account, user);
+                kafkaUsers.put(account, user);
+            }
+            kafka = broker;
         }
         return kafka;
+    }
+
+    /** The user a service under test connects as. */
+    public synchronized KafkaCredentials kafkaUser(ServiceAccount account) {
+        kafka();
+        return kafkaUsers.get(account);
     }
 
     /** PostgreSQL in a temporary directory, started on first call. */

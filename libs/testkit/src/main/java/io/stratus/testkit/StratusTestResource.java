@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.stratus.events.ServiceAccount;
 
 /**
  * Quarkus test resource: a real Kafka broker and PostgreSQL (embedded, or Testcontainers with
@@ -19,6 +20,7 @@ public class StratusTestResource implements QuarkusTestResourceLifecycleManager 
     public static final String DATABASE_ARG = "database";
 
     private String database = "stratus";
+    private ServiceAccount account = ServiceAccount.DEVICE_SIMULATOR;
 
     @Override
     public void init(Map<String, String> initArgs) {
@@ -26,15 +28,39 @@ public class StratusTestResource implements QuarkusTestResourceLifecycleManager 
         if (db != null && !db.isBlank()) {
             database = db.trim();
         }
+        account = accountOf(database);
+    }
+
+    /** The service whose database this is connects as that service; the simulator has no database. */
+    static ServiceAccount accountOf(String database) {
+        return switch (database) {
+            case "ca" -> ServiceAccount.CA_SERVICE;
+            case "enrollment" -> ServiceAccount.ENROLLMENT_SERVICE;
+            case "profile" -> ServiceAccount.PROFILE_SERVICE;
+            default -> ServiceAccount.DEVICE_SIMULATOR;
+        };
+    }
+
+    /**
+     * Settings for a test's own Kafka clients, which stand in for other services (publish what another service would,
+     * read any topic): the broker's administrator.
+     */
+    public static Map<String, Object> fixtureKafkaConfig() {
+        return infra().fixtureClientConfig();
+    }
+
+    private static TestInfra infra() {
+        return Boolean.getBoolean(TESTCONTAINERS_FLAG) ? ContainerInfra.get() : TestInfra.embedded();
     }
 
     @Override
     public Map<String, String> start() {
-        TestInfra infra = Boolean.getBoolean(TESTCONTAINERS_FLAG) ? ContainerInfra.get() : TestInfra.embedded();
+        TestInfra infra = infra();
         infra.createDatabase(database);
         JwtIssuer jwt = JwtIssuer.forTests();
         Map<String, String> config = new LinkedHashMap<>();
         config.put("kafka.bootstrap.servers", infra.bootstrapServers());
+        config.putAll(infra.kafkaUserConfig(account));
         config.put("quarkus.datasource.reactive.url", infra.reactiveUrl(database));
         config.put("quarkus.datasource.jdbc.url", infra.jdbcUrl(database));
         config.put("quarkus.datasource.username", infra.username());

@@ -1,8 +1,18 @@
 package io.stratus.testkit;
 
+import java.util.Map;
+
+import io.stratus.events.ServiceAccount;
+
 /** Kafka and PostgreSQL as the test resource sees them, whichever way they run. */
 interface TestInfra {
     String bootstrapServers();
+
+    /** The service's Kafka user: {@code stratus.kafka.*} settings for the application under test. */
+    Map<String, String> kafkaUserConfig(ServiceAccount account);
+
+    /** Settings for the tests' own clients, which stand in for any service. */
+    Map<String, Object> fixtureClientConfig();
 
     /** Creates the database if needed. */
     void createDatabase(String name);
@@ -24,6 +34,18 @@ interface TestInfra {
             @Override
             public String bootstrapServers() {
                 return kafka.bootstrapServers();
+            }
+
+            @Override
+            public Map<String, String> kafkaUserConfig(ServiceAccount account) {
+                KafkaCredentials user = shared.kafkaUser(account);
+                return Map.of("stratus.kafka.security-protocol", "SASL_PLAINTEXT",
+                        "stratus.kafka.username", user.username(), "stratus.kafka.password", user.password());
+            }
+
+            @Override
+            public Map<String, Object> fixtureClientConfig() {
+                return kafka.adminCredentials().clientConfig(kafka.bootstrapServers());
             }
 
             @Override

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -30,19 +31,22 @@ class KafkaBrokerTest {
         broker.createTopics(List.of(topic), 4);
         broker.createTopics(List.of(topic), 4); // already exists: ignored
 
-        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer())) {
+        Map<String, Object> admin = broker.adminCredentials().clientConfig(broker.bootstrapServers());
+        Map<String, Object> producerConfig = new HashMap<>(admin);
+        producerConfig.put(ProducerConfig.ACKS_CONFIG, "all");
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerConfig, new StringSerializer(),
+                new StringSerializer())) {
             for (int i = 0; i < 10; i++) {
                 producer.send(new ProducerRecord<>(topic, "device-" + i, "hello " + i)).get();
             }
         }
 
         List<ConsumerRecord<String, String>> got = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "testkit-test",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+        Map<String, Object> consumerConfig = new HashMap<>(admin);
+        consumerConfig.put(ConsumerConfig.GROUP_ID_CONFIG, "testkit-test");
+        consumerConfig.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(consumerConfig, new StringDeserializer(),
+                new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             long deadline = System.currentTimeMillis() + 30_000;
             while (got.size() < 10 && System.currentTimeMillis() < deadline) {

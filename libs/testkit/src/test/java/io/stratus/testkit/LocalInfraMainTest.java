@@ -21,7 +21,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -64,9 +63,9 @@ class LocalInfraMainTest {
                 st.execute("CREATE TABLE kept (v text)");
                 st.execute("INSERT INTO kept VALUES ('survives')");
             }
-            KafkaBroker.createTopics(bootstrap, List.of("testkit.kept.v1"), 2);
-            try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap),
-                    new StringSerializer(), new StringSerializer())) {
+            KafkaBroker.createTopics(admin(dir).clientConfig(bootstrap), List.of("testkit.kept.v1"), 2);
+            try (var producer = new KafkaProducer<>(admin(dir).clientConfig(bootstrap), new StringSerializer(),
+                    new StringSerializer())) {
                 producer.send(new ProducerRecord<>("testkit.kept.v1", "k", "v")).get();
             }
         } finally {
@@ -82,7 +81,14 @@ class LocalInfraMainTest {
                 assertTrue(rs.next());
                 assertEquals("survives", rs.getString(1));
             }
-            try (var admin = org.apache.kafka.clients.admin.Admin.create(Map.<String, Object>of("bootstrap.servers", bootstrap))) {
+            // each service's user, created at the first start, still enters with its saved password
+            KafkaCredentials ca = KafkaCredentials.loadOrCreate(LocalInfraMain.kafkaPasswords(dir), "ca-service");
+            assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(java.nio.file.Files
+                    .getPosixFilePermissions(LocalInfraMain.kafkaPasswords(dir).resolve("ca-service.password"))));
+            try (var producer = new KafkaProducer<>(ca.clientConfig(bootstrap), new StringSerializer(), new StringSerializer())) {
+                producer.send(new ProducerRecord<>(Topics.AUTHORITIES, "k", "v")).get(30, TimeUnit.SECONDS);
+            }
+            try (var admin = org.apache.kafka.clients.admin.Admin.create(admin(dir).clientConfig(bootstrap))) {
                 Set<String> names = admin.listTopics().names().get(30, TimeUnit.SECONDS);
                 assertTrue(names.contains("testkit.kept.v1"), names.toString());
                 assertTrue(names.containsAll(Topics.allWithDeadLetters()), names.toString());
@@ -95,6 +101,11 @@ class LocalInfraMainTest {
         } finally {
             stop(again);
         }
+    }
+
+    /** The broker's administrator, whose password the infra process keeps beside the Kafka storage. */
+    private static KafkaCredentials admin(Path dir) {
+        return KafkaCredentials.loadOrCreate(dir.resolve("kafka"), KafkaCredentials.ADMIN);
     }
 
     private static Process start(Path dir, int[] ports) throws Exception {

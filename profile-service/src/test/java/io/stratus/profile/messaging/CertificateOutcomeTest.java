@@ -48,8 +48,6 @@ class CertificateOutcomeTest {
 
     private final String tenant = "cert-" + UUID.randomUUID().toString().substring(0, 8);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     @Test
     void issuedAndRejectedCertificatesShowInTheReportIdempotently() throws Exception {
@@ -80,7 +78,7 @@ class CertificateOutcomeTest {
         String unknownType = "{\"specversion\":\"1.0\",\"id\":\"x\",\"source\":\"/future\",\"type\":"
                 + "\"io.stratus.certificate.teleported\",\"time\":\"2026-01-01T00:00:00Z\",\"data\":{}}";
 
-        try (TopicReader deadLetters = new TopicReader(bootstrapServers, Topics.deadLetter(Topics.CERTIFICATES));
+        try (TopicReader deadLetters = new TopicReader(Topics.deadLetter(Topics.CERTIFICATES));
                 KafkaProducer<String, String> producer = producer()) {
             send(producer, issued);
             send(producer, issued); // redelivered
@@ -90,7 +88,7 @@ class CertificateOutcomeTest {
             send(producer, revoked);
             producer.send(new ProducerRecord<>(Topics.CERTIFICATES, "wait-1", poison)).get(30, TimeUnit.SECONDS);
             producer.send(new ProducerRecord<>(Topics.CERTIFICATES, "wait-1", unknownType)).get(30, TimeUnit.SECONDS);
-            ConsumerGroups.awaitConsumed(bootstrapServers, "profile-service", Topics.CERTIFICATES);
+            ConsumerGroups.awaitConsumed("profile-service", Topics.CERTIFICATES);
 
             JsonPath report = report(tenant, profileId);
             assertEquals(1, report.getInt("succeeded"));
@@ -114,7 +112,7 @@ class CertificateOutcomeTest {
                     Instant.now().plusSeconds(86400), "AAAA");
             send(producer, renewed);
             send(producer, renewed);
-            ConsumerGroups.awaitConsumed(bootstrapServers, "profile-service", Topics.CERTIFICATES);
+            ConsumerGroups.awaitConsumed("profile-service", Topics.CERTIFICATES);
         }
         JsonPath report = report(tenant, profileId);
         assertEquals(1, report.getInt("succeeded"));
@@ -123,7 +121,7 @@ class CertificateOutcomeTest {
 
     private KafkaProducer<String, String> producer() {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(StratusTestResource.fixtureKafkaConfig());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         return new KafkaProducer<>(props);

@@ -49,8 +49,6 @@ class DeviceReportTest {
 
     private final String tenant = "drep-" + UUID.randomUUID().toString().substring(0, 8);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     @Test
     void reportsEveryProfileOfTheDeviceAndShowsRevocation() throws Exception {
@@ -76,7 +74,7 @@ class DeviceReportTest {
         try (KafkaProducer<String, String> producer = producer()) {
             send(producer, new CertificateIssuedEvent(tenant, "tx-rep-1", "issuing-ca-1", "rep-1", wifiAssignment,
                     wifi, RequestPurpose.DEVICE, "0A1B2C", "CN=REP-1,O=Contoso", Instant.now(), notAfter, "AAAA"));
-            ConsumerGroups.awaitConsumed(bootstrapServers, "profile-service", Topics.CERTIFICATES);
+            ConsumerGroups.awaitConsumed("profile-service", Topics.CERTIFICATES);
         }
         report = deviceReport();
         assertEquals(1, report.getInt("succeeded"));
@@ -90,7 +88,7 @@ class DeviceReportTest {
                     Instant.now()));
             send(producer, new CertificateRevokedEvent(tenant, "issuing-ca-1", "0A1B2C", "rep-1", "keyCompromise",
                     Instant.now()));
-            ConsumerGroups.awaitConsumed(bootstrapServers, "profile-service", Topics.CERTIFICATES);
+            ConsumerGroups.awaitConsumed("profile-service", Topics.CERTIFICATES);
         }
         report = deviceReport();
         assertEquals(0, report.getInt("succeeded"));
@@ -109,7 +107,7 @@ class DeviceReportTest {
 
     private KafkaProducer<String, String> producer() {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(StratusTestResource.fixtureKafkaConfig());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         return new KafkaProducer<>(props);

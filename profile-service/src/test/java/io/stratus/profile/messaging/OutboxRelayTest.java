@@ -33,8 +33,6 @@ import jakarta.inject.Inject;
 @WithTestResource(value = StratusTestResource.class, initArgs = @ResourceArg(name = "database", value = "profile"))
 class OutboxRelayTest {
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     @Inject
     DataSource db;
@@ -46,7 +44,7 @@ class OutboxRelayTest {
                 CloudEvent.of("/stratus/profile-service", new ProfileUnassignedEvent(tenant, "d-1", "a-1", "p-1")),
                 CloudEvent.of("/stratus/profile-service", new ProfileUnassignedEvent(tenant, "d-1", "a-2", "p-1")),
                 CloudEvent.of("/stratus/profile-service", new ProfileUnassignedEvent(tenant, "d-2", "a-1", "p-1")));
-        try (TopicReader topic = new TopicReader(bootstrapServers, Topics.ASSIGNMENTS)) {
+        try (TopicReader topic = new TopicReader(Topics.ASSIGNMENTS)) {
             try (Connection connection = db.getConnection(); PreparedStatement insert = connection.prepareStatement(
                     "insert into outbox (topic, message_key, event_id, event_type, payload) values (?, ?, ?, ?, ?)")) {
                 for (CloudEvent event : events) {

@@ -44,8 +44,6 @@ class AuthorityCheckTest {
     private static final String CLIENT_AUTH = "1.3.6.1.5.5.7.3.2";
     private static final String EMAIL_PROTECTION = "1.3.6.1.5.5.7.3.4";
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     private final String tenant = "ca-" + UUID.randomUUID().toString().substring(0, 8);
 
@@ -89,16 +87,14 @@ class AuthorityCheckTest {
     @Test
     void aMessageThatIsNotAnEventGoesToTheDeadLetterTopicAndTheConsumerGoesOn() throws Exception {
         String poison = "{\"not\": \"an authority " + UUID.randomUUID() + "\"}";
-        try (TopicReader deadLetters = new TopicReader(bootstrapServers, Topics.deadLetter(Topics.AUTHORITIES));
-                KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                        ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                        ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
+        try (TopicReader deadLetters = new TopicReader(Topics.deadLetter(Topics.AUTHORITIES));
+                KafkaProducer<String, String> producer = new KafkaProducer<>(
+                        StratusTestResource.fixtureKafkaConfig(), new StringSerializer(), new StringSerializer())) {
             producer.send(new ProducerRecord<>(Topics.AUTHORITIES, "x", poison)).get(30, TimeUnit.SECONDS);
             // a later, valid event is still processed
             Authorities.announce(tenant, "after-poison", AuthorityKind.ISSUING, AuthorityStatus.ACTIVE,
                     TestCertificates.get().issuing);
-            ConsumerGroups.awaitConsumed(bootstrapServers, "profile-service", Topics.AUTHORITIES);
+            ConsumerGroups.awaitConsumed("profile-service", Topics.AUTHORITIES);
             assertTrue(deadLetters.readToEnd().stream().anyMatch(r -> poison.equals(r.value())),
                     "the malformed message went to the dead-letter topic");
         }

@@ -69,8 +69,6 @@ class DeploymentFlowTest {
 
     private final String tenant = "flow-" + UUID.randomUUID().toString().substring(0, 8);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     @Inject
     DataSource db;
@@ -79,7 +77,7 @@ class DeploymentFlowTest {
 
     @BeforeEach
     void openTopic() {
-        assignments = new TopicReader(bootstrapServers, Topics.ASSIGNMENTS);
+        assignments = new TopicReader(Topics.ASSIGNMENTS);
     }
 
     @AfterEach

@@ -52,8 +52,6 @@ class DynamicGroupFlowTest {
 
     private final String tenant = "dyn-" + UUID.randomUUID().toString().substring(0, 8);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     @Inject
     DataSource db;
@@ -63,7 +61,7 @@ class DynamicGroupFlowTest {
 
     @BeforeEach
     void open() {
-        reader = new TopicReader(bootstrapServers, Topics.ASSIGNMENTS);
+        reader = new TopicReader(Topics.ASSIGNMENTS);
         events = new AssignmentEvents(reader, tenant, db);
     }
 

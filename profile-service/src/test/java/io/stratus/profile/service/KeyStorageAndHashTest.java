@@ -49,8 +49,6 @@ class KeyStorageAndHashTest {
 
     private final String tenant = "ksp-" + UUID.randomUUID().toString().substring(0, 8);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     @Inject
     DataSource db;
@@ -59,7 +57,7 @@ class KeyStorageAndHashTest {
 
     @BeforeEach
     void openTopic() {
-        assignments = new TopicReader(bootstrapServers, Topics.ASSIGNMENTS);
+        assignments = new TopicReader(Topics.ASSIGNMENTS);
     }
 
     @AfterEach

@@ -50,8 +50,6 @@ class UnassignmentFlowTest {
 
     private final String tenant = "un-" + UUID.randomUUID().toString().substring(0, 8);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     @Inject
     DataSource db;
@@ -61,7 +59,7 @@ class UnassignmentFlowTest {
 
     @BeforeEach
     void open() {
-        reader = new TopicReader(bootstrapServers, Topics.ASSIGNMENTS);
+        reader = new TopicReader(Topics.ASSIGNMENTS);
         events = new AssignmentEvents(reader, tenant, db);
     }
 

@@ -48,8 +48,6 @@ class UserAndVariableFlowTest {
 
     private final String tenant = "var-" + UUID.randomUUID().toString().substring(0, 8);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
 
     @Inject
     DataSource db;
@@ -59,7 +57,7 @@ class UserAndVariableFlowTest {
 
     @BeforeEach
     void open() {
-        reader = new TopicReader(bootstrapServers, Topics.ASSIGNMENTS);
+        reader = new TopicReader(Topics.ASSIGNMENTS);
         events = new AssignmentEvents(reader, tenant, db);
     }
 

@@ -17,7 +17,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.quarkus.arc.Arc;
 import io.stratus.crypto.Pem;
@@ -30,6 +29,7 @@ import io.stratus.events.CloudEvent;
 import io.stratus.events.EventCodec;
 import io.stratus.events.StratusEvent;
 import io.stratus.events.Topics;
+import io.stratus.testkit.StratusTestResource;
 
 /** Announces CAs on stratus.authorities.v1 as ca-service does, and waits until profile-service stored them. */
 public final class Authorities {
@@ -62,8 +62,7 @@ public final class Authorities {
 
     private static void send(StratusEvent data) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+props.putAll(StratusTestResource.fixtureKafkaConfig());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {

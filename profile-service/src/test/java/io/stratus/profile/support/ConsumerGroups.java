@@ -11,6 +11,7 @@ import org.apache.kafka.clients.admin.ListOffsetsResult;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import io.stratus.testkit.StratusTestResource;
 
 /** Waits until a consumer group has committed everything in a topic, i.e. the service processed it. */
 public final class ConsumerGroups {
@@ -20,8 +21,8 @@ public final class ConsumerGroups {
     private ConsumerGroups() {
     }
 
-    public static void awaitConsumed(String bootstrapServers, String group, String topic) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    public static void awaitConsumed(String group, String topic) {
+        try (Admin admin = Admin.create(StratusTestResource.fixtureKafkaConfig())) {
             Map<TopicPartition, OffsetSpec> latest = admin.describeTopics(java.util.List.of(topic)).allTopicNames()
                     .get(30, TimeUnit.SECONDS).get(topic).partitions().stream()
                     .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()), p -> OffsetSpec.latest()));

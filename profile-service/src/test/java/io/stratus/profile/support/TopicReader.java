@@ -11,6 +11,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import io.stratus.testkit.StratusTestResource;
 
 /**
  * Reads a topic with a plain KafkaConsumer from the moment it was opened. {@link #readToEnd()} returns
@@ -23,9 +24,9 @@ public final class TopicReader implements AutoCloseable {
     private final KafkaConsumer<String, String> consumer;
     private final List<TopicPartition> partitions = new ArrayList<>();
 
-    public TopicReader(String bootstrapServers, String topic) {
+    public TopicReader(String topic) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(StratusTestResource.fixtureKafkaConfig());
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
