@@ -35,6 +35,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class IssuanceService {
 
     static final String TRANSACTION_CONSTRAINT = "issued_certificate_transaction_uq";
+    static final String ONE_RA_PER_CA_KEY_CONSTRAINT = "issued_certificate_one_ra_per_ca_key_uq";
     static final int RETRIES = 4;
     static final int MAX_TENANT_LENGTH = 64;
     static final Duration RETRY_BACKOFF = Duration.ofMillis(200);
@@ -126,11 +127,18 @@ public class IssuanceService {
             X509Certificate certificate) {
         IssuedCertificateEntity row = toEntity(request, authority, certificate);
         return store.storeIssued(row, current -> stillActive(authority.id, current)).replaceWith(row)
-                .onFailure(failure -> violates(failure, TRANSACTION_CONSTRAINT)).recoverWithUni(duplicate -> {
+                .onFailure(failure -> violates(failure, TRANSACTION_CONSTRAINT)
+                        || violates(failure, ONE_RA_PER_CA_KEY_CONSTRAINT))
+                .recoverWithUni(conflict -> store.findByTransactionId(request.transactionId()).map(stored -> {
+                    if (stored == null) {
+                        // not this transaction stored concurrently: another RA key holds the CA key's RA slot
+                        throw IssuanceRejection.policy("CA " + authority.id + " already has an RA certificate under"
+                                + " its current key; revoke it before another RA key can be certified");
+                    }
                     Log.infof("transaction %s was stored concurrently; answering with the stored certificate",
                             request.transactionId());
-                    return store.findByTransactionId(request.transactionId());
-                });
+                    return stored;
+                }));
     }
 
     /** A pause or revocation that committed while this certificate was being signed wins: nothing is stored. */

@@ -35,6 +35,7 @@ import io.stratus.crypto.Csrs;
 import io.stratus.crypto.KeyAlgorithm;
 import io.stratus.crypto.Pem;
 import io.stratus.crypto.San;
+import io.stratus.crypto.scep.ScepRa;
 import io.stratus.events.CertificateIssuedEvent;
 import io.stratus.events.CertificateRejectedEvent;
 import io.stratus.events.CertificateRequestedEvent;
@@ -107,15 +108,19 @@ class IssuanceTest {
     /** Sends the request and returns the outcome event for its transaction id. */
     private StratusEvent roundTrip(CertificateRequestedEvent request) {
         Kafka.send(CloudEvent.of("/stratus/enrollment-service", request));
-        return outcome(request.transactionId());
+        return outcome(request.transactionId(), request.deviceId());
     }
 
     private StratusEvent outcome(String tx) {
+        return outcome(tx, "device-" + tx);
+    }
+
+    private StratusEvent outcome(String tx, String deviceId) {
         ConsumerRecord<String, String> record = outcomes.await(
                 r -> r.value().contains("\"transactionId\":\"" + tx + "\""));
         CloudEvent event = Kafka.decode(record);
         assertEquals("/stratus/ca-service", event.source());
-        assertEquals("device-" + tx, record.key(), "keyed by device id");
+        assertEquals(deviceId, record.key(), "keyed by device id");
         return event.data();
     }
 
@@ -199,20 +204,64 @@ class IssuanceTest {
         assertEquals(Instant.parse((String) issuing.get("notAfter")), issued.notAfter());
     }
 
+    /** An RA request as enrollment-service makes it: for the CA itself, with the CA's RA subject. */
+    private CertificateRequestedEvent raRequest(String authorityId, KeyPair raKey, String subject) {
+        return new CertificateRequestedEvent(tenant, "ra-" + UUID.randomUUID(), authorityId, authorityId, null, null,
+                RequestPurpose.RA, Base64.getEncoder().encodeToString(Csrs.build(raKey, subject, List.of(), null)), null);
+    }
+
     @Test
     void raRequestGetsAnRaCertificate() throws Exception {
+        String caId = (String) CaApi.createIssuing(tenant, (String) root.get("id")).get("id");
         KeyPair raKey = KeyAlgorithm.RSA_2048.generate();
-        String tx = "ra-" + UUID.randomUUID();
-        CertificateIssuedEvent issued = (CertificateIssuedEvent) roundTrip(request(tx, issuingId, RequestPurpose.RA,
-                csr(raKey, "CN=Stratus SCEP RA,O=Contoso"), null));
+        CertificateIssuedEvent issued = (CertificateIssuedEvent) roundTrip(raRequest(caId, raKey, ScepRa.subject(caId)));
         assertEquals(RequestPurpose.RA, issued.purpose());
-        assertEquals("CN=Stratus SCEP RA,O=Contoso", issued.subjectDn());
+        assertEquals(ScepRa.subject(caId), issued.subjectDn());
         assertTrue(!issued.notAfter().isAfter(issued.notBefore().plus(Duration.ofDays(2 * 366))));
-        String text = OpenSsl.run("x509", "-inform", "DER", "-noout", "-text", "-in",
-                TempFiles.write("ra", ".cer", Base64.getDecoder().decode(issued.certificate())).toString());
+        byte[] der = Base64.getDecoder().decode(issued.certificate());
+        String text = OpenSsl.run("x509", "-inform", "DER", "-noout", "-text", "-in", TempFiles.write("ra", ".cer", der).toString());
         assertTrue(text.contains("Digital Signature, Key Encipherment"), text);
-        assertFalse(text.contains("Extended Key Usage"), text);
         assertTrue(text.contains("CA:FALSE"), text);
+        assertEquals(List.of(ScepRa.EXTENDED_KEY_USAGE), Pem.certificate(der).getExtendedKeyUsage());
+    }
+
+    @Test
+    void aForgedRaRequestIsRefusedAndAudited() throws Exception {
+        String caId = (String) CaApi.createIssuing(tenant, (String) root.get("id")).get("id");
+        KeyPair raKey = KeyAlgorithm.RSA_2048.generate();
+        // the RA purpose once signed any subject a request asked for: a way to a certificate for any name
+        CertificateRequestedEvent otherName = raRequest(caId, raKey, "CN=login.contoso.example");
+        CertificateRejectedEvent refused = rejected(otherName);
+        assertEquals("POLICY_VIOLATION", refused.reason());
+        assertTrue(refused.detail().contains(ScepRa.subject(caId)), refused.detail());
+        assertEquals(1, Database.count("select count(*) from audit_record where tenant = ? and target = ?"
+                + " and action = 'CERTIFICATE_REJECTED'", tenant, "transaction:" + otherName.transactionId()));
+
+        CertificateRequestedEvent forADevice = new CertificateRequestedEvent(tenant, "ra-" + UUID.randomUUID(), caId,
+                "device-7", null, null, RequestPurpose.RA, raRequest(caId, raKey, ScepRa.subject(caId)).csr(), null);
+        assertEquals("POLICY_VIOLATION", rejected(forADevice).reason());
+
+        KeyPair ecKey = KeyAlgorithm.EC_P256.generate();
+        assertEquals("POLICY_VIOLATION", rejected(raRequest(caId, ecKey, ScepRa.subject(caId))).reason());
+        assertEquals(0, Database.count("select count(*) from issued_certificate where authority_id = ?", caId));
+    }
+
+    @Test
+    void aCaKeyCertifiesOneRaKeyUntilItIsRevoked() throws Exception {
+        String caId = (String) CaApi.createIssuing(tenant, (String) root.get("id")).get("id");
+        CertificateRequestedEvent first = raRequest(caId, KeyAlgorithm.RSA_2048.generate(), ScepRa.subject(caId));
+        CertificateIssuedEvent issued = (CertificateIssuedEvent) roundTrip(first);
+        // the same transaction again is the same certificate
+        assertEquals(issued.serialNumber(), ((CertificateIssuedEvent) roundTrip(first)).serialNumber());
+
+        CertificateRejectedEvent second = rejected(raRequest(caId, KeyAlgorithm.RSA_2048.generate(), ScepRa.subject(caId)));
+        assertEquals("POLICY_VIOLATION", second.reason());
+        assertTrue(second.detail().contains("already has an RA certificate"), second.detail());
+
+        Database.execute("update issued_certificate set status = 'REVOKED' where transaction_id = ?", first.transactionId());
+        StratusEvent afterRevocation = roundTrip(raRequest(caId, KeyAlgorithm.RSA_2048.generate(), ScepRa.subject(caId)));
+        assertTrue(afterRevocation instanceof CertificateIssuedEvent, String.valueOf(afterRevocation));
+        assertEquals(2, Database.count("select count(*) from issued_certificate where authority_id = ? and purpose = 'RA'", caId));
     }
 
     @Test

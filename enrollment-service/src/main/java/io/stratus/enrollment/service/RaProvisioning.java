@@ -13,7 +13,7 @@ import io.stratus.crypto.Csrs;
 import io.stratus.crypto.KeyAlgorithm;
 import io.stratus.crypto.KeyUsages;
 import io.stratus.crypto.KeyWrapping;
-import io.stratus.crypto.SubjectNames;
+import io.stratus.crypto.scep.ScepRa;
 import io.stratus.enrollment.config.EnrollmentConfig;
 import io.stratus.enrollment.config.KeyEncryptionKey;
 import io.stratus.events.CertificateRequestedEvent;
@@ -59,7 +59,7 @@ public class RaProvisioning {
 
     /** The subject of a CA's RA certificate. */
     public static String subject(String authorityId) {
-        return SubjectNames.dn("Stratus SCEP RA " + authorityId, null, null, null, null, null);
+        return ScepRa.subject(authorityId);
     }
 
     /** The additional authenticated data binding a wrapped RA key to its CA. */
@@ -171,7 +171,7 @@ public class RaProvisioning {
 
     private Uni<Void> request(Authority authority, byte[] csrDer, String transactionId) {
         IssuancePolicy policy = new IssuancePolicy(subject(authority.id()), List.of(),
-                KeySpec.rsa(RA_KEY.size()), List.of(),
+                KeySpec.rsa(RA_KEY.size()), List.of(ScepRa.EXTENDED_KEY_USAGE),
                 List.of(KeyUsages.DIGITAL_SIGNATURE, KeyUsages.KEY_ENCIPHERMENT), RA_VALIDITY_DAYS);
         CertificateRequestedEvent request = new CertificateRequestedEvent(authority.tenant(),
                 transactionId, authority.id(), authority.id(), null, null, RequestPurpose.RA,

@@ -18,7 +18,7 @@ public class SigningOptions {
         this.device = List.of(new PolicyRequired(), new CsrMustNotRequestCa(), new KeyMatchesPolicy(),
                 new SubjectFromPolicy(), new SubjectAltNamesFromPolicy(), new ExtendedKeyUsagesFromPolicy(),
                 new KeyUsagesFromPolicy(), new ValidityFromPolicy(), issuerUrls);
-        this.ra = List.of(new CsrMustNotRequestCa(), new SubjectFromCsr(), new RaKeyUsages(), new RaValidity(),
+        this.ra = List.of(new CsrMustNotRequestCa(), new RaForItsCa(), new RaKeyUsages(), new RaValidity(),
                 issuerUrls);
     }
 
