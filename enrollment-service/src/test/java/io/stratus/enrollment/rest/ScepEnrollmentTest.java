@@ -397,6 +397,18 @@ class ScepEnrollmentTest {
     }
 
     @Test
+    void aTransactionIdTooLongToStoreIs400ProblemJsonNot500() {
+        TestDevice device = new TestDevice("long-tx-" + shortId());
+        Assignment assignment = TestProfiles.assign(world.tenant, world.issuing.id(), device);
+        // was HTTP 500 with a stack trace: the id did not fit the 128-character column
+        var reply = device.postPkcsReq(scep, ra, device.csr(device.open(assignment.sealedChallenge())), "t".repeat(129));
+        assertEquals(400, reply.statusCode(), new String(reply.body(), StandardCharsets.UTF_8));
+        assertTrue(reply.headers().firstValue("content-type").orElse("").startsWith("application/problem+json"));
+        assertTrue(new String(reply.body(), StandardCharsets.UTF_8).contains("transactionID"));
+        assertEquals(0, world.ca.requestsFor("t".repeat(129)));
+    }
+
+    @Test
     void garbageBodyIs400ProblemJson() {
         given().contentType("application/x-pki-message").body("this is not CMS".getBytes(StandardCharsets.UTF_8))
                 .queryParam("operation", "PKIOperation")

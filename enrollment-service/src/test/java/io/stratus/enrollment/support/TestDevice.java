@@ -91,6 +91,14 @@ public final class TestDevice {
         return decode(http.postPkiOperation(message), ra, nonce);
     }
 
+    /** PKCSReq over POST under the given transaction id; the HTTP answer as it came. */
+    public java.net.http.HttpResponse<byte[]> postPkcsReq(ScepHttp http, X509Certificate ra, byte[] csr,
+            String transactionId) {
+        byte[] message = ScepClientMessages.pkcsReq(csr, signer(), keys.getPrivate(), ra, transactionId,
+                ScepClientMessages.newNonce());
+        return http.postPkiOperation(message);
+    }
+
     /** PKCSReq over GET (message in the query string). */
     public ScepResponse pkcsReqOverGet(ScepHttp http, X509Certificate ra, byte[] csr) {
         byte[] nonce = ScepClientMessages.newNonce();

@@ -22,6 +22,8 @@ import io.stratus.crypto.DegenerateSignedData;
  * Thread-safe; holds only the algorithm policy.
  */
 public final class ScepServer {
+    /** The longest transactionID kept (the services store it); a longer one is a bad request. */
+    public static final int MAX_TRANSACTION_ID_LENGTH = 128;
 
     private final ScepAlgorithmPolicy policy;
 
@@ -179,6 +181,10 @@ public final class ScepServer {
         if (type == null || transactionId == null || transactionId.isBlank() || senderNonce == null) {
             throw new ScepException(FailInfo.badRequest,
                     "pkiMessage lacks messageType, transactionID or senderNonce", null);
+        }
+        if (transactionId.length() > MAX_TRANSACTION_ID_LENGTH) {
+            throw new ScepException(FailInfo.badRequest, "transactionID is longer than " + MAX_TRANSACTION_ID_LENGTH
+                    + " characters", null);
         }
         MessageType messageType;
         try {
