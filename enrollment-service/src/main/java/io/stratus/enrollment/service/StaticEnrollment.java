@@ -2,6 +2,7 @@ package io.stratus.enrollment.service;
 
 import java.util.Map;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.mutiny.Uni;
 import io.stratus.crypto.Csrs.ParsedCsr;
 import io.stratus.crypto.scep.FailInfo;
@@ -14,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * the admin API (stored salted and hashed) wins over {@code stratus.enrollment.static-challenge.<caId>}.
  */
 @ApplicationScoped
+@Startup
 public class StaticEnrollment {
 
     static final int MAX_DEVICE_ID = 120;
@@ -26,12 +28,27 @@ public class StaticEnrollment {
     public StaticEnrollment(StaticChallengeStore store, IssuanceRelay relay, EnrollmentConfig config) {
         this.store = store;
         this.relay = relay;
-        // kept hashed in memory too, so the comparison is the same constant-time one
-        config.staticChallenge().forEach((caId, challenge) -> {
-            if (challenge != null && !challenge.isEmpty()) {
-                configured.put(caId, StaticChallengeHash.hash(configSalt, challenge));
+        configured.putAll(hashConfigured(config.staticChallenge(), configSalt));
+    }
+
+    /**
+     * The configured static challenges, kept hashed in memory too so the comparison is the same constant-time one.
+     * They follow the API's rules (at least {@value StaticChallenges#MIN_LENGTH} printable characters): a weaker one
+     * stops the service from starting, naming the key, never the value.
+     */
+    static Map<String, byte[]> hashConfigured(Map<String, String> challenges, byte[] salt) {
+        Map<String, byte[]> hashed = new java.util.HashMap<>();
+        challenges.forEach((caId, challenge) -> {
+            if (challenge == null || challenge.isEmpty()) {
+                return;
             }
+            String problem = StaticChallenges.problem(challenge);
+            if (problem != null) {
+                throw new IllegalStateException("stratus.enrollment.static-challenge." + caId + ": " + problem);
+            }
+            hashed.put(caId, StaticChallengeHash.hash(salt, challenge));
         });
+        return hashed;
     }
 
     /** True when static mode is on for this CA and {@code challenge} is its static challenge. */
