@@ -61,6 +61,15 @@ public final class KafkaBroker implements AutoCloseable {
         return start(dataDir, port, controllerPort, null);
     }
 
+    /**
+     * A broker that runs already in this JVM, started through another class loader (Quarkus starts the application
+     * anew per test profile): Kafka's SASL server mechanisms are registered JVM-wide once, so a second broker in the
+     * same JVM could not authenticate anyone. {@link #close()} leaves it running for its owner.
+     */
+    static KafkaBroker attach(String bootstrapServers, KafkaCredentials adminCredentials) {
+        return new KafkaBroker(null, bootstrapServers, adminCredentials, null);
+    }
+
     /** Starts a broker on free ports with its data in a temporary directory deleted at {@link #close()}. */
     public static KafkaBroker startOnFreePorts() {
         Path dir;
@@ -256,6 +265,9 @@ public final class KafkaBroker implements AutoCloseable {
             return;
         }
         closed = true;
+        if (server == null) {
+            return;
+        }
         try {
             server.shutdown();
             server.awaitShutdown();

@@ -32,16 +32,38 @@ public final class SharedInfra {
     /** The broker, started on free ports on first call, with the Stratus topics and every service's user created. */
     public synchronized KafkaBroker kafka() {
         if (kafka == null) {
+            String running = System.getProperty(RUNNING_KAFKA);
+            if (running != null) {
+                kafka = KafkaBroker.attach(running, password(KafkaCredentials.ADMIN));
+                for (ServiceAccount account : ServiceAccount.values()) {
+                    kafkaUsers.put(account, password(account.principal()));
+                }
+                return kafka;
+            }
             KafkaBroker broker = KafkaBroker.startOnFreePorts();
             broker.createTopics(Topics.allWithDeadLetters(), 4);
+            System.setProperty(PASSWORD_PREFIX + KafkaCredentials.ADMIN, broker.adminCredentials().password());
             for (ServiceAccount account : ServiceAccount.values()) {
                 KafkaCredentials user = KafkaCredentials.random(account.principal());
                 broker.provision(account, user);
                 kafkaUsers.put(account, user);
+                System.setProperty(PASSWORD_PREFIX + account.principal(), user.password());
             }
+            System.setProperty(RUNNING_KAFKA, broker.bootstrapServers());
             kafka = broker;
         }
         return kafka;
+    }
+
+    /**
+     * The test JVM's one broker, for every class loader in it (Quarkus loads this class again per test profile, and a
+     * second SASL broker in one JVM cannot authenticate: see {@link KafkaBroker#attach}).
+     */
+    private static final String RUNNING_KAFKA = "stratus.testkit.kafka.bootstrap";
+    private static final String PASSWORD_PREFIX = "stratus.testkit.kafka.password.";
+
+    private static KafkaCredentials password(String user) {
+        return new KafkaCredentials(user, System.getProperty(PASSWORD_PREFIX + user));
     }
 
     /** The user a service under test connects as. */
