@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.stratus.crypto.RenewalWindow;
 import io.stratus.simulator.config.InstanceIdentity;
 import io.stratus.simulator.config.SimulatorConfig;
 import io.stratus.simulator.entity.AssignmentState;
@@ -70,7 +71,7 @@ public class FleetLifecycle {
                 for (DeviceAssignment assignment : device.assignments()) {
                     if (assignment.state() == AssignmentState.ENROLLED && assignment.certificate() != null
                             && assignment.event() != null
-                            && RenewalPolicy.due(assignment.certificate(), assignment.event().renewalThresholdPercent(), now)
+                            && RenewalWindow.isOpen(assignment.certificate(), assignment.event().renewalThresholdPercent(), now)
                             && renewer.schedule(device, assignment.assignmentId(), "renewal threshold reached")) {
                         scheduled++;
                     }

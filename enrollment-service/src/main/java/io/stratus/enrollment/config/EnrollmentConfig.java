@@ -60,6 +60,20 @@ public interface EnrollmentConfig {
      */
     Optional<List<String>> desAllowedFor();
 
+    /**
+     * How far ahead of this service's clock a device's clock may be: a renewal is accepted that much before its
+     * certificate's renewal window opens.
+     */
+    @WithDefault("5m")
+    Duration renewalClockSkew();
+
+    /**
+     * The renewal threshold of certificates enrolled with a static challenge (which have no profile): they renew
+     * once less than this share of their validity remains, while the CA's static challenge is still set.
+     */
+    @WithDefault("20")
+    int staticRenewalThresholdPercent();
+
     /** How long fetching a published CRL from ca-service may take. */
     @WithDefault("10s")
     Duration crlFetchTimeout();

@@ -28,17 +28,22 @@ public class SqlEnrollmentStore implements EnrollmentStore {
 
     private static final String COLUMNS = "transaction_id, tenant, authority_id, device_id, challenge_id, kind,"
             + " assignment_id, profile_id, policy::text as policy, renewed_serial, status, certificate_der,"
-            + " reject_reason";
+            + " reject_reason, requester_key";
 
     private static final String FIND = "select " + COLUMNS + " from enrollment where transaction_id = $1";
 
     private static final String INSERT = "insert into enrollment (transaction_id, tenant, authority_id, device_id,"
             + " challenge_id, kind, assignment_id, profile_id, policy, renewed_serial, status, csr_der, relayed_at,"
-            + " created_at, updated_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb, $10, 'PENDING', $11,"
-            + " $12, $12, $12) on conflict (transaction_id) do nothing";
+            + " created_at, updated_at, requester_key) values ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb, $10,"
+            + " 'PENDING', $11, $12, $12, $12, $13) on conflict (transaction_id) do nothing";
 
     private static final String CLAIM_CHALLENGE = "update challenge set used_at = $1 where id = $2"
             + " and used_at is null and voided_at is null and expires_at > $1";
+
+    private static final String CLAIM_RENEWAL = "insert into renewal_claim (authority_id, serial_number,"
+            + " transaction_id) values ($1, $2, $3) on conflict do nothing";
+
+    private static final String RELEASE_RENEWAL = "delete from renewal_claim where transaction_id = $1";
 
     private static final String CLAIM_RELAY = "update enrollment set relayed_at = $1 where transaction_id = $2"
             + " and status = 'PENDING' and csr_der is not null and (relayed_at is null or relayed_at < $3)"
@@ -73,10 +78,13 @@ public class SqlEnrollmentStore implements EnrollmentStore {
 
     private static final String FREE_CHALLENGE = "update challenge set used_at = null where id = $1";
 
-    /** Rolls back {@link #open} when the challenge was taken meanwhile. */
-    private static final class ChallengeUnavailable extends RuntimeException {
-        ChallengeUnavailable() {
-            super("challenge unavailable", null, false, false);
+    /** Rolls back {@link #open} when the challenge, or the certificate to renew, was taken meanwhile. */
+    private static final class Unavailable extends RuntimeException {
+        final OpenResult result;
+
+        Unavailable(OpenResult result) {
+            super(result.name(), null, false, false);
+            this.result = result;
         }
     }
 
@@ -98,19 +106,27 @@ public class SqlEnrollmentStore implements EnrollmentStore {
             if (!inserted) {
                 return Uni.createFrom().item(OpenResult.DUPLICATE_TRANSACTION);
             }
+            if (pending.renewedSerial() != null) {
+                return claim(connection, CLAIM_RENEWAL, Tuple.of(pending.authorityId(), pending.renewedSerial(),
+                        pending.transactionId()), OpenResult.RENEWED_ALREADY);
+            }
             if (pending.challengeId() == null) {
-                // a renewal or a static challenge: nothing to claim
+                // a static challenge: nothing to claim
                 return Uni.createFrom().item(OpenResult.OPENED);
             }
-            return connection.preparedQuery(CLAIM_CHALLENGE)
-                    .execute(Tuple.of(timestamp(now), pending.challengeId()))
-                    .map(claimed -> {
-                        if (claimed.rowCount() == 0) {
-                            throw new ChallengeUnavailable();
-                        }
-                        return OpenResult.OPENED;
-                    });
-        })).onFailure(ChallengeUnavailable.class).recoverWithItem(OpenResult.CHALLENGE_UNAVAILABLE);
+            return claim(connection, CLAIM_CHALLENGE, Tuple.of(timestamp(now), pending.challengeId()),
+                    OpenResult.CHALLENGE_UNAVAILABLE);
+        })).onFailure(Unavailable.class).recoverWithItem(failure -> ((Unavailable) failure).result);
+    }
+
+    /** Runs a claim that changes one row when it succeeds; otherwise rolls the transaction back with {@code taken}. */
+    private static Uni<OpenResult> claim(SqlConnection connection, String statement, Tuple values, OpenResult taken) {
+        return connection.preparedQuery(statement).execute(values).map(claimed -> {
+            if (claimed.rowCount() == 0) {
+                throw new Unavailable(taken);
+            }
+            return OpenResult.OPENED;
+        });
     }
 
     private static Uni<Boolean> insert(SqlConnection connection, Enrollment pending, byte[] csrDer, Instant now) {
@@ -126,7 +142,8 @@ public class SqlEnrollmentStore implements EnrollmentStore {
                 .addString(pending.policy() == null ? null : PolicyJson.write(pending.policy()))
                 .addString(pending.renewedSerial())
                 .addValue(bytea(csrDer))
-                .addValue(timestamp(now));
+                .addValue(timestamp(now))
+                .addValue(bytea(pending.requesterKey()));
         // a concurrent request with the same transaction id inserted first: nothing changes
         return connection.preparedQuery(INSERT).execute(values).map(rows -> rows.rowCount() == 1);
     }
@@ -142,8 +159,12 @@ public class SqlEnrollmentStore implements EnrollmentStore {
     @Override
     public Uni<Enrollment> complete(String tenant, String transactionId, EnrollmentStatus status,
             String rejectReason) {
+        // a refused renewal frees its certificate for another renewal
         return pool.withTransaction(connection -> complete(connection, tenant, transactionId, status, null,
-                rejectReason));
+                rejectReason).call(stored -> stored == null || stored.status() != EnrollmentStatus.REJECTED
+                        || stored.renewedSerial() == null
+                                ? Uni.createFrom().voidItem()
+                                : connection.preparedQuery(RELEASE_RENEWAL).execute(Tuple.of(transactionId))));
     }
 
     @Override
@@ -198,6 +219,6 @@ public class SqlEnrollmentStore implements EnrollmentStore {
                 EnrollmentKind.valueOf(row.getString("kind")), row.getString("assignment_id"),
                 row.getString("profile_id"), policy == null ? null : PolicyJson.read(policy),
                 row.getString("renewed_serial"), EnrollmentStatus.valueOf(row.getString("status")),
-                bytes(row, "certificate_der"), row.getString("reject_reason"));
+                bytes(row, "certificate_der"), row.getString("reject_reason"), bytes(row, "requester_key"));
     }
 }

@@ -9,14 +9,19 @@ import io.stratus.events.ProfileAssignedEvent;
 import io.stratus.events.ProfileUnassignedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Records the challenges of new assignments and voids them when an assignment ends. */
+/**
+ * Records new assignments (what their certificates renew under) with their challenges, and when an assignment
+ * ends, voids its unused challenges and stops its certificates from renewing.
+ */
 @ApplicationScoped
 public class AssignmentEvents {
 
     private final ChallengeStore challenges;
+    private final AssignmentStore assignments;
 
-    public AssignmentEvents(ChallengeStore challenges) {
+    public AssignmentEvents(ChallengeStore challenges, AssignmentStore assignments) {
         this.challenges = challenges;
+        this.assignments = assignments;
     }
 
     public Uni<Void> assigned(ProfileAssignedEvent event) {
@@ -30,7 +35,9 @@ public class AssignmentEvents {
         ChallengeRecord record = new ChallengeRecord(UUID.randomUUID().toString(), event.tenant(), event.deviceId(),
                 event.assignmentId(), event.profileId(), event.authorityId(), hash, event.policy(),
                 event.challengeExpiresAt(), null, null);
-        return challenges.recordIfAbsent(record).invoke(stored -> {
+        AssignmentRecord assignment = new AssignmentRecord(event.tenant(), event.assignmentId(), event.deviceId(),
+                event.profileId(), event.authorityId(), event.renewalThresholdPercent(), null);
+        return assignments.recordActive(assignment).chain(() -> challenges.recordIfAbsent(record)).invoke(stored -> {
             if (stored) {
                 Log.debugf("challenge recorded for device %s, assignment %s", event.deviceId(), event.assignmentId());
             }
@@ -38,7 +45,9 @@ public class AssignmentEvents {
     }
 
     public Uni<Void> unassigned(ProfileUnassignedEvent event) {
-        return challenges.voidUnused(event.tenant(), event.deviceId(), event.assignmentId(), Instant.now())
+        Instant now = Instant.now();
+        return assignments.end(event.tenant(), event.assignmentId(), now)
+                .chain(() -> challenges.voidUnused(event.tenant(), event.deviceId(), event.assignmentId(), now))
                 .invoke(count -> Log.debugf("%d challenge(s) voided for device %s, assignment %s", count,
                         event.deviceId(), event.assignmentId()))
                 .replaceWithVoid();

@@ -32,7 +32,7 @@ public class EnrollmentRequests {
 
     public Uni<ScepAnswer> enroll(ScepAuthority ca, DecodedRequest decoded) {
         String transactionId = decoded.request().transactionId();
-        return relay.known(ca, transactionId).chain(known -> known != null
+        return relay.known(ca, transactionId, RequesterKey.of(decoded.request())).chain(known -> known != null
                 ? Uni.createFrom().item(known)
                 : checkAndRelay(ca, decoded));
     }
@@ -51,7 +51,7 @@ public class EnrollmentRequests {
         return challenges.verifyNow(tenant, authorityId, password).chain(now -> !now.unknown()
                 ? afterVerdict(ca, decoded, csr, now)
                 : staticEnrollment.matches(ca, password).chain(isStatic -> isStatic
-                        ? staticEnrollment.enroll(ca, transactionId, csr)
+                        ? staticEnrollment.enroll(ca, decoded)
                         : challenges.verify(tenant, authorityId, password)
                                 .chain(verdict -> afterVerdict(ca, decoded, csr, verdict))));
     }
@@ -62,12 +62,13 @@ public class EnrollmentRequests {
             if (RenewalRequests.signedWithCertificateOf(ca, decoded)) {
                 return renewals.renew(ca, decoded);
             }
-            return relay.answerKnownOrRefuse(ca, transactionId, verdict.refusal());
+            return relay.answerKnownOrRefuse(ca, transactionId, verdict.refusal(), RequesterKey.of(decoded.request()));
         }
         String violation = csrPolicy.violation(csr, verdict.challenge().policy());
         if (violation != null) {
             return IssuanceRelay.refuse(transactionId, FailInfo.badRequest, violation);
         }
-        return relay.openAndRelay(ca, Enrollment.pending(transactionId, verdict.challenge()), csr);
+        return relay.openAndRelay(ca, Enrollment.pending(transactionId, verdict.challenge()), csr,
+                RequesterKey.of(decoded.request()));
     }
 }

@@ -12,7 +12,9 @@ public interface EnrollmentStore {
         /** The challenge was used (or voided) meanwhile; nothing changed. */
         CHALLENGE_UNAVAILABLE,
         /** A transaction with this id exists already; nothing changed. */
-        DUPLICATE_TRANSACTION
+        DUPLICATE_TRANSACTION,
+        /** The certificate a renewal renews is renewed by another transaction already; nothing changed. */
+        RENEWED_ALREADY
     }
 
     /** The transaction, or null. */
@@ -21,7 +23,8 @@ public interface EnrollmentStore {
     /**
      * In one database transaction: marks the challenge used (only if it is still unused and not voided)
      * and records the PENDING transaction with its CSR (to relay it again) and the relay time {@code now}.
-     * A transaction without a challenge (renewal, static challenge) is only recorded.
+     * A renewal claims its certificate instead (one renewal per certificate, freed again if the CA refuses it
+     * or the relay is abandoned). A static-challenge transaction is only recorded.
      */
     Uni<OpenResult> open(Enrollment pending, byte[] csrDer);
 

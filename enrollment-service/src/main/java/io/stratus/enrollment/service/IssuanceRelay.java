@@ -40,12 +40,18 @@ public class IssuanceRelay {
 
     /**
      * The answer of a known transaction, or null (as the item) when the transaction is new. A PENDING one
-     * of this CA is relayed again first if it is due ({@link #relayAgainIfDue}).
+     * of this CA is relayed again first if it is due ({@link #relayAgainIfDue}), if {@code requesterKey} sent it.
      */
-    public Uni<ScepAnswer> known(ScepAuthority ca, String transactionId) {
-        return enrollments.find(transactionId).chain(existing -> existing == null
-                ? Uni.createFrom().<ScepAnswer>nullItem()
-                : relayAgainIfDue(ca, existing).map(ignored -> answerFromRecord(ca, existing)));
+    public Uni<ScepAnswer> known(ScepAuthority ca, String transactionId, byte[] requesterKey) {
+        return enrollments.find(transactionId).chain(existing -> {
+            if (existing == null) {
+                return Uni.createFrom().<ScepAnswer>nullItem();
+            }
+            ScepAnswer notYours = refusalOfOthers(ca, existing, requesterKey, FailInfo.badRequest);
+            return notYours != null
+                    ? Uni.createFrom().item(notYours)
+                    : relayAgainIfDue(ca, existing).map(ignored -> ScepAnswer.of(existing));
+        });
     }
 
     /**
@@ -71,13 +77,20 @@ public class IssuanceRelay {
         }).replaceWith(enrollment);
     }
 
-    /** Records the pending transaction and relays it; if a concurrent copy won, answers as that copy. */
-    public Uni<ScepAnswer> openAndRelay(ScepAuthority ca, Enrollment pending, ParsedCsr csr) {
+    /**
+     * Records the pending transaction as sent by {@code requesterKey} and relays it; if a concurrent copy won,
+     * answers as that copy.
+     */
+    public Uni<ScepAnswer> openAndRelay(ScepAuthority ca, Enrollment unsent, ParsedCsr csr, byte[] requesterKey) {
+        Enrollment pending = unsent.sentBy(requesterKey);
         return enrollments.open(pending, csr.encoded()).chain(result -> {
             if (result == EnrollmentStore.OpenResult.OPENED) {
                 return relay(pending, csr);
             }
-            return answerKnownOrRefuse(ca, pending.transactionId(), "challenge was used meanwhile");
+            return answerKnownOrRefuse(ca, pending.transactionId(),
+                    result == EnrollmentStore.OpenResult.RENEWED_ALREADY
+                            ? "certificate " + pending.renewedSerial() + " was renewed already"
+                            : "challenge was used meanwhile", requesterKey);
         });
     }
 
@@ -85,19 +98,35 @@ public class IssuanceRelay {
      * A concurrent copy of this request may have recorded the transaction since it was looked up: then it
      * is answered as a repeated transaction, otherwise refused with badRequest.
      */
-    public Uni<ScepAnswer> answerKnownOrRefuse(ScepAuthority ca, String transactionId, String reason) {
+    public Uni<ScepAnswer> answerKnownOrRefuse(ScepAuthority ca, String transactionId, String reason,
+            byte[] requesterKey) {
         return enrollments.find(transactionId).chain(existing -> existing != null
-                ? Uni.createFrom().item(answerFromRecord(ca, existing))
+                ? Uni.createFrom().item(answerFromRecord(ca, existing, requesterKey, FailInfo.badRequest))
                 : refuse(transactionId, FailInfo.badRequest, reason));
     }
 
-    /** The answer a known transaction gives, if it belongs to this CA. */
-    public static ScepAnswer answerFromRecord(ScepAuthority ca, Enrollment enrollment) {
+    /**
+     * The answer a known transaction gives to {@code requesterKey}: its outcome if it belongs to this CA and that
+     * key sent it, otherwise a FAILURE with {@code notYours}.
+     */
+    public static ScepAnswer answerFromRecord(ScepAuthority ca, Enrollment enrollment, byte[] requesterKey,
+            FailInfo notYours) {
+        ScepAnswer refusal = refusalOfOthers(ca, enrollment, requesterKey, notYours);
+        return refusal != null ? refusal : ScepAnswer.of(enrollment);
+    }
+
+    /** Null when the transaction belongs to this CA and {@code requesterKey} sent it; otherwise the refusal. */
+    static ScepAnswer refusalOfOthers(ScepAuthority ca, Enrollment enrollment, byte[] requesterKey,
+            FailInfo notYours) {
         if (!belongsTo(ca, enrollment)) {
             Log.infof("SCEP transaction %s belongs to another CA; refused", enrollment.transactionId());
-            return ScepAnswer.failure(FailInfo.badRequest);
+            return ScepAnswer.failure(notYours);
         }
-        return ScepAnswer.of(enrollment);
+        if (!RequesterKey.sentBy(enrollment, requesterKey)) {
+            Log.infof("SCEP transaction %s was sent with another key; refused", enrollment.transactionId());
+            return ScepAnswer.failure(notYours);
+        }
+        return null;
     }
 
     public static boolean belongsTo(ScepAuthority ca, Enrollment enrollment) {

@@ -80,7 +80,7 @@ public class PkiOperations {
             case RenewalReq:
                 return renewalRequests.renew(ca, decoded);
             case CertPoll:
-                return poll(ca, transactionId);
+                return poll(ca, decoded);
             case GetCert:
                 return queries.certificate(ca, decoded.request());
             case GetCRL:
@@ -92,13 +92,19 @@ public class PkiOperations {
         }
     }
 
-    private Uni<ScepAnswer> poll(ScepAuthority ca, String transactionId) {
+    /** CertPoll: the transaction's state, for the key that sent it only (anyone else: no such transaction). */
+    private Uni<ScepAnswer> poll(ScepAuthority ca, DecodedRequest decoded) {
+        String transactionId = decoded.request().transactionId();
+        byte[] requesterKey = RequesterKey.of(decoded.request());
         return enrollments.find(transactionId).chain(enrollment -> {
-            if (enrollment == null || !IssuanceRelay.belongsTo(ca, enrollment)) {
+            if (enrollment == null) {
                 Log.infof("SCEP CertPoll %s: no such transaction", transactionId);
                 return Uni.createFrom().item(ScepAnswer.failure(FailInfo.badCertId));
             }
-            return relay.relayAgainIfDue(ca, enrollment).map(ScepAnswer::of);
+            ScepAnswer refusal = IssuanceRelay.refusalOfOthers(ca, enrollment, requesterKey, FailInfo.badCertId);
+            return refusal != null
+                    ? Uni.createFrom().item(refusal)
+                    : relay.relayAgainIfDue(ca, enrollment).map(ScepAnswer::of);
         });
     }
 }

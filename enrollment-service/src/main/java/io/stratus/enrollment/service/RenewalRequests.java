@@ -16,7 +16,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * RenewalReq (RFC 8894 section 3.3.1.2): no challenge; the message is signed with the device's current
  * certificate, which this CA issued, this service handed out, is valid now and not revoked. The CSR must
  * carry a new key and the old certificate's subject; the certificate is issued under the policy of the
- * original enrollment (SANs, EKUs, key usages and validity come from it).
+ * original enrollment (SANs, EKUs, key usages and validity come from it). {@link RenewalEligibility} decides
+ * whether the certificate may renew now (its assignment active, inside its renewal window); each certificate
+ * renews once.
  */
 @ApplicationScoped
 public class RenewalRequests {
@@ -26,12 +28,14 @@ public class RenewalRequests {
     private final IssuanceRelay relay;
     private final IssuedCertificateStore issuedCertificates;
     private final EnrollmentStore enrollments;
+    private final RenewalEligibility eligibility;
 
     public RenewalRequests(IssuanceRelay relay, IssuedCertificateStore issuedCertificates,
-            EnrollmentStore enrollments) {
+            EnrollmentStore enrollments, RenewalEligibility eligibility) {
         this.relay = relay;
         this.issuedCertificates = issuedCertificates;
         this.enrollments = enrollments;
+        this.eligibility = eligibility;
     }
 
     /**
@@ -64,7 +68,7 @@ public class RenewalRequests {
             return IssuanceRelay.refuse(transactionId, FailInfo.badRequest,
                     "a renewal needs a new key; the CSR reuses the current certificate's key");
         }
-        return relay.known(ca, transactionId).chain(known -> known != null
+        return relay.known(ca, transactionId, RequesterKey.of(decoded.request())).chain(known -> known != null
                 ? Uni.createFrom().item(known)
                 : checkAndRelay(ca, decoded));
     }
@@ -75,9 +79,10 @@ public class RenewalRequests {
             return IssuanceRelay.refuse(transactionId, FailInfo.badRequest, "unusable CSR: " + decoded.csrProblem());
         }
         X509Certificate signer = decoded.request().signerCertificate();
-        RenewalSigner.Refusal refusal = RenewalSigner.check(signer, ca.authority().allGenerations(), Instant.now());
-        if (refusal != null) {
-            return IssuanceRelay.refuse(transactionId, refusal.failInfo(), refusal.reason());
+        RenewalSigner.Refusal signerRefusal = RenewalSigner.check(signer, ca.authority().allGenerations(),
+                Instant.now());
+        if (signerRefusal != null) {
+            return IssuanceRelay.refuse(transactionId, signerRefusal.failInfo(), signerRefusal.reason());
         }
         String serial = SerialNumbers.of(signer.getSerialNumber());
         return issuedCertificates.find(ca.authority().id(), serial).chain(issued -> {
@@ -98,7 +103,10 @@ public class RenewalRequests {
                 if (violation != null) {
                     return IssuanceRelay.refuse(transactionId, FailInfo.badRequest, violation);
                 }
-                return relay.openAndRelay(ca, Enrollment.renewal(transactionId, original, serial), decoded.csr());
+                return eligibility.refusal(ca, signer, original, Instant.now()).chain(refusal -> refusal != null
+                        ? IssuanceRelay.refuse(transactionId, FailInfo.badRequest, refusal)
+                        : relay.openAndRelay(ca, Enrollment.renewal(transactionId, original, serial),
+                                decoded.csr(), RequesterKey.of(decoded.request())));
             });
         });
     }

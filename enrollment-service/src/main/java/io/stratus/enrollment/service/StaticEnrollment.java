@@ -51,6 +51,14 @@ public class StaticEnrollment {
         return hashed;
     }
 
+    /** True when static mode is on for this CA (a static challenge is set for it, through the API or configuration). */
+    public Uni<Boolean> isOn(ScepAuthority ca) {
+        String caId = ca.authority().id();
+        return store.find(caId).map(stored -> stored != null
+                ? stored.tenant().equals(ca.authority().tenant())
+                : configured.containsKey(caId));
+    }
+
     /** True when static mode is on for this CA and {@code challenge} is its static challenge. */
     public Uni<Boolean> matches(ScepAuthority ca, String challenge) {
         if (challenge == null || challenge.isEmpty()) {
@@ -68,14 +76,16 @@ public class StaticEnrollment {
     }
 
     /** Relays a PKCSReq authorised by the static challenge (the CSR still needs a CN and an RSA key ≥ 2048). */
-    public Uni<ScepAnswer> enroll(ScepAuthority ca, String transactionId, ParsedCsr csr) {
+    public Uni<ScepAnswer> enroll(ScepAuthority ca, DecodedRequest decoded) {
+        String transactionId = decoded.request().transactionId();
+        ParsedCsr csr = decoded.csr();
         StaticPolicy.Outcome outcome = StaticPolicy.of(csr);
         if (outcome.policy() == null) {
             return IssuanceRelay.refuse(transactionId, FailInfo.badRequest, "static challenge: " + outcome.violation());
         }
         Enrollment pending = Enrollment.staticChallenge(transactionId, ca.authority().tenant(), ca.authority().id(),
                 deviceId(outcome.commonName()), outcome.policy());
-        return relay.openAndRelay(ca, pending, csr);
+        return relay.openAndRelay(ca, pending, csr, RequesterKey.of(decoded.request()));
     }
 
     /** The device id a static enrollment is recorded (and keyed on Kafka) under: {@code static:<CN>}. */

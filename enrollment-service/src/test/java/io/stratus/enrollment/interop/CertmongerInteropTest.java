@@ -115,6 +115,7 @@ class CertmongerInteropTest {
         Path issuingFile = Files.writeString(dir.resolve("issuing-ca.pem"), Pem.encode(ca.certificate()));
         String cn = "certmonger-" + UUID.randomUUID().toString().substring(0, 8);
         String deviceId = "static:" + cn;
+        world.ca.issueAged(deviceId); // inside its renewal window at once: the test renews it
         KeyPair keys = KeyAlgorithm.RSA_2048.generate();
         X509Certificate selfSigned = ScepClientMessages.selfSignedSigner(keys, "CN=" + cn);
         String transactionId = ScepClientMessages.transactionId(keys.getPublic());

@@ -33,6 +33,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.stratus.crypto.KeyAlgorithm;
 import io.stratus.crypto.Pem;
 import io.stratus.crypto.SubjectNames;
 import io.stratus.crypto.scep.FailInfo;
@@ -325,6 +326,30 @@ class ScepEnrollmentTest {
         X509Certificate certificate = polled.certificates().get(0);
         assertEquals(device.keys.getPublic(), certificate.getPublicKey());
         verifyWithOpenSsl(dir, certificate);
+        assertEquals(1, world.ca.requestsFor(device.transactionId));
+    }
+
+    @Test
+    void aTransactionAnswersOnlyTheKeyThatSentIt() {
+        TestDevice device = new TestDevice("owner-" + shortId());
+        world.ca.silence(device.id);
+        Assignment assignment = TestProfiles.assign(world.tenant, world.issuing.id(), device);
+        assertEquals(PkiStatus.PENDING,
+                device.pkcsReq(scep, ra, device.csr(device.open(assignment.sealedChallenge()))).status());
+        TestDevice thief = new TestDevice("thief-" + shortId(), KeyAlgorithm.RSA_2048.generate(), device.transactionId);
+
+        assertFailure(thief.certPoll(scep, ra, world.issuing.certificate()), FailInfo.badCertId);
+        world.ca.release(device.transactionId);
+        Await.until("the owner's CertPoll to answer SUCCESS",
+                () -> device.certPoll(scep, ra, world.issuing.certificate()).status() == PkiStatus.SUCCESS);
+
+        // once issued: neither a CertPoll nor a repeated PKCSReq with another key gets the certificate
+        assertFailure(thief.certPoll(scep, ra, world.issuing.certificate()), FailInfo.badCertId);
+        ScepResponse repeated = thief.pkcsReq(scep, ra, thief.csr(device.subject(), null));
+        assertFailure(repeated, FailInfo.badRequest);
+        assertEquals(List.of(), repeated.certificates());
+        // the owner's repeated PKCSReq is still answered from the record
+        assertEquals(PkiStatus.SUCCESS, device.pkcsReq(scep, ra, device.csr(null)).status());
         assertEquals(1, world.ca.requestsFor(device.transactionId));
     }
 

@@ -38,7 +38,8 @@ import io.stratus.testkit.StratusTestResource;
 
 /**
  * RenewalReq over real HTTP: signed with the current certificate (issued by this CA, handed out by this
- * service, valid, not revoked), a new key, the same subject, the original enrollment's policy.
+ * service, valid, not revoked), a new key, the same subject, the original enrollment's policy; only while the
+ * assignment is active, inside the renewal window, once per certificate.
  */
 @QuarkusTest
 @WithTestResource(value = StratusTestResource.class, initArgs = @ResourceArg(name = "database", value = "enrollment"))
@@ -59,16 +60,111 @@ class ScepRenewalTest {
         ra = TestWorld.ra(TestWorld.awaitCaCertificates(scep));
     }
 
-    /** A device enrolled with a one-time challenge: its keys and certificate. */
-    private record Enrolled(TestDevice device, X509Certificate certificate) {
+    /** A device enrolled with a one-time challenge: its keys, certificate and assignment. */
+    private record Enrolled(TestDevice device, X509Certificate certificate, TestProfiles.Assignment assignment) {
     }
 
+    /** Enrolls a device whose certificate is inside its renewal window (90% of its validity passed). */
     private Enrolled enroll(String prefix) {
+        return enroll(prefix, true);
+    }
+
+    private Enrolled enroll(String prefix, boolean insideRenewalWindow) {
         TestDevice device = new TestDevice(prefix + "-" + UUID.randomUUID().toString().substring(0, 8));
-        String challenge = device.open(TestProfiles.assign(world.tenant, world.issuing.id(), device).sealedChallenge());
+        if (insideRenewalWindow) {
+            world.ca.issueAged(device.id);
+        }
+        TestProfiles.Assignment assignment = TestProfiles.assign(world.tenant, world.issuing.id(), device);
+        String challenge = device.open(assignment.sealedChallenge());
         ScepResponse reply = device.pkcsReq(scep, ra, device.csr(challenge));
         assertEquals(PkiStatus.SUCCESS, reply.status(), () -> "failInfo " + reply.failInfo());
-        return new Enrolled(device, reply.certificates().get(0));
+        return new Enrolled(device, reply.certificates().get(0), assignment);
+    }
+
+    private ScepResponse renew(Enrolled enrolled, TestDevice next) {
+        return next.renewalReq(scep, ra, enrolled.certificate(), enrolled.device().keys.getPrivate(), next.csr(null));
+    }
+
+    @Test
+    void aCertificateOutsideItsRenewalWindowDoesNotRenew() {
+        Enrolled fresh = enroll("fresh", false);
+        TestDevice next = new TestDevice(fresh.device().name);
+
+        ScepResponse reply = renew(fresh, next);
+
+        assertFailure(reply, FailInfo.badRequest);
+        assertEquals(0, world.ca.requestsFor(next.transactionId), "nothing relayed to the CA");
+        assertEquals(0, Database.count("select count(*) from enrollment where transaction_id = ?",
+                next.transactionId));
+    }
+
+    @Test
+    void afterItsAssignmentEndedACertificateDoesNotRenew() {
+        Enrolled enrolled = enroll("unassigned");
+        TestProfiles.unassign(enrolled.assignment());
+        Await.until("the assignment to end", () -> Database.count("select count(*) from assignment"
+                + " where assignment_id = ? and ended_at is not null", enrolled.assignment().event().assignmentId()) == 1);
+        TestDevice next = new TestDevice(enrolled.device().name);
+
+        ScepResponse reply = renew(enrolled, next);
+
+        assertFailure(reply, FailInfo.badRequest);
+        assertEquals(0, world.ca.requestsFor(next.transactionId), "nothing relayed to the CA");
+
+        // assigned again (profile-service announces the same assignment anew): it renews
+        TestProfiles.publish(new TestProfiles.Assignment(enrolled.assignment().event()));
+        Await.until("the assignment to be active again", () -> Database.count("select count(*) from assignment"
+                + " where assignment_id = ? and ended_at is null", enrolled.assignment().event().assignmentId()) == 1);
+        TestDevice later = new TestDevice(enrolled.device().name);
+        ScepResponse again = renew(enrolled, later);
+        assertEquals(PkiStatus.SUCCESS, again.status(), () -> "failInfo " + again.failInfo());
+    }
+
+    @Test
+    void aCertificateRenewsOnceEvenWhenRenewalsRaceWithNewKeys() throws Exception {
+        Enrolled enrolled = enroll("race");
+        List<TestDevice> racers = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            racers.add(new TestDevice(enrolled.device().name));
+        }
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(racers.size());
+        List<java.util.concurrent.Future<ScepResponse>> replies = new java.util.ArrayList<>();
+        try {
+            for (TestDevice racer : racers) {
+                replies.add(pool.submit(() -> renew(enrolled, racer)));
+            }
+            int succeeded = 0;
+            for (java.util.concurrent.Future<ScepResponse> reply : replies) {
+                ScepResponse answer = reply.get();
+                if (answer.status() == PkiStatus.SUCCESS) {
+                    succeeded++;
+                } else {
+                    assertFailure(answer, FailInfo.badRequest);
+                }
+            }
+            assertEquals(1, succeeded, "one certificate per renewed certificate");
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(1L, racers.stream().mapToLong(r -> world.ca.requestsFor(r.transactionId)).sum(),
+                "the CA saw one request");
+
+        TestDevice late = new TestDevice(enrolled.device().name);
+        assertFailure(renew(enrolled, late), FailInfo.badRequest);
+    }
+
+    @Test
+    void aRenewalTheCaRefusedLeavesTheCertificateFreeToRenew() {
+        Enrolled enrolled = enroll("refused");
+        world.ca.refuse(enrolled.device().id);
+        TestDevice refused = new TestDevice(enrolled.device().name);
+        assertFailure(renew(enrolled, refused), FailInfo.badRequest);
+        assertEquals(1, world.ca.requestsFor(refused.transactionId), "the CA refused it");
+
+        world.ca.accept(enrolled.device().id);
+        TestDevice next = new TestDevice(enrolled.device().name);
+        ScepResponse reply = renew(enrolled, next);
+        assertEquals(PkiStatus.SUCCESS, reply.status(), () -> "failInfo " + reply.failInfo());
     }
 
     @Test

@@ -223,6 +223,32 @@ class StaticChallengeTest {
     }
 
     @Test
+    void aStaticCertificateRenewsWhileItsCaKeepsAStaticChallenge() {
+        Issuer ca = world.ca.createIssuing("Static Renewal CA " + UUID.randomUUID().toString().substring(0, 8));
+        ScepHttp scep = scep(ca);
+        X509Certificate ra = TestWorld.ra(TestWorld.awaitCaCertificates(scep));
+        String challenge = "renewing-" + UUID.randomUUID();
+        setChallenge(ca, challenge);
+        String cn = "static-renew-" + UUID.randomUUID().toString().substring(0, 8);
+        world.ca.issueAged("static:" + cn); // inside the 20% renewal window at once
+        TestDevice device = new TestDevice(cn);
+        ScepResponse enrolled = device.pkcsReq(scep, ra, device.csr("CN=" + cn, challenge));
+        assertEquals(PkiStatus.SUCCESS, enrolled.status(), () -> "failInfo " + enrolled.failInfo());
+        X509Certificate certificate = enrolled.certificates().get(0);
+
+        TestDevice renewing = new TestDevice(cn);
+        ScepResponse renewed = renewing.renewalReq(scep, ra, certificate, device.keys.getPrivate(),
+                renewing.csr("CN=" + cn, null));
+        assertEquals(PkiStatus.SUCCESS, renewed.status(), () -> "failInfo " + renewed.failInfo());
+
+        as(manager()).when().delete(PATH, world.tenant, ca.id()).then().statusCode(204);
+        TestDevice afterOff = new TestDevice(cn);
+        assertFailure(afterOff.renewalReq(scep, ra, renewed.certificates().get(0), renewing.keys.getPrivate(),
+                afterOff.csr("CN=" + cn, null)), FailInfo.badRequest);
+        assertEquals(0, world.ca.requestsFor(afterOff.transactionId), "static mode off: nothing relayed");
+    }
+
+    @Test
     void staticChallengeFromConfigurationWorksForItsCaOnly() {
         ScepHttp scep = scep(configCa);
         X509Certificate ra = TestWorld.ra(TestWorld.awaitCaCertificates(scep));

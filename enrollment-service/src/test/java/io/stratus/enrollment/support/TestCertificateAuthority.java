@@ -64,6 +64,7 @@ public final class TestCertificateAuthority implements AutoCloseable {
     private final List<CertificateRequestedEvent> received = new CopyOnWriteArrayList<>();
     private final Set<String> silencedDevices = ConcurrentHashMap.newKeySet();
     private final Set<String> refusedDevices = ConcurrentHashMap.newKeySet();
+    private final Set<String> agedDevices = ConcurrentHashMap.newKeySet();
     private final Map<String, CertificateRequestedEvent> held = new ConcurrentHashMap<>();
     private final List<String> issuedTransactions = new CopyOnWriteArrayList<>();
     private final Map<String, byte[]> crlDocuments = new ConcurrentHashMap<>();
@@ -173,9 +174,22 @@ public final class TestCertificateAuthority implements AutoCloseable {
         silencedDevices.remove(deviceId);
     }
 
+    /**
+     * Certificates for this device are issued as if 90% of their validity had passed (same lifetime, shifted into
+     * the past), so they are inside a 20% renewal window at once.
+     */
+    public void issueAged(String deviceId) {
+        agedDevices.add(deviceId);
+    }
+
     /** Requests from this device are refused with CertificateRejected. */
     public void refuse(String deviceId) {
         refusedDevices.add(deviceId);
+    }
+
+    /** Requests from this device are answered again after {@link #refuse(String)}. */
+    public void accept(String deviceId) {
+        refusedDevices.remove(deviceId);
     }
 
     /** Answers a held request. */
@@ -260,7 +274,10 @@ public final class TestCertificateAuthority implements AutoCloseable {
         Csrs.ParsedCsr csr = Csrs.parse(Base64.getDecoder().decode(request.csr()));
         IssuancePolicy policy = request.policy();
         Instant now = Instant.now();
-        Instant notAfter = now.plus(Duration.ofDays(policy.validityDays()));
+        Duration lifetime = Duration.ofDays(policy.validityDays());
+        boolean aged = agedDevices.contains(request.deviceId());
+        Instant notBefore = aged ? now.minus(lifetime.multipliedBy(9).dividedBy(10)) : now.minus(Duration.ofMinutes(5));
+        Instant notAfter = aged ? notBefore.plus(lifetime) : now.plus(lifetime);
         if (notAfter.isAfter(issuer.certificate().getNotAfter().toInstant())) {
             notAfter = issuer.certificate().getNotAfter().toInstant();
         }
@@ -271,7 +288,7 @@ public final class TestCertificateAuthority implements AutoCloseable {
             }
         }
         LeafSpec spec = new LeafSpec(policy.subject(), sans, policy.extendedKeyUsages(), policy.keyUsages(),
-                now.minus(Duration.ofMinutes(5)), notAfter, null, null, null, null);
+                notBefore, notAfter, null, null, null, null);
         X509Certificate certificate = LeafCertificateSigner.sign(spec, csr.publicKey(), issuer.certificate(),
                 issuer.keys().getPrivate());
         issuedTransactions.add(request.transactionId());

@@ -41,9 +41,14 @@ public final class TestDevice {
 
     /** A device whose enrollment key pair is {@code keys}. */
     public TestDevice(String name, KeyPair keys) {
+        this(name, keys, ScepClientMessages.transactionId(keys.getPublic()));
+    }
+
+    /** A device with its own keys that sends its messages under {@code transactionId} (someone else's, say). */
+    public TestDevice(String name, KeyPair keys, String transactionId) {
         this.name = name;
         this.keys = keys;
-        this.transactionId = ScepClientMessages.transactionId(keys.getPublic());
+        this.transactionId = transactionId;
     }
 
     public String subject() {

@@ -1,4 +1,4 @@
-package io.stratus.simulator.service;
+package io.stratus.crypto;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -10,31 +10,30 @@ import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
 
-import io.stratus.crypto.KeyAlgorithm;
 import io.stratus.crypto.scep.ScepClientMessages;
 
-/** The renewal threshold: due once less than the threshold's share of the validity remains. */
-class RenewalPolicyTest {
+/** The renewal window: open once less than the threshold's share of the validity remains. */
+class RenewalWindowTest {
 
     // self-signed, valid from an hour ago for seven days (168 h)
     private final X509Certificate certificate = ScepClientMessages.selfSignedSigner(KeyAlgorithm.EC_P256.generate(),
             "CN=renewal-policy");
 
     @Test
-    void dueWhenTheThresholdShareOfTheLifetimeRemains() {
+    void opensWhenTheThresholdShareOfTheLifetimeRemains() {
         Instant notBefore = certificate.getNotBefore().toInstant();
         Instant notAfter = certificate.getNotAfter().toInstant();
         long lifetime = Duration.between(notBefore, notAfter).toMillis();
-        Instant dueAt = RenewalPolicy.dueAt(certificate, 20);
+        Instant dueAt = RenewalWindow.opensAt(certificate, 20);
         assertEquals(notAfter.minusMillis(lifetime / 5), dueAt);
-        assertFalse(RenewalPolicy.due(certificate, 20, dueAt.minusSeconds(1)));
-        assertTrue(RenewalPolicy.due(certificate, 20, dueAt));
-        assertFalse(RenewalPolicy.due(certificate, 20, Instant.now()), "fresh certificate");
+        assertFalse(RenewalWindow.isOpen(certificate, 20, dueAt.minusSeconds(1)));
+        assertTrue(RenewalWindow.isOpen(certificate, 20, dueAt));
+        assertFalse(RenewalWindow.isOpen(certificate, 20, Instant.now()), "fresh certificate");
     }
 
     @Test
-    void zeroNeverRenewsAndHundredAlwaysDoes() {
-        assertFalse(RenewalPolicy.due(certificate, 0, certificate.getNotAfter().toInstant()));
-        assertTrue(RenewalPolicy.due(certificate, 100, Instant.now()));
+    void zeroNeverOpensAndHundredAlwaysIs() {
+        assertFalse(RenewalWindow.isOpen(certificate, 0, certificate.getNotAfter().toInstant()));
+        assertTrue(RenewalWindow.isOpen(certificate, 100, Instant.now()));
     }
 }
