@@ -178,6 +178,9 @@ final class ProfileCommand implements Callable<Integer> {
         String keyStorage;
         @Option(names = "--hash", paramLabel = "HASH", description = "Hash the device signs its request with: SHA256 (default), SHA384, SHA512.")
         String hash;
+        @Option(names = "--revoke-on-unassignment", paramLabel = "true|false", arity = "1",
+                description = "Revoke a device's certificates of this profile when the profile stops applying to it (create: false).")
+        Boolean revokeOnUnassignment;
 
         /** The given options over {@code base} (a profile as the API shows it, or empty). */
         Map<String, Object> overlay(Map<String, Object> base) {
@@ -206,6 +209,7 @@ final class ProfileCommand implements Callable<Integer> {
             putIf(b, "renewalThresholdPercent", renewalThreshold);
             putIf(b, "keyStorageProvider", keyStorage == null ? null : keyStorage.toUpperCase(Locale.ROOT));
             putIf(b, "hashAlgorithm", hash == null ? null : hash.replace("-", "").toUpperCase(Locale.ROOT));
+            putIf(b, "revokeOnUnassignment", revokeOnUnassignment);
             if (trusted != null) {
                 b.put("trustedProfileIds", split(trusted));
             }

@@ -190,6 +190,8 @@ final class ProfileFormats {
             p.path("extendedKeyUsages").forEach(e -> ekus.add(Formats.Ekus.name(e.asText())));
             kv.add(new String[] {"EKUs", String.join(", ", ekus)});
             kv.add(new String[] {"renewal at", text(p, "renewalThresholdPercent") + "% left"});
+            kv.add(new String[] {"unassigned", p.path("revokeOnUnassignment").asBoolean()
+                    ? "revoke its certificates" : "keep its certificates until they expire"});
             kv.add(new String[] {"trusted", join(p.path("trustedProfileIds"))});
         } else {
             kv.add(new String[] {"kind", "trusted certificate"});

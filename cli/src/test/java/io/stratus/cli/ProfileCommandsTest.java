@@ -527,7 +527,7 @@ class ProfileCommandsTest {
                 "--san", "email={{EmailAddress}}", "--san", "UPN={{UserPrincipalName}}", "--key", "RSA:4096",
                 "--eku", "EMAIL_PROTECTION,1.3.6.1.5.5.7.3.2", "--key-usage", "digitalSignature", "--key-usage", "keyEncipherment",
                 "--validity-days", "730", "--renewal-threshold", "10", "--trusted", "t1,t2", "--trusted", "t3",
-                "--key-storage", "tpm_required", "--hash", "sha-384");
+                "--key-storage", "tpm_required", "--hash", "sha-384", "--revoke-on-unassignment", "true");
         assertEquals(0, r.code(), r.err());
         assertEquals("Created SCEP profile Device certificate (s1), DEVICE certificates from CA i1\n", r.out());
         assertEquals("{\"name\":\"S/MIME\",\"platform\":\"WINDOWS\",\"certificateType\":\"USER\",\"authorityId\":\"i1\","
@@ -535,7 +535,8 @@ class ProfileCommandsTest {
                 + "\"subjectAlternativeNames\":[{\"type\":\"EMAIL\",\"value\":\"{{EmailAddress}}\"},{\"type\":\"UPN\",\"value\":\"{{UserPrincipalName}}\"}],"
                 + "\"validityDays\":730,\"keyAlgorithm\":\"RSA\",\"keySize\":4096,\"keyUsages\":[\"digitalSignature\",\"keyEncipherment\"],"
                 + "\"extendedKeyUsages\":[\"1.3.6.1.5.5.7.3.4\",\"1.3.6.1.5.5.7.3.2\"],\"renewalThresholdPercent\":10,"
-                + "\"trustedProfileIds\":[\"t1\",\"t2\",\"t3\"],\"keyStorageProvider\":\"TPM_REQUIRED\",\"hashAlgorithm\":\"SHA384\"}",
+                + "\"trustedProfileIds\":[\"t1\",\"t2\",\"t3\"],\"keyStorageProvider\":\"TPM_REQUIRED\",\"hashAlgorithm\":\"SHA384\","
+                + "\"revokeOnUnassignment\":true}",
                 calls.get(0).body());
 
         run("profile", "create-scep", "--name", "D", "--platform", "ANDROID", "--type", "DEVICE", "--ca", "i1", "--scep-url", "http://x/scep",
@@ -604,6 +605,7 @@ class ProfileCommandsTest {
         assertTrue(scep.contains("kind:       SCEP, DEVICE certificates\n"), scep);
         assertTrue(scep.contains("EKUs:       CLIENT_AUTH\n"), scep);
         assertTrue(scep.contains("SANs:       DNS={{FullyQualifiedDomainName}}\n"), scep);
+        assertTrue(scep.contains("unassigned: keep its certificates until they expire\n"), scep);
 
         answer("GET " + P + "/profiles/trusted/t1", 200, "{\"id\":\"t1\",\"name\":\"Root\",\"platform\":\"WINDOWS\",\"store\":\"COMPUTER_ROOT\","
                 + "\"authorityId\":\"r1\",\"subjectDn\":\"CN=Root\"}");

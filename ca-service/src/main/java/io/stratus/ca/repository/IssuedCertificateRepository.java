@@ -19,6 +19,12 @@ public class IssuedCertificateRepository implements PanacheRepositoryBase<Issued
         return count("transactionId", transactionId);
     }
 
+    /** The unrevoked device certificates a tenant's CAs issued for an assignment. */
+    public Uni<List<IssuedCertificateEntity>> unrevokedForAssignment(String tenant, String assignmentId) {
+        return list("tenant = ?1 and assignmentId = ?2 and status = ?3 and purpose = ?4 order by createdAt", tenant,
+                assignmentId, CertificateStatus.ISSUED, io.stratus.events.RequestPurpose.DEVICE);
+    }
+
     /** The revoked certificates of a CA, for its CRL. */
     public Uni<List<IssuedCertificateEntity>> revokedBy(String authorityId) {
         return list("authorityId = ?1 and status = ?2 order by revokedAt", authorityId, CertificateStatus.REVOKED);

@@ -10,8 +10,8 @@ import java.util.stream.Stream;
  * group (the simulator's groups share a prefix, one per instance).
  */
 public enum ServiceAccount {
-    CA_SERVICE("ca-service", List.of(Topics.AUTHORITIES, Topics.CERTIFICATES, Topics.AUDIT), List.of(Topics.ENROLLMENT_REQUESTS),
-            false),
+    CA_SERVICE("ca-service", List.of(Topics.AUTHORITIES, Topics.CERTIFICATES, Topics.AUDIT),
+            List.of(Topics.ENROLLMENT_REQUESTS, Topics.ASSIGNMENTS), false),
     ENROLLMENT_SERVICE("enrollment-service", List.of(Topics.ENROLLMENT_REQUESTS),
             List.of(Topics.AUTHORITIES, Topics.ASSIGNMENTS, Topics.CERTIFICATES), false),
     PROFILE_SERVICE("profile-service", List.of(Topics.ASSIGNMENTS), List.of(Topics.CERTIFICATES, Topics.AUTHORITIES), false),

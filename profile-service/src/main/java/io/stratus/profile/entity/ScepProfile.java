@@ -59,6 +59,9 @@ public class ScepProfile {
     @Enumerated(EnumType.STRING)
     @Column(name = "hash_algorithm")
     public HashAlgorithm hashAlgorithm;
+    /** When the profile stops applying to a device, ca-service revokes the device's certificates of it. */
+    @Column(name = "revoke_on_unassignment")
+    public boolean revokeOnUnassignment;
     @Column(name = "created_at")
     public Instant createdAt;
 }

@@ -15,6 +15,7 @@ import io.stratus.events.TrustedCertificate;
 import io.stratus.profile.entity.AppUser;
 import io.stratus.profile.entity.Assignment;
 import io.stratus.profile.entity.Device;
+import io.stratus.profile.entity.DeviceAssignment;
 import io.stratus.profile.entity.ScepProfile;
 import io.stratus.profile.messaging.OutboxWriter;
 import io.stratus.profile.repository.DeviceAssignmentRepository;
@@ -131,14 +132,30 @@ public class DeploymentService {
     /** Withdraws every assignment from a device that is being deleted: ProfileUnassigned where one was sent. */
     public Uni<DeploymentCounts> withdrawDevice(String tenant, String deviceId) {
         return deviceAssignments.ofDevice(tenant, deviceId).chain(rows -> {
-            List<CloudEvent> events = rows.stream().filter(row -> row.delivered)
-                    .map(row -> CloudEvent.of(DeploymentPlanner.EVENT_SOURCE,
-                            new ProfileUnassignedEvent(tenant, deviceId, row.assignmentId, row.profileId)))
-                    .toList();
-            return deviceAssignments.delete("tenant = ?1 and deviceId = ?2", tenant, deviceId)
-                    .call(() -> outbox.append(events))
-                    .map(removed -> DeploymentCounts.unassigned(events.size()));
+            List<DeviceAssignment> delivered = rows.stream().filter(row -> row.delivered).toList();
+            return revokingProfiles(delivered.stream().map(row -> row.profileId).toList()).chain(revoking -> {
+                List<CloudEvent> events = delivered.stream()
+                        .map(row -> CloudEvent.of(DeploymentPlanner.EVENT_SOURCE, new ProfileUnassignedEvent(tenant,
+                                deviceId, row.assignmentId, row.profileId, revoking.contains(row.profileId))))
+                        .toList();
+                return deviceAssignments.delete("tenant = ?1 and deviceId = ?2", tenant, deviceId)
+                        .call(() -> outbox.append(events))
+                        .map(removed -> DeploymentCounts.unassigned(events.size()));
+            });
         });
+    }
+
+    /** Of these profile ids, those whose profile revokes on unassignment. */
+    private Uni<Set<String>> revokingProfiles(List<String> profileIds) {
+        Uni<Set<String>> revoking = Uni.createFrom().item(new HashSet<>());
+        for (String profileId : new HashSet<>(profileIds)) {
+            revoking = revoking.call(set -> profiles.findById(profileId).invoke(profile -> {
+                if (profile != null && profile.revokeOnUnassignment) {
+                    set.add(profileId);
+                }
+            }));
+        }
+        return revoking;
     }
 
     /** ProfileUnassigned for devices that had the profile and, after the edit, no longer get it. */
@@ -146,11 +163,10 @@ public class DeploymentService {
             List<PlannedDeployment> plans) {
         Set<String> deliveredNow = new HashSet<>();
         plans.stream().filter(plan -> plan.status().delivered).forEach(plan -> deliveredNow.add(plan.status().deviceId));
-        List<CloudEvent> lost = before.stream().filter(RowState::delivered)
-                .filter(row -> !deliveredNow.contains(row.deviceId()))
-                .map(row -> unassigned(assignment, row.deviceId())).toList();
-        DeploymentCounts counts = DeploymentCounts.of(plans).plus(DeploymentCounts.unassigned(lost.size()));
-        return outbox.append(lost).replaceWith(counts);
+        List<String> lostDevices = before.stream().filter(RowState::delivered)
+                .map(RowState::deviceId).filter(deviceId -> !deliveredNow.contains(deviceId)).toList();
+        DeploymentCounts counts = DeploymentCounts.of(plans).plus(DeploymentCounts.unassigned(lostDevices.size()));
+        return unassigned(assignment, lostDevices).chain(outbox::append).replaceWith(counts);
     }
 
     private Uni<DeploymentCounts> withdraw(Assignment assignment, List<RowState> rows) {
@@ -161,16 +177,25 @@ public class DeploymentService {
         if (rows.isEmpty()) {
             return Uni.createFrom().item(DeploymentCounts.NONE);
         }
-        List<CloudEvent> events = announce ? rows.stream().filter(RowState::delivered)
-                .map(row -> unassigned(assignment, row.deviceId())).toList() : List.of();
+        List<String> announced = announce
+                ? rows.stream().filter(RowState::delivered).map(RowState::deviceId).toList()
+                : List.of();
         return deviceAssignments.remove(assignment.id, rows.stream().map(RowState::deviceId).toList())
-                .call(() -> outbox.append(events))
-                .map(removed -> DeploymentCounts.unassigned(events.size()));
+                .chain(() -> unassigned(assignment, announced))
+                .call(outbox::append)
+                .map(events -> DeploymentCounts.unassigned(events.size()));
     }
 
-    private static CloudEvent unassigned(Assignment assignment, String deviceId) {
-        return CloudEvent.of(DeploymentPlanner.EVENT_SOURCE,
-                new ProfileUnassignedEvent(assignment.tenant, deviceId, assignment.id, assignment.profileId));
+    /** ProfileUnassigned for these devices, asking for revocation when the assignment's profile says so. */
+    private Uni<List<CloudEvent>> unassigned(Assignment assignment, List<String> deviceIds) {
+        if (deviceIds.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return revokingProfiles(List.of(assignment.profileId)).map(revoking -> deviceIds.stream()
+                .map(deviceId -> CloudEvent.of(DeploymentPlanner.EVENT_SOURCE, new ProfileUnassignedEvent(
+                        assignment.tenant, deviceId, assignment.id, assignment.profileId,
+                        revoking.contains(assignment.profileId))))
+                .toList());
     }
 
     private Uni<Map<String, AppUser>> usersOf(String tenant, List<Device> targets) {

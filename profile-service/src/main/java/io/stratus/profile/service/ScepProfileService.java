@@ -149,5 +149,6 @@ public class ScepProfileService {
         to.trustedProfileIds = from.trustedProfileIds;
         to.keyStorageProvider = from.keyStorageProvider;
         to.hashAlgorithm = from.hashAlgorithm;
+        to.revokeOnUnassignment = from.revokeOnUnassignment;
     }
 }

@@ -63,6 +63,7 @@ final class ScepProfileValidator {
         profile.trustedProfileIds = Require.ids(request.trustedProfileIds(), "trustedProfileIds", MAX_LIST);
         profile.keyStorageProvider = keyStorageProvider(profile.platform, request.keyStorageProvider());
         profile.hashAlgorithm = hashAlgorithm(request.hashAlgorithm());
+        profile.revokeOnUnassignment = Boolean.TRUE.equals(request.revokeOnUnassignment());
         return profile;
     }
 

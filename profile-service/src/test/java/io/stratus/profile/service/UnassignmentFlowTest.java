@@ -17,7 +17,9 @@ import static io.stratus.profile.support.Api.report;
 import static io.stratus.profile.support.Api.scepBody;
 import static io.stratus.profile.support.Api.userBody;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Map;
@@ -142,6 +144,34 @@ class UnassignmentFlowTest {
         assertEquals(List.of(), events.since());
         admin().delete(base(tenant) + "/assignments/" + assignmentId).then().statusCode(200);
         assertEquals(List.of("unassigned:ok"), events.since());
+        assertFalse(events.unassigned("ok").revokeCertificates(), "revocation is off unless the profile asks");
+    }
+
+    @Test
+    void aProfileThatRevokesOnUnassignmentAsksForItInEveryUnassignment() {
+        for (String id : List.of("r1", "r2", "r3")) {
+            registerDevice(tenant, DeviceIdentity.of(id, id.toUpperCase(), "SN-" + id, "WINDOWS",
+                    KeyAlgorithm.EC_P256));
+        }
+        String group = createGroup(tenant, "revoking");
+        addMembers(tenant, group, "r1", "r2", "r3");
+        Map<String, Object> body = scepBody(tenant, List.of());
+        body.put("revokeOnUnassignment", true);
+        String profileId = createScepProfile(tenant, body);
+        admin().get(base(tenant) + "/profiles/scep/" + profileId).then().statusCode(200)
+                .body("revokeOnUnassignment", org.hamcrest.Matchers.equalTo(true));
+        String assignmentId = createAssignment(tenant, profileId, List.of(group), List.of()).getString("id");
+        assertEquals(List.of("assigned:r1", "assigned:r2", "assigned:r3"), events.since());
+
+        removeMember(tenant, group, "r1");
+        assertEquals(List.of("unassigned:r1"), events.since());
+        assertTrue(events.unassigned("r1").revokeCertificates(), "removed from the group");
+        admin().delete(base(tenant) + "/devices/r2").then().statusCode(200);
+        assertEquals(List.of("unassigned:r2"), events.since());
+        assertTrue(events.unassigned("r2").revokeCertificates(), "device deleted");
+        admin().delete(base(tenant) + "/assignments/" + assignmentId).then().statusCode(200);
+        assertEquals(List.of("unassigned:r3"), events.since());
+        assertTrue(events.unassigned("r3").revokeCertificates(), "assignment deleted");
     }
 
     @Test

@@ -52,4 +52,11 @@ public final class AssignmentEvents {
                 .map(ProfileAssignedEvent.class::cast).filter(event -> event.deviceId().equals(deviceId))
                 .findFirst().orElseThrow(() -> new AssertionError("no ProfileAssigned for " + deviceId));
     }
+
+    /** The ProfileUnassigned of {@code deviceId} among the events of the last {@link #since()}. */
+    public ProfileUnassignedEvent unassigned(String deviceId) {
+        return last.stream().map(CloudEvent::data).filter(ProfileUnassignedEvent.class::isInstance)
+                .map(ProfileUnassignedEvent.class::cast).filter(event -> event.deviceId().equals(deviceId))
+                .findFirst().orElseThrow(() -> new AssertionError("no ProfileUnassigned for " + deviceId));
+    }
 }

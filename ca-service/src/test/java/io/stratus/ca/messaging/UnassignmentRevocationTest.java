@@ -1,0 +1,129 @@
+package io.stratus.ca.messaging;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.security.KeyPair;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.stratus.ca.support.CaApi;
+import io.stratus.ca.support.Database;
+import io.stratus.ca.support.Kafka;
+import io.stratus.ca.support.TopicReader;
+import io.stratus.crypto.Csrs;
+import io.stratus.crypto.KeyAlgorithm;
+import io.stratus.events.CertificateIssuedEvent;
+import io.stratus.events.CertificateRequestedEvent;
+import io.stratus.events.CertificateRevokedEvent;
+import io.stratus.events.CloudEvent;
+import io.stratus.events.IssuancePolicy;
+import io.stratus.events.KeySpec;
+import io.stratus.events.ProfileUnassignedEvent;
+import io.stratus.events.RequestPurpose;
+import io.stratus.events.Topics;
+import io.stratus.testkit.StratusTestResource;
+
+/**
+ * ProfileUnassigned on Kafka: when the profile revokes on unassignment, the certificates issued for that assignment
+ * are revoked (cessationOfOperation, audited, CertificateRevoked); otherwise they stay valid.
+ */
+@QuarkusTest
+@WithTestResource(value = StratusTestResource.class, initArgs = @ResourceArg(name = "database", value = "ca"))
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class UnassignmentRevocationTest {
+
+    private final String tenant = "unassign-" + UUID.randomUUID().toString().substring(0, 8);
+    private String issuingId;
+    private TopicReader certificateEvents;
+
+    @BeforeEach
+    void setUp() {
+        if (issuingId != null) {
+            return;
+        }
+        Map<String, Object> root = CaApi.create(tenant, CaApi.rootBody("Unassign Root", 10, "RSA_2048",
+                List.of("CLIENT_AUTH")));
+        issuingId = (String) CaApi.create(tenant, CaApi.issuingBody((String) root.get("id"), "Unassign Issuing", 2,
+                "RSA_2048", List.of("CLIENT_AUTH"))).get("id");
+        certificateEvents = new TopicReader(Topics.CERTIFICATES);
+    }
+
+    @AfterAll
+    void tearDown() {
+        certificateEvents.close();
+    }
+
+    /** Issues a device certificate for the assignment through Kafka; returns its serial (hex). */
+    private String issue(String deviceId, String assignmentId) {
+        String tx = "tx-" + UUID.randomUUID();
+        KeyPair key = KeyAlgorithm.RSA_2048.generate();
+        String csr = Base64.getEncoder().encodeToString(Csrs.build(key, "CN=" + deviceId, List.of(), "unused"));
+        IssuancePolicy policy = new IssuancePolicy("CN=" + deviceId, List.of(), KeySpec.rsa(2048),
+                List.of("1.3.6.1.5.5.7.3.2"), List.of("digitalSignature"), 365);
+        Kafka.send(CloudEvent.of("/stratus/enrollment-service", new CertificateRequestedEvent(tenant, tx, issuingId,
+                deviceId, assignmentId, "profile-" + assignmentId, RequestPurpose.DEVICE, csr, policy)));
+        ConsumerRecord<String, String> record = certificateEvents.await(
+                r -> r.value().contains("\"transactionId\":\"" + tx + "\""));
+        CertificateIssuedEvent issued = (CertificateIssuedEvent) Kafka.decode(record).data();
+        return issued.serialNumber();
+    }
+
+    private static long statusCount(String serial, String status) throws Exception {
+        return Database.count("select count(*) from issued_certificate where serial_hex = ? and status = ?", serial,
+                status);
+    }
+
+    @Test
+    void aProfileThatRevokesOnUnassignmentRevokesTheAssignmentsCertificates() throws Exception {
+        String device = "device-" + UUID.randomUUID();
+        String revoking = "asg-revoke-" + UUID.randomUUID();
+        String keeping = "asg-keep-" + UUID.randomUUID();
+        List<String> revoked = new ArrayList<>(List.of(issue(device, revoking), issue(device, revoking)));
+        String kept = issue(device, keeping);
+
+        // same device, so the same partition: the keeping event is handled before the revoking one
+        Kafka.send(CloudEvent.of("/stratus/profile-service",
+                new ProfileUnassignedEvent(tenant, device, keeping, "profile-" + keeping, false)));
+        Kafka.send(CloudEvent.of("/stratus/profile-service",
+                new ProfileUnassignedEvent(tenant, device, revoking, "profile-" + revoking, true)));
+
+        for (String serial : revoked) {
+            assertEquals(1, Database.awaitCount(1, "select count(*) from issued_certificate where serial_hex = ?"
+                    + " and status = 'REVOKED' and revocation_reason = 'cessationOfOperation'", serial), serial);
+            ConsumerRecord<String, String> event = certificateEvents.await(r -> r.value().contains("revoked")
+                    && r.value().contains("\"serialNumber\":\"" + serial + "\""));
+            assertTrue(Kafka.decode(event).data() instanceof CertificateRevokedEvent);
+        }
+        assertEquals(1, statusCount(kept, "ISSUED"), "the other assignment's certificate stays valid");
+        assertEquals(2, Database.count("select count(*) from audit_record where tenant = ? and action ="
+                + " 'CERTIFICATE_REVOKED' and actor = 'profile-service (profile unassigned)'", tenant));
+
+        // redelivered: nothing more happens (a later revoking event of the same device shows both were handled)
+        Kafka.send(CloudEvent.of("/stratus/profile-service",
+                new ProfileUnassignedEvent(tenant, device, revoking, "profile-" + revoking, true)));
+        Kafka.send(CloudEvent.of("/stratus/profile-service",
+                new ProfileUnassignedEvent(tenant, device, keeping, "profile-" + keeping, false)));
+        String later = "asg-later-" + UUID.randomUUID();
+        String marker = issue(device, later);
+        Kafka.send(CloudEvent.of("/stratus/profile-service",
+                new ProfileUnassignedEvent(tenant, device, later, "profile-" + later, true)));
+        assertEquals(1, Database.awaitCount(1, "select count(*) from issued_certificate where serial_hex = ?"
+                + " and status = 'REVOKED'", marker));
+        assertEquals(3, Database.count("select count(*) from audit_record where tenant = ? and action ="
+                + " 'CERTIFICATE_REVOKED'", tenant), "two revocations, then the marker's, nothing for the redelivery");
+        assertEquals(1, statusCount(kept, "ISSUED"));
+    }
+}
