@@ -55,8 +55,15 @@ public interface EnrollmentConfig {
     Map<String, String> staticChallenge();
 
     /**
-     * Issuing-CA ids (or {@code *}) whose SCEP requests may use single-DES content encryption, which
-     * micromdm's scepclient 2.1 sends whatever GetCACaps says. Empty by default: DES is refused (badAlg).
+     * Issuing-CA ids (or {@code *}) whose SCEP requests may use 3DES content encryption and SHA-1 digests (GetCACaps
+     * then lists {@code DES3} and {@code SHA-1}). Empty by default: only AES and SHA-2 are accepted (else badAlg).
+     */
+    Optional<List<String>> legacyAlgorithmsFor();
+
+    /**
+     * Issuing-CA ids (or {@code *}) whose SCEP requests may use single-DES content encryption (and 3DES and SHA-1, as
+     * {@link #legacyAlgorithmsFor}), which micromdm's scepclient 2.1 sends whatever GetCACaps says. Empty by default:
+     * DES is refused (badAlg).
      */
     Optional<List<String>> desAllowedFor();
 

@@ -11,6 +11,7 @@ import io.stratus.enrollment.config.EnrollmentConfig;
 import io.stratus.enrollment.service.CaCertificates;
 import io.stratus.enrollment.service.NextCaCertificates;
 import io.stratus.enrollment.service.PkiOperations;
+import io.stratus.enrollment.service.RequestAlgorithms;
 import io.stratus.enrollment.service.ScepAuthorities;
 import io.stratus.enrollment.service.ScepCapabilities;
 import jakarta.ws.rs.Consumes;
@@ -40,16 +41,18 @@ public class ScepResource {
     private final CaCertificates caCertificates;
     private final NextCaCertificates nextCaCertificates;
     private final PkiOperations pkiOperations;
+    private final RequestAlgorithms requestAlgorithms;
     private final ScepMetrics metrics;
     private final int maxBodyBytes;
 
     public ScepResource(ScepAuthorities authorities, CaCertificates caCertificates,
-            NextCaCertificates nextCaCertificates, PkiOperations pkiOperations, ScepMetrics metrics,
-            EnrollmentConfig config) {
+            NextCaCertificates nextCaCertificates, PkiOperations pkiOperations, RequestAlgorithms requestAlgorithms,
+            ScepMetrics metrics, EnrollmentConfig config) {
         this.authorities = authorities;
         this.caCertificates = caCertificates;
         this.nextCaCertificates = nextCaCertificates;
         this.pkiOperations = pkiOperations;
+        this.requestAlgorithms = requestAlgorithms;
         this.metrics = metrics;
         this.maxBodyBytes = config.maxBodyBytes();
     }
@@ -108,7 +111,8 @@ public class ScepResource {
         return authorities.find(tenant, caId)
                 .map(ca -> {
                     metrics.count(ScepOperation.GET_CA_CAPS, "ok");
-                    return Response.ok(ScepCapabilities.text(ca), MediaType.TEXT_PLAIN_TYPE).build();
+                    String text = ScepCapabilities.text(ca, requestAlgorithms.extraCapabilities(ca.id()));
+                    return Response.ok(text, MediaType.TEXT_PLAIN_TYPE).build();
                 })
                 .onFailure().recoverWithItem(failure -> problem(ScepOperation.GET_CA_CAPS, failure));
     }

@@ -1,14 +1,8 @@
 package io.stratus.enrollment.service;
 
-import java.util.List;
-import java.util.Set;
-
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.stratus.crypto.scep.FailInfo;
-import io.stratus.crypto.scep.ScepAlgorithmPolicy;
-import io.stratus.crypto.scep.ScepServer;
-import io.stratus.enrollment.config.EnrollmentConfig;
 import io.stratus.events.AuthorityStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -19,12 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class PkiOperations {
 
-    private static final ScepServer SERVER = new ScepServer(ScepAlgorithmPolicy.DEFAULT);
-    /** DEFAULT plus single DES, for the CAs listed in {@code stratus.enrollment.des-allowed-for}. */
-    private static final ScepServer DES_SERVER = new ScepServer(new ScepAlgorithmPolicy(true,
-            ScepAlgorithmPolicy.DEFAULT.allowTripleDes(), false, ScepAlgorithmPolicy.DEFAULT.allowSha1()));
-
-    private final Set<String> desAllowedFor;
+    private final RequestAlgorithms requestAlgorithms;
     private final ScepAuthorities authorities;
     private final EnrollmentRequests enrollmentRequests;
     private final RenewalRequests renewalRequests;
@@ -35,9 +24,9 @@ public class PkiOperations {
 
     public PkiOperations(ScepAuthorities authorities, EnrollmentRequests enrollmentRequests,
             RenewalRequests renewalRequests, CertificateQueries queries, EnrollmentStore enrollments,
-            Workers workers, IssuanceRelay relay, EnrollmentConfig config) {
+            Workers workers, IssuanceRelay relay, RequestAlgorithms requestAlgorithms) {
         this.relay = relay;
-        this.desAllowedFor = Set.copyOf(config.desAllowedFor().orElse(List.of()));
+        this.requestAlgorithms = requestAlgorithms;
         this.queries = queries;
         this.renewalRequests = renewalRequests;
         this.authorities = authorities;
@@ -53,14 +42,10 @@ public class PkiOperations {
      */
     public Uni<ScepReply> handle(String tenant, String authorityId, byte[] message) {
         return authorities.load(tenant, authorityId)
-                .chain(ca -> workers.run(() -> DecodedRequest.decode(serverFor(authorityId), message, ca))
+                .chain(ca -> workers.run(() -> DecodedRequest.decode(requestAlgorithms.serverFor(authorityId), message, ca))
                         .chain(decoded -> answer(ca, decoded)
                                 .chain(answer -> workers.run(() -> CertRepBuilder.build(decoded.request(), answer,
                                         ca.ra())))));
-    }
-
-    private ScepServer serverFor(String authorityId) {
-        return desAllowedFor.contains(authorityId) || desAllowedFor.contains("*") ? DES_SERVER : SERVER;
     }
 
     private Uni<ScepAnswer> answer(ScepAuthority ca, DecodedRequest decoded) {

@@ -2,6 +2,7 @@ package io.stratus.enrollment.service;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -47,14 +48,31 @@ public class RaProvisioning {
         this.workers = workers;
     }
 
-    /** The transaction id of a CA's RA certificate request. */
-    public static String transactionId(String authorityId) {
-        return "ra-" + authorityId;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /**
+     * A new transaction id for an RA certificate request under the CA key of {@code generation}:
+     * {@code ra-<caId>-g<generation>-<128 random bits>}. The prefix says what it is for; the random part makes it
+     * unguessable, so no device can send a request under it first and so take or block the RA's certificate.
+     */
+    static String newTransactionId(String authorityId, int generation) {
+        byte[] random = new byte[16];
+        RANDOM.nextBytes(random);
+        return generationPrefix(authorityId, generation) + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
-    /** The transaction id of the RA certificate request under the CA key of a renewal generation. */
-    public static String transactionId(String authorityId, int generation) {
-        return generation <= 1 ? transactionId(authorityId) : "ra-" + authorityId + "-g" + generation;
+    /** True when {@code transactionId} requests the RA certificate under the CA key of {@code generation}. */
+    static boolean isForGeneration(String transactionId, String authorityId, int generation) {
+        if (transactionId == null) {
+            return false;
+        }
+        // ids from before they were random: ra-<caId> for generation 1, ra-<caId>-g<N> after
+        String before = generation <= 1 ? "ra-" + authorityId : "ra-" + authorityId + "-g" + generation;
+        return transactionId.startsWith(generationPrefix(authorityId, generation)) || transactionId.equals(before);
+    }
+
+    private static String generationPrefix(String authorityId, int generation) {
+        return "ra-" + authorityId + "-g" + Math.max(1, generation) + "-";
     }
 
     /** The subject of a CA's RA certificate. */
@@ -90,7 +108,7 @@ public class RaProvisioning {
 
     /**
      * The CA's key changed with renewal {@code generation}: a new RA key pair is made and certified under the
-     * new CA key (transaction {@code ra-<caId>-g<generation>}, a new transaction id so the CA does not answer
+     * new CA key (a new transaction {@code ra-<caId>-g<generation>-<random>}, so the CA does not answer
      * with the old certificate); the current RA credential keeps serving until that certificate arrives.
      * Repeating it for the same generation requests the same key again.
      */
@@ -98,18 +116,19 @@ public class RaProvisioning {
         if (!authority.issuesCertificates()) {
             return Uni.createFrom().voidItem();
         }
-        String transactionId = transactionId(authority.id(), authority.generation());
+        int generation = authority.generation();
         return store.find(authority.id()).chain(existing -> {
             if (existing == null) {
                 return create(authority);
             }
-            if (transactionId.equals(existing.transactionId())) {
+            if (isForGeneration(existing.transactionId(), authority.id(), generation)) {
                 return existing.issued() ? Uni.createFrom().voidItem()
                         : request(authority, existing.csrDer(), existing.transactionId());
             }
-            if (existing.next() != null && transactionId.equals(existing.next().transactionId())) {
-                return request(authority, existing.next().csrDer(), transactionId);
+            if (existing.next() != null && isForGeneration(existing.next().transactionId(), authority.id(), generation)) {
+                return request(authority, existing.next().csrDer(), existing.next().transactionId());
             }
+            String transactionId = newTransactionId(authority.id(), generation);
             return workers.run(() -> newKey(authority.id(), transactionId))
                     .chain(next -> store.storeNextKey(authority.id(), next).chain(stored -> {
                         if (!stored) {
@@ -158,7 +177,7 @@ public class RaProvisioning {
     }
 
     private StoredRaCredential newCredential(Authority authority) {
-        StoredRaCredential.NextRaKey key = newKey(authority.id(), transactionId(authority.id(), authority.generation()));
+        StoredRaCredential.NextRaKey key = newKey(authority.id(), newTransactionId(authority.id(), authority.generation()));
         return new StoredRaCredential(authority.id(), key.wrappedKey(), key.csrDer(), null, key.transactionId());
     }
 

@@ -15,14 +15,13 @@ public final class ScepCapabilities {
     private ScepCapabilities() {
     }
 
-    /** One capability per line. */
-    public static String text() {
-        return String.join("\n", ALL) + "\n";
-    }
-
-    /** One capability per line; GetNextCACert when {@code authority} has an announced next certificate. */
-    public static String text(Authority authority) {
+    /**
+     * One capability per line, with {@code extra} (the older algorithms the CA accepts); GetNextCACert when
+     * {@code authority} has an announced next certificate.
+     */
+    public static String text(Authority authority, List<String> extra) {
         List<String> capabilities = new ArrayList<>(ALL);
+        capabilities.addAll(extra);
         if (authority.next() != null) {
             capabilities.add(GET_NEXT_CA_CERT);
         }

@@ -82,7 +82,9 @@ class EventConsumersTest {
 
         assertEquals(1, raRequests.size());
         CertificateRequestedEvent request = raRequests.get(0);
-        assertEquals("ra-" + caId, request.transactionId());
+        // ra-<caId>-g1- and 128 random bits (22 base64url characters): nobody can send a request under it first
+        assertTrue(request.transactionId().matches("ra-" + java.util.regex.Pattern.quote(caId)
+                + "-g1-[A-Za-z0-9_-]{22}"), request.transactionId());
         assertEquals(caId, request.deviceId());
         assertEquals(world.tenant, request.tenant());
         assertEquals("CN=Stratus SCEP RA " + caId, request.policy().subject());

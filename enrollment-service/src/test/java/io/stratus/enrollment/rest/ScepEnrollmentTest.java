@@ -38,6 +38,7 @@ import io.stratus.crypto.Pem;
 import io.stratus.crypto.SubjectNames;
 import io.stratus.crypto.scep.FailInfo;
 import io.stratus.crypto.scep.PkiStatus;
+import io.stratus.crypto.scep.ScepClientMessages;
 import io.stratus.crypto.scep.ScepResponse;
 import io.stratus.enrollment.support.Await;
 import io.stratus.enrollment.support.Database;
@@ -382,6 +383,54 @@ class ScepEnrollmentTest {
             assertFailure(reply, FailInfo.badAlg);
         }
         assertEquals(0, world.ca.requestsFor(device.transactionId));
+    }
+
+    /** A CA listed in stratus.enrollment.legacy-algorithms-for (test profile). */
+    private static final String LEGACY_ALGORITHMS_CA = "ca-legacy-algorithms";
+    private static Issuer legacyCa;
+
+    @Test
+    void tripleDesAndSha1AreBadAlgUnlessTheCaIsListed() {
+        for (io.stratus.crypto.scep.ScepCipherSuite suite : List.of(
+                io.stratus.crypto.scep.ScepCipherSuite.TRIPLE_DES_SHA1, io.stratus.crypto.scep.ScepCipherSuite.AES128_SHA1)) {
+            TestDevice device = new TestDevice("older-" + shortId());
+            Assignment assignment = TestProfiles.assign(world.tenant, world.issuing.id(), device);
+            assertFailure(pkcsReqWith(scep, device, device.csr(device.open(assignment.sealedChallenge())), suite),
+                    FailInfo.badAlg);
+            assertEquals(0, world.ca.requestsFor(device.transactionId));
+        }
+
+        synchronized (ScepEnrollmentTest.class) {
+            if (legacyCa == null) {
+                legacyCa = world.ca.createIssuing("Legacy Algorithms CA", true, LEGACY_ALGORITHMS_CA);
+            }
+        }
+        ScepHttp legacy = world.scep(base(), legacyCa.id());
+        X509Certificate legacyRa = TestWorld.ra(TestWorld.awaitCaCertificates(legacy));
+        List<String> caps = List.of(new String(legacy.get("GetCACaps").body(), StandardCharsets.UTF_8).split("\n"));
+        assertTrue(caps.contains("DES3") && caps.contains("SHA-1"), "the listed CA advertises them: " + caps);
+        TestDevice device = new TestDevice("older-ok-" + shortId());
+        Assignment assignment = TestProfiles.assign(world.tenant, legacyCa.id(), device);
+        byte[] csr = device.csr(device.open(assignment.sealedChallenge()));
+        ScepResponse reply = pkcsReqWith(legacy, legacyRa, device, csr,
+                io.stratus.crypto.scep.ScepCipherSuite.TRIPLE_DES_SHA1);
+        assertEquals(PkiStatus.SUCCESS, reply.status(), () -> "failInfo " + reply.failInfo());
+    }
+
+    private ScepResponse pkcsReqWith(ScepHttp http, TestDevice device, byte[] csr,
+            io.stratus.crypto.scep.ScepCipherSuite suite) {
+        return pkcsReqWith(http, ra, device, csr, suite);
+    }
+
+    private static ScepResponse pkcsReqWith(ScepHttp http, X509Certificate recipientRa, TestDevice device, byte[] csr,
+            io.stratus.crypto.scep.ScepCipherSuite suite) {
+        byte[] nonce = ScepClientMessages.newNonce();
+        byte[] message = ScepClientMessages.pkcsReq(csr, device.signer(), device.keys.getPrivate(), recipientRa,
+                device.transactionId, nonce, suite);
+        HttpResponse<byte[]> response = http.postPkiOperation(message);
+        assertEquals(200, response.statusCode());
+        return ScepClientMessages.decodeResponse(response.body(), device.signer(), device.keys.getPrivate(), nonce,
+                List.of(recipientRa));
     }
 
     @Test

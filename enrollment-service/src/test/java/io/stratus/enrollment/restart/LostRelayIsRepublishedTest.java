@@ -106,9 +106,10 @@ class LostRelayIsRepublishedTest {
     void aPendingRaCertificateIsRequestedAgainWhenGetCaCertIsAsked() throws Exception {
         TestWorld world = TestWorld.get();
         String caId = "ca-" + UUID.randomUUID();
-        String raTransaction = "ra-" + caId;
         world.ca.silence(caId); // RA requests carry the CA id as device id
         Issuer issuer = world.ca.createIssuing("Lost RA Request CA", true, caId);
+        String raTransaction = Await.value("the RA request", () -> world.ca.raTransactions(caId).stream().findFirst()
+                .orElse(null));
         world.ca.discard(raTransaction);
         world.ca.unsilence(caId);
         ScepHttp scep = scep(world, caId);

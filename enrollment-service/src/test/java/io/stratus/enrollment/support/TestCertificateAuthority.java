@@ -229,6 +229,12 @@ public final class TestCertificateAuthority implements AutoCloseable {
         return new ArrayList<>(received);
     }
 
+    /** The distinct transaction ids of the RA certificate requests received for a CA, oldest first. */
+    public List<String> raTransactions(String authorityId) {
+        return received.stream().filter(r -> r.purpose() == io.stratus.events.RequestPurpose.RA
+                && r.authorityId().equals(authorityId)).map(CertificateRequestedEvent::transactionId).distinct().toList();
+    }
+
     public long requestsFor(String transactionId) {
         return received.stream().filter(r -> r.transactionId().equals(transactionId)).count();
     }
