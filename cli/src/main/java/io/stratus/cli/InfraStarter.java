@@ -25,6 +25,9 @@ import io.stratus.testkit.Postgres;
 
 /** Makes Kafka and PostgreSQL available: the local {@code LocalInfraMain} process, or existing ones. */
 final class InfraStarter {
+    /** How long an orphaned PostgreSQL gets for a fast shutdown before it is terminated. */
+    private static final Duration ORPHAN_FAST_SHUTDOWN = Duration.ofSeconds(30);
+
     private final StackDir dir;
     private final Installation installation;
     private final PrintWriter out;
@@ -106,6 +109,8 @@ final class InfraStarter {
             args.add("--no-kafka");
         }
         if (c.externalDb() == null) {
+            killOrphanPostgres(dir).ifPresent(pid -> out.println("Stopped PostgreSQL (pid " + pid
+                    + ") that a previous infra process left running on " + dir.postgresData()));
             LocalStack.requireFree(c.pgPort(), "PostgreSQL", "--pg-port");
             args.addAll(List.of("--pg-port", String.valueOf(c.pgPort())));
         } else {
@@ -156,17 +161,22 @@ final class InfraStarter {
     }
 
     /**
-     * After the infra process had to be SIGKILLed, its PostgreSQL (a separate process tree started by pg_ctl)
-     * may still run: stop it if {@code postmaster.pid} names a live postgres on this stack's data directory.
+     * After the infra process died without stopping it (SIGKILL, crash), its PostgreSQL (a separate process tree
+     * started by pg_ctl) may still run: stop it if {@code postmaster.pid} names a live postgres on this stack's data
+     * directory. Fast shutdown (SIGINT: open sessions are ended, the data is checkpointed), SIGTERM and SIGKILL after.
      */
     static Optional<Long> killOrphanPostgres(StackDir dir) {
         OptionalLong pid = postmasterPid(dir);
         if (pid.isPresent()) {
-            Procs.terminate(pid.getAsLong(), Duration.ofSeconds(20));
+            Procs.signal(pid.getAsLong(), "INT");
+            if (!Procs.awaitExit(pid.getAsLong(), ORPHAN_FAST_SHUTDOWN)) {
+                Procs.terminate(pid.getAsLong(), Duration.ofSeconds(10));
+            }
             return Optional.of(pid.getAsLong());
         }
         return Optional.empty();
     }
+
 
     /** The live postgres that {@code postmaster.pid} names on this stack's data directory, if any. */
     static OptionalLong postmasterPid(StackDir dir) {

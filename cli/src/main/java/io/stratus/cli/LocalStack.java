@@ -193,6 +193,10 @@ final class LocalStack {
             if (p.state() == State.STALE) {
                 report.add("removed stale pid file of " + p.name() + " (" + staleReason(p) + ")");
                 PidFile.delete(dir.pidFile(p.name()));
+                if (p.name().equals(StackDir.INFRA)) {
+                    InfraStarter.killOrphanPostgres(dir)
+                            .ifPresent(pid -> report.add("stopped orphaned PostgreSQL (pid " + pid + ")"));
+                }
             } else if (p.running() && !p.name().equals(StackDir.INFRA)) {
                 services.add(p);
             }

@@ -65,6 +65,20 @@ final class Procs {
         return true;
     }
 
+    /** Sends a signal by name ({@code INT}, {@code TERM}, ...) with kill(1); false if that failed. */
+    static boolean signal(long pid, String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(pid)).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** Sends SIGTERM. */
     static void requestStop(long pid) {
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroy);
