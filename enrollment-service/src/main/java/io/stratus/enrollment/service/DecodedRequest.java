@@ -10,9 +10,10 @@ import io.stratus.crypto.scep.ScepServer;
 
 /**
  * A pkiMessage after the crypto work: the request, its CSR (parsed and signature-checked, or why not) for
- * PKCSReq/RenewalReq, or the failInfo of a message that could be read only partly.
+ * PKCSReq/RenewalReq, or the failInfo of a message that could be read only partly; and its {@link RequesterKey}.
  */
-record DecodedRequest(ScepRequest request, ParsedCsr csr, String csrProblem, FailInfo failInfo, String failure) {
+record DecodedRequest(ScepRequest request, ParsedCsr csr, String csrProblem, FailInfo failInfo, String failure,
+        byte[] requesterKey) {
 
     boolean failed() {
         return failInfo != null;
@@ -31,15 +32,16 @@ record DecodedRequest(ScepRequest request, ParsedCsr csr, String csrProblem, Fai
             if (!e.canReply()) {
                 throw new UndecodableMessageException(e.getMessage());
             }
-            return new DecodedRequest(e.partial(), null, null, e.failInfo(), e.getMessage());
+            return new DecodedRequest(e.partial(), null, null, e.failInfo(), e.getMessage(), null);
         }
+        byte[] requesterKey = RequesterKey.of(request);
         if (!request.messageType().carriesCsr()) {
-            return new DecodedRequest(request, null, null, null, null);
+            return new DecodedRequest(request, null, null, null, null, requesterKey);
         }
         try {
-            return new DecodedRequest(request, Csrs.parse(request.content()), null, null, null);
+            return new DecodedRequest(request, Csrs.parse(request.content()), null, null, null, requesterKey);
         } catch (CsrException e) {
-            return new DecodedRequest(request, null, e.getMessage(), null, null);
+            return new DecodedRequest(request, null, e.getMessage(), null, null, requesterKey);
         }
     }
 }

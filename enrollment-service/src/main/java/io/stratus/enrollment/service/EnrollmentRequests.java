@@ -32,7 +32,7 @@ public class EnrollmentRequests {
 
     public Uni<ScepAnswer> enroll(ScepAuthority ca, DecodedRequest decoded) {
         String transactionId = decoded.request().transactionId();
-        return relay.known(ca, transactionId, RequesterKey.of(decoded.request())).chain(known -> known != null
+        return relay.known(ca, transactionId, decoded.requesterKey()).chain(known -> known != null
                 ? Uni.createFrom().item(known)
                 : checkAndRelay(ca, decoded));
     }
@@ -62,13 +62,13 @@ public class EnrollmentRequests {
             if (RenewalRequests.signedWithCertificateOf(ca, decoded)) {
                 return renewals.renew(ca, decoded);
             }
-            return relay.answerKnownOrRefuse(ca, transactionId, verdict.refusal(), RequesterKey.of(decoded.request()));
+            return relay.answerKnownOrRefuse(ca, transactionId, verdict.refusal(), decoded.requesterKey());
         }
         String violation = csrPolicy.violation(csr, verdict.challenge().policy());
         if (violation != null) {
             return IssuanceRelay.refuse(transactionId, FailInfo.badRequest, violation);
         }
         return relay.openAndRelay(ca, Enrollment.pending(transactionId, verdict.challenge()), csr,
-                RequesterKey.of(decoded.request()));
+                decoded.requesterKey());
     }
 }

@@ -43,15 +43,22 @@ public class IssuanceRelay {
      * of this CA is relayed again first if it is due ({@link #relayAgainIfDue}), if {@code requesterKey} sent it.
      */
     public Uni<ScepAnswer> known(ScepAuthority ca, String transactionId, byte[] requesterKey) {
-        return enrollments.find(transactionId).chain(existing -> {
-            if (existing == null) {
-                return Uni.createFrom().<ScepAnswer>nullItem();
-            }
-            ScepAnswer notYours = refusalOfOthers(ca, existing, requesterKey, FailInfo.badRequest);
-            return notYours != null
-                    ? Uni.createFrom().item(notYours)
-                    : relayAgainIfDue(ca, existing).map(ignored -> ScepAnswer.of(existing));
-        });
+        return enrollments.find(transactionId).chain(existing -> existing == null
+                ? Uni.createFrom().<ScepAnswer>nullItem()
+                : answerAgain(ca, existing, requesterKey, FailInfo.badRequest));
+    }
+
+    /**
+     * The answer of a recorded transaction to {@code requesterKey} (CertPoll, a repeated request): a FAILURE with
+     * {@code notYours} unless it belongs to this CA and that key sent it; otherwise its state, after relaying it
+     * again if it is PENDING and due ({@link #relayAgainIfDue}).
+     */
+    public Uni<ScepAnswer> answerAgain(ScepAuthority ca, Enrollment enrollment, byte[] requesterKey,
+            FailInfo notYours) {
+        ScepAnswer refusal = refusalOfOthers(ca, enrollment, requesterKey, notYours);
+        return refusal != null
+                ? Uni.createFrom().item(refusal)
+                : relayAgainIfDue(ca, enrollment).map(ScepAnswer::of);
     }
 
     /**
@@ -101,22 +108,18 @@ public class IssuanceRelay {
     public Uni<ScepAnswer> answerKnownOrRefuse(ScepAuthority ca, String transactionId, String reason,
             byte[] requesterKey) {
         return enrollments.find(transactionId).chain(existing -> existing != null
-                ? Uni.createFrom().item(answerFromRecord(ca, existing, requesterKey, FailInfo.badRequest))
+                ? Uni.createFrom().item(answerFromRecord(ca, existing, requesterKey))
                 : refuse(transactionId, FailInfo.badRequest, reason));
     }
 
-    /**
-     * The answer a known transaction gives to {@code requesterKey}: its outcome if it belongs to this CA and that
-     * key sent it, otherwise a FAILURE with {@code notYours}.
-     */
-    public static ScepAnswer answerFromRecord(ScepAuthority ca, Enrollment enrollment, byte[] requesterKey,
-            FailInfo notYours) {
-        ScepAnswer refusal = refusalOfOthers(ca, enrollment, requesterKey, notYours);
+    /** The outcome of a known transaction for {@code requesterKey}, or badRequest if it is not this CA's or key's. */
+    private static ScepAnswer answerFromRecord(ScepAuthority ca, Enrollment enrollment, byte[] requesterKey) {
+        ScepAnswer refusal = refusalOfOthers(ca, enrollment, requesterKey, FailInfo.badRequest);
         return refusal != null ? refusal : ScepAnswer.of(enrollment);
     }
 
     /** Null when the transaction belongs to this CA and {@code requesterKey} sent it; otherwise the refusal. */
-    static ScepAnswer refusalOfOthers(ScepAuthority ca, Enrollment enrollment, byte[] requesterKey,
+    private static ScepAnswer refusalOfOthers(ScepAuthority ca, Enrollment enrollment, byte[] requesterKey,
             FailInfo notYours) {
         if (!belongsTo(ca, enrollment)) {
             Log.infof("SCEP transaction %s belongs to another CA; refused", enrollment.transactionId());

@@ -80,16 +80,12 @@ public class PkiOperations {
     /** CertPoll: the transaction's state, for the key that sent it only (anyone else: no such transaction). */
     private Uni<ScepAnswer> poll(ScepAuthority ca, DecodedRequest decoded) {
         String transactionId = decoded.request().transactionId();
-        byte[] requesterKey = RequesterKey.of(decoded.request());
         return enrollments.find(transactionId).chain(enrollment -> {
             if (enrollment == null) {
                 Log.infof("SCEP CertPoll %s: no such transaction", transactionId);
                 return Uni.createFrom().item(ScepAnswer.failure(FailInfo.badCertId));
             }
-            ScepAnswer refusal = IssuanceRelay.refusalOfOthers(ca, enrollment, requesterKey, FailInfo.badCertId);
-            return refusal != null
-                    ? Uni.createFrom().item(refusal)
-                    : relay.relayAgainIfDue(ca, enrollment).map(ScepAnswer::of);
+            return relay.answerAgain(ca, enrollment, decoded.requesterKey(), FailInfo.badCertId);
         });
     }
 }

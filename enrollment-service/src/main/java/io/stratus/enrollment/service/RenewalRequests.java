@@ -68,7 +68,7 @@ public class RenewalRequests {
             return IssuanceRelay.refuse(transactionId, FailInfo.badRequest,
                     "a renewal needs a new key; the CSR reuses the current certificate's key");
         }
-        return relay.known(ca, transactionId, RequesterKey.of(decoded.request())).chain(known -> known != null
+        return relay.known(ca, transactionId, decoded.requesterKey()).chain(known -> known != null
                 ? Uni.createFrom().item(known)
                 : checkAndRelay(ca, decoded));
     }
@@ -106,7 +106,7 @@ public class RenewalRequests {
                 return eligibility.refusal(ca, signer, original, Instant.now()).chain(refusal -> refusal != null
                         ? IssuanceRelay.refuse(transactionId, FailInfo.badRequest, refusal)
                         : relay.openAndRelay(ca, Enrollment.renewal(transactionId, original, serial),
-                                decoded.csr(), RequesterKey.of(decoded.request())));
+                                decoded.csr(), decoded.requesterKey()));
             });
         });
     }

@@ -85,7 +85,7 @@ public class StaticEnrollment {
         }
         Enrollment pending = Enrollment.staticChallenge(transactionId, ca.authority().tenant(), ca.authority().id(),
                 deviceId(outcome.commonName()), outcome.policy());
-        return relay.openAndRelay(ca, pending, csr, RequesterKey.of(decoded.request()));
+        return relay.openAndRelay(ca, pending, csr, decoded.requesterKey());
     }
 
     /** The device id a static enrollment is recorded (and keyed on Kafka) under: {@code static:<CN>}. */

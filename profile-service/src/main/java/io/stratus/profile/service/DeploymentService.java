@@ -149,13 +149,17 @@ public class DeploymentService {
     private Uni<Set<String>> revokingProfiles(List<String> profileIds) {
         Uni<Set<String>> revoking = Uni.createFrom().item(new HashSet<>());
         for (String profileId : new HashSet<>(profileIds)) {
-            revoking = revoking.call(set -> profiles.findById(profileId).invoke(profile -> {
-                if (profile != null && profile.revokeOnUnassignment) {
+            revoking = revoking.call(set -> revokesOnUnassignment(profileId).invoke(revokes -> {
+                if (revokes) {
                     set.add(profileId);
                 }
             }));
         }
         return revoking;
+    }
+
+    private Uni<Boolean> revokesOnUnassignment(String profileId) {
+        return profiles.findById(profileId).map(profile -> profile != null && profile.revokeOnUnassignment);
     }
 
     /** ProfileUnassigned for devices that had the profile and, after the edit, no longer get it. */
@@ -191,10 +195,9 @@ public class DeploymentService {
         if (deviceIds.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return revokingProfiles(List.of(assignment.profileId)).map(revoking -> deviceIds.stream()
+        return revokesOnUnassignment(assignment.profileId).map(revokes -> deviceIds.stream()
                 .map(deviceId -> CloudEvent.of(DeploymentPlanner.EVENT_SOURCE, new ProfileUnassignedEvent(
-                        assignment.tenant, deviceId, assignment.id, assignment.profileId,
-                        revoking.contains(assignment.profileId))))
+                        assignment.tenant, deviceId, assignment.id, assignment.profileId, revokes)))
                 .toList());
     }
 
