@@ -160,7 +160,7 @@ record BenchResult(int devices, int issued, int failed, double seconds, double e
     }
 
     /** Rounded; integral values without a fraction ({@code 40}, not {@code 40.0}). */
-    private static BigDecimal round(double v, int places) {
+    static BigDecimal round(double v, int places) {
         BigDecimal d = BigDecimal.valueOf(v).setScale(places, RoundingMode.HALF_UP).stripTrailingZeros();
         return d.scale() < 0 ? d.setScale(0) : d;
     }

@@ -160,6 +160,21 @@ final class StratusApi {
         return get(Service.SIMULATOR, "/api/v1/fleet/bench/" + enc(id));
     }
 
+    /** The serial number of the certificate each device of a bench run received. */
+    JsonNode benchCertificates(String id) {
+        return get(Service.SIMULATOR, "/api/v1/fleet/bench/" + enc(id) + "/certificates");
+    }
+
+    /** A profile's deployment report (profile-service): succeeded, pending, failed, not applicable. */
+    JsonNode profileReport(String tenant, String profileId) {
+        return get(Service.PROFILE, "/api/v1/tenants/" + enc(tenant) + "/profiles/" + enc(profileId) + "/report");
+    }
+
+    /** Verifies the tenant's audit chain (ca-service): {@code valid}, {@code records}, or the first bad record. */
+    JsonNode verifyAudit(String tenant) {
+        return post(Service.CA, "/api/v1/tenants/" + enc(tenant) + "/audit/verify", Map.of());
+    }
+
     // plumbing
 
     private JsonNode get(Service s, String path) {

@@ -61,6 +61,17 @@ class BenchTest {
         List<Map<String, Object>> devices = given().when().get("/api/v1/fleet/devices?tenant=bench-tenant")
                 .then().statusCode(200).extract().jsonPath().getList("$");
         assertEquals(20, devices.stream().filter(d -> "ENROLLED".equals(d.get("state"))).count());
+
+        // what each device received, as the chaos harness reads it: the serial the device itself holds
+        List<Map<String, Object>> received = given().when().get("/api/v1/fleet/bench/{id}/certificates", id)
+                .then().statusCode(200).extract().jsonPath().getList("items");
+        assertEquals(20, received.size(), received.toString());
+        Map<Object, Object> heldByDevice = new java.util.HashMap<>();
+        devices.forEach(d -> heldByDevice.put(d.get("deviceId"), d.get("serialNumber")));
+        for (Map<String, Object> item : received) {
+            assertEquals(heldByDevice.get(item.get("deviceId")), item.get("serial"), item.toString());
+        }
+        given().when().get("/api/v1/fleet/bench/{id}/certificates", "no-such-run").then().statusCode(404);
     }
 
     @Test

@@ -50,6 +50,13 @@ public interface SimulatorConfig {
     @WithDefault("240")
     int pollLimit();
 
+    /**
+     * How many times a device sends GetCACaps or GetCACert while its SCEP server is unreachable (connection refused,
+     * 5xx) before it gives up, one {@link #pollInterval()} apart (240 x 500 ms: two minutes, like polling).
+     */
+    @WithDefault("240")
+    int unreachableAttempts();
+
     /** Connect and request timeout of every HTTP call. */
     @WithDefault("30s")
     Duration httpTimeout();

@@ -1,6 +1,8 @@
 package io.stratus.simulator.entity;
 
+import java.math.BigInteger;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -16,6 +18,7 @@ public final class BenchRun {
     private final int concurrency;
     private final Set<String> handledAssignments = ConcurrentHashMap.newKeySet();
     private final CountDownLatch allAssignmentsHandled;
+    private final Map<String, BigInteger> received = new ConcurrentHashMap<>();
 
     private final java.util.concurrent.atomic.AtomicInteger issuedSoFar = new java.util.concurrent.atomic.AtomicInteger();
     private final java.util.concurrent.atomic.AtomicInteger failedSoFar = new java.util.concurrent.atomic.AtomicInteger();
@@ -103,6 +106,16 @@ public final class BenchRun {
     /** One enrollment of the run finished. */
     public void enrollmentFinished(boolean issued) {
         (issued ? issuedSoFar : failedSoFar).incrementAndGet();
+    }
+
+    /** A device of the run holds a certificate it checked (for its key, chaining to its root). */
+    public void certificateReceived(String deviceId, BigInteger serial) {
+        received.put(deviceId, serial);
+    }
+
+    /** Serial number of the certificate each device received, by device id (device runs only, not static ones). */
+    public Map<String, BigInteger> received() {
+        return Map.copyOf(received);
     }
 
     /** Certificates issued so far (live while RUNNING). */

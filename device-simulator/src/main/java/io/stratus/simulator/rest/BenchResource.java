@@ -54,4 +54,15 @@ public class BenchResource {
     public BenchView get(@PathParam("id") String id) {
         return benches.find(id).map(BenchView::of).orElseThrow(() -> ProblemException.notFound("no bench run " + id));
     }
+
+    /**
+     * The certificate each device of a run received, by serial number: what a check of the servers' records (the
+     * chaos harness, {@code stratus chaos}) compares with the certificates the CA signed.
+     */
+    @GET
+    @Path("/{id}/certificates")
+    public BenchCertificates certificates(@PathParam("id") String id) {
+        return benches.find(id).map(BenchCertificates::of)
+                .orElseThrow(() -> ProblemException.notFound("no bench run " + id));
+    }
 }

@@ -55,8 +55,8 @@ public class ScepClient implements ScepEnrollmentClient {
     private ScepOutcome exchange(MessageType type, URI scepUrl, KeyPair keyPair, byte[] csr, String subjectDn,
             X509Certificate signer, PrivateKey signerKey, String transactionId) {
         long start = System.nanoTime();
-        ScepCapabilities capabilities = ScepCapabilities.parse(transport.getCaCaps(scepUrl));
-        CaCertificates ca = CaCertificates.parse(transport.getCaCert(scepUrl));
+        ScepCapabilities capabilities = ScepCapabilities.parse(whileUnreachable(() -> transport.getCaCaps(scepUrl)));
+        CaCertificates ca = CaCertificates.parse(whileUnreachable(() -> transport.getCaCert(scepUrl)));
         Exchange exchange = new Exchange(scepUrl, transactionId, ca, capabilities, signer, signerKey);
         int polls = 0;
         ScepResponse response = null;
@@ -102,6 +102,24 @@ public class ScepClient implements ScepEnrollmentClient {
             }
             Log.debugf("CertPoll: %s; polling again", e.getMessage());
             return pending;
+        }
+    }
+
+    /**
+     * A GetCACaps or GetCACert sent again while the server is unreachable (restarting, 5xx), up to a limit:
+     * a device whose server is down for a moment tries again, it does not give up its enrollment.
+     */
+    private <T> T whileUnreachable(java.util.function.Supplier<T> call) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                return call.get();
+            } catch (ScepException e) {
+                if (!e.unreachable() || attempt >= config.unreachableAttempts()) {
+                    throw e;
+                }
+                Log.debugf("%s; trying again", e.getMessage());
+                pause();
+            }
         }
     }
 

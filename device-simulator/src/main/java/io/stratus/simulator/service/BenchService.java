@@ -129,7 +129,13 @@ public class BenchService {
             for (SimulatedDevice device : devices) {
                 PreparedEnrollment prepared = device.prepared();
                 if (prepared != null) {
-                    tasks.add(() -> enroller.enroll(device, prepared));
+                    tasks.add(() -> {
+                        EnrollmentResult result = enroller.enroll(device, prepared);
+                        if (result.issued()) {
+                            run.certificateReceived(device.id(), result.certificate().getSerialNumber());
+                        }
+                        return result;
+                    });
                 }
             }
             run.running();

@@ -52,7 +52,7 @@ public class DeviceEnroller {
                 device.enrolled(assignmentId, outcome.certificate(), enrollment.keyPair().getPrivate(), millis, false);
                 metrics.issued(millis);
                 Log.debugf("device %s enrolled in %d ms (%d polls)", device.id(), millis, outcome.polls());
-                return EnrollmentResult.issued(outcome.millis());
+                return EnrollmentResult.issued(outcome.millis(), outcome.certificate());
             } catch (ScepException | InvalidChainException e) {
                 return error(device, assignmentId, e.getMessage());
             } catch (RuntimeException e) {
@@ -94,14 +94,14 @@ public class DeviceEnroller {
         return EnrollmentResult.failed();
     }
 
-    /** Whether a certificate was issued, and how long the SCEP exchange took (ms). */
-    public record EnrollmentResult(boolean issued, double millis) {
-        static EnrollmentResult issued(double millis) {
-            return new EnrollmentResult(true, millis);
+    /** Whether a certificate was issued (and which), and how long the SCEP exchange took (ms). */
+    public record EnrollmentResult(boolean issued, double millis, X509Certificate certificate) {
+        static EnrollmentResult issued(double millis, X509Certificate certificate) {
+            return new EnrollmentResult(true, millis, certificate);
         }
 
         static EnrollmentResult failed() {
-            return new EnrollmentResult(false, 0);
+            return new EnrollmentResult(false, 0, null);
         }
     }
 }

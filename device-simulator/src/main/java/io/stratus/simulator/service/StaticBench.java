@@ -56,7 +56,7 @@ public class StaticBench {
             if (!outcome.certificate().getPublicKey().equals(pair.getPublic())) {
                 return failed(firstError, "the certificate is not for the requested key");
             }
-            return EnrollmentResult.issued(outcome.millis());
+            return EnrollmentResult.issued(outcome.millis(), outcome.certificate());
         } catch (RuntimeException e) {
             // transport, protocol or poll-limit failures of one enrollment count as one failure, never end the run
             return failed(firstError, e.getClass().getSimpleName() + ": " + e.getMessage());
