@@ -19,6 +19,9 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.quarkus.vertx.VertxContextSupport;
+import io.stratus.ca.service.audit.AuditVerification;
+import io.stratus.ca.service.audit.AuditVerifier;
 import io.stratus.ca.support.CaApi;
 import io.stratus.ca.support.Database;
 import io.stratus.ca.support.Kafka;
@@ -29,11 +32,15 @@ import io.stratus.events.CertificateIssuedEvent;
 import io.stratus.events.Topics;
 import io.stratus.testkit.Roles;
 import io.stratus.testkit.StratusTestResource;
+import jakarta.inject.Inject;
 
 /** The hash-chained audit log: what is recorded, the events, and verification after tampering with plain SQL. */
 @QuarkusTest
 @WithTestResource(value = StratusTestResource.class, initArgs = @ResourceArg(name = "database", value = "ca"))
 class AuditTest {
+
+    @Inject
+    AuditVerifier verifier;
 
     private static String tenant() {
         return "audit-" + UUID.randomUUID().toString().substring(0, 8);
@@ -132,7 +139,37 @@ class AuditTest {
         assertThrows(SQLException.class, () -> Database.execute(
                 "update audit_record set outcome = 'FAILED' where tenant = ?", tenant));
         assertThrows(SQLException.class, () -> Database.execute("delete from audit_record where tenant = ?", tenant));
+        // nor emptied in one statement, nor cut from its head (verification checks the chain's end against it)
+        assertThrows(SQLException.class, () -> Database.execute("truncate audit_record"));
+        assertThrows(SQLException.class, () -> Database.execute("truncate audit_head"));
+        assertThrows(SQLException.class, () -> Database.execute("delete from audit_head where tenant = ?", tenant));
+        assertEquals(1, Database.count("select count(*) from audit_head where tenant = ?", tenant));
         assertEquals(true, verify(tenant).getBoolean("valid"));
+    }
+
+    /**
+     * A busy tenant: records appended after verification read the chain's head are beyond it, not a changed last
+     * record. Before, verification read past the head it had read and reported CHANGED.
+     */
+    @Test
+    void recordsAppendedDuringVerificationAreLeftForTheNextOne() throws Throwable {
+        String tenant = tenant();
+        CaApi.createRoot(tenant);
+        CaApi.createRoot(tenant);
+        String headHash;
+        try (Connection db = Database.connect();
+                PreparedStatement head = db.prepareStatement("select last_hash from audit_head where tenant = ?")) {
+            head.setString(1, tenant);
+            try (java.sql.ResultSet rs = head.executeQuery()) {
+                rs.next();
+                headHash = rs.getString(1);
+            }
+        }
+        CaApi.createRoot(tenant); // appended while a verification that read head 2 is paging
+
+        AuditVerification asOfHead = VertxContextSupport.subscribeAndAwait(() -> verifier.verifyUpTo(tenant, 2, headHash));
+        assertEquals(AuditVerification.ok(2), asOfHead);
+        assertEquals(3, verify(tenant).getInt("records"));
     }
 
     @Test

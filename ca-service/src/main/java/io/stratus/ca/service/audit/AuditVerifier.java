@@ -4,14 +4,15 @@ import java.util.List;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
-import io.stratus.ca.entity.AuditHeadEntity;
 import io.stratus.ca.entity.AuditRecordEntity;
 import io.stratus.ca.repository.AuditRepository;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Recomputes a tenant's audit chain page by page: sequences must run 1, 2, 3 ... up to the chain's head, each
- * record must point at the hash of the one before, and each stored hash must match the record's fields.
+ * record must point at the hash of the one before, and each stored hash must match the record's fields. The chain is
+ * checked as it was when its head was read: records appended while the pages are read (a busy tenant) lie beyond that
+ * head and are left for the next verification, instead of looking like a changed last record.
  */
 @ApplicationScoped
 public class AuditVerifier {
@@ -26,16 +27,29 @@ public class AuditVerifier {
 
     public Uni<AuditVerification> verify(String tenant) {
         return Panache.withSession(() -> records.head(tenant)
-                .chain(head -> verifyFrom(tenant, new Progress(), head)));
+                .chain(head -> head == null ? verifyUpTo(tenant, Long.MAX_VALUE, null)
+                        : verifyUpTo(tenant, head.lastSequence, head.lastHash)));
     }
 
-    private Uni<AuditVerification> verifyFrom(String tenant, Progress progress, AuditHeadEntity head) {
+    /**
+     * Verifies the chain up to a head read earlier ({@code sequence}, {@code hash}; {@code null} hash: the tenant had
+     * no head, every record is read): records after it are not looked at.
+     */
+    public Uni<AuditVerification> verifyUpTo(String tenant, long sequence, String hash) {
+        Progress progress = new Progress(sequence);
+        return Panache.withSession(() -> verifyFrom(tenant, progress, hash == null ? null : new Head(sequence, hash)));
+    }
+
+    private record Head(long lastSequence, String lastHash) {
+    }
+
+    private Uni<AuditVerification> verifyFrom(String tenant, Progress progress, Head head) {
         return records.page(tenant, progress.lastSequence, PAGE).chain(page -> {
             AuditVerification problem = check(page, progress);
             if (problem != null) {
                 return Uni.createFrom().item(problem);
             }
-            if (page.size() == PAGE) {
+            if (page.size() == PAGE && progress.lastSequence < progress.until) {
                 return records.getSession().invoke(session -> session.clear())
                         .chain(() -> verifyFrom(tenant, progress, head));
             }
@@ -46,6 +60,9 @@ public class AuditVerifier {
     /** The first problem in this page, or null. */
     private static AuditVerification check(List<AuditRecordEntity> page, Progress progress) {
         for (AuditRecordEntity record : page) {
+            if (record.sequence > progress.until) {
+                return null; // appended after the head was read
+            }
             long expected = progress.lastSequence + 1;
             if (record.sequence != expected) {
                 return AuditVerification.bad(progress.count, expected, AuditVerification.MISSING);
@@ -65,7 +82,7 @@ public class AuditVerifier {
     }
 
     /** The chain must end where its head says: otherwise the last records were deleted or the last one changed. */
-    private static AuditVerification atHead(Progress progress, AuditHeadEntity head) {
+    private static AuditVerification atHead(Progress progress, Head head) {
         long headSequence = head == null ? 0 : head.lastSequence;
         if (headSequence > progress.lastSequence) {
             return AuditVerification.bad(progress.count, progress.lastSequence + 1, AuditVerification.MISSING);
@@ -77,8 +94,13 @@ public class AuditVerifier {
     }
 
     private static final class Progress {
+        final long until;
         long lastSequence;
         String lastHash = AuditChain.GENESIS_HASH;
         long count;
+
+        Progress(long until) {
+            this.until = until;
+        }
     }
 }
