@@ -51,4 +51,12 @@ public interface CaConfig {
     /** How often the outbox relay looks for unsent events. */
     @WithDefault("200ms")
     Duration outboxPollInterval();
+
+    /** Published outbox rows kept for inspection (the newest ids); older ones are deleted. */
+    @WithDefault("100000")
+    long outboxKeepPublished();
+
+    /** How often published outbox rows beyond {@link #outboxKeepPublished()} are deleted. */
+    @WithDefault("1m")
+    Duration outboxCleanupInterval();
 }

@@ -29,7 +29,8 @@ import jakarta.enterprise.event.Observes;
  * a batch is handed to the producer in order, and marked sent in one statement up to its first unacknowledged row.
  * Runs every {@code stratus.ca.outbox-poll-interval} and right after a commit that wrote an event. A crash between
  * commit and send leaves the row unsent, so the next run publishes it (at least once). One replica relays at a time
- * (a transaction-scoped advisory lock held from reading the batch to marking it sent).
+ * (a transaction-scoped advisory lock held from reading the batch to marking it sent). Published rows beyond the newest
+ * {@code stratus.ca.outbox-keep-published} are deleted every {@code stratus.ca.outbox-cleanup-interval}.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -44,6 +45,7 @@ public class OutboxRelay {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean requested = new AtomicBoolean();
     private volatile long timerId = -1;
+    private volatile long cleanupTimerId = -1;
 
     public OutboxRelay(@Channel("outbox-events") MutinyEmitter<Record<String, String>> emitter,
             SqlEventOutbox outbox, Vertx vertx, CaConfig config) {
@@ -56,11 +58,15 @@ public class OutboxRelay {
     /** After the {@code @Startup} beans (KEK check), so a service that fails to start never begins relaying. */
     void start(@Observes @Priority(START_PRIORITY) StartupEvent event) {
         timerId = vertx.setPeriodic(config.outboxPollInterval().toMillis(), id -> trigger());
+        cleanupTimerId = outbox.published().schedule(vertx, config.outboxCleanupInterval(), config.outboxKeepPublished());
     }
 
     void stop(@Observes ShutdownEvent event) {
         if (timerId >= 0) {
             vertx.cancelTimer(timerId);
+        }
+        if (cleanupTimerId >= 0) {
+            vertx.cancelTimer(cleanupTimerId);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.function.Function;
 import io.smallrye.mutiny.Uni;
 import io.stratus.ca.entity.OutboxEventEntity;
 import io.stratus.events.CloudEvent;
+import io.stratus.platform.sql.PublishedOutboxRows;
 import io.stratus.events.EventCodec;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -42,9 +43,16 @@ public class SqlEventOutbox {
     private static final String TRY_RELAY_LOCK = "select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")";
 
     private final Pool pool;
+    private final PublishedOutboxRows published;
 
     public SqlEventOutbox(Pool pool) {
         this.pool = pool;
+        this.published = new PublishedOutboxRows(pool, "outbox_event");
+    }
+
+    /** The rows already published, which the relay deletes beyond the newest ones. */
+    public PublishedOutboxRows published() {
+        return published;
     }
 
     /** Adds the event to the transaction. */

@@ -3,6 +3,7 @@ package io.stratus.ca.messaging;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
@@ -38,6 +39,9 @@ class AuthorityEventsTest {
 
     @Inject
     OutboxRelay relay;
+
+    @Inject
+    SqlEventOutbox outbox;
 
     private static final byte[] TEST_KEK = java.util.Base64.getDecoder()
             .decode("c3RyYXR1cy10ZXN0LWtlay0zMi1ieXRlcy1sb25nISE=");
@@ -143,6 +147,43 @@ class AuthorityEventsTest {
         assertEquals(0, Database.awaitCount(0,
                 "select count(*) from outbox_event where event_key = ? and sent_at is null", key),
                 "relayed once the other replica let go");
+        assertEquals(payload, Kafka.await(Topics.AUTHORITIES, r -> key.equals(r.key())).value());
+    }
+
+    /**
+     * The outbox does not grow forever: published rows are deleted but for the newest ones, and a row not yet
+     * published is never deleted, however old.
+     */
+    @Test
+    void publishedRowsBeyondTheNewestAreDeletedUnpublishedOnesNever() throws Exception {
+        String key = "outbox-" + UUID.randomUUID();
+        AuthorityCreatedEvent data = new AuthorityCreatedEvent("cleanup-tenant", key, AuthorityKind.ROOT, null,
+                "Cleanup", "CN=Cleanup", AuthorityStatus.ACTIVE, "-", "-", Instant.now());
+        String payload = io.stratus.events.EventCodec.encode(CloudEvent.of("/stratus/ca-service", data));
+        try (var otherReplica = Database.connect()) {
+            otherReplica.setAutoCommit(false);
+            try (var lock = otherReplica.createStatement()) {
+                lock.execute("select pg_advisory_xact_lock(" + SqlEventOutbox.RELAY_LOCK + ")");
+            }
+            Database.execute("insert into outbox_event (topic, event_key, payload, created_at)"
+                    + " values (?, ?, ?, now() - interval '30 days')", Topics.AUTHORITIES, key, payload);
+            for (int i = 0; i < 30; i++) {
+                Database.execute("insert into outbox_event (topic, event_key, payload, created_at, sent_at)"
+                        + " values (?, ?, ?, now(), now())", Topics.AUTHORITIES, key + "-sent", payload);
+            }
+            String newestOfThisTest = String.valueOf(Database.count("select max(id) from outbox_event where event_key = ?",
+                    key + "-sent"));
+            long deleted = outbox.published().deleteAllButNewest(10, 7).await().indefinitely();
+
+            assertTrue(deleted >= 20, "at least this test's 20 oldest published rows: " + deleted);
+            assertEquals(0, Database.count("select count(*) from outbox_event where event_key = ?"
+                    + " and id <= cast(? as bigint) - 10", key + "-sent", newestOfThisTest), "the older published rows are gone");
+            assertEquals(10, Database.count("select count(*) from outbox_event where event_key = ?", key + "-sent"),
+                    "the newest 10 stay");
+            assertEquals(1, Database.count("select count(*) from outbox_event where event_key = ? and sent_at is null",
+                    key), "an unpublished row stays, however old");
+            otherReplica.rollback();
+        }
         assertEquals(payload, Kafka.await(Topics.AUTHORITIES, r -> key.equals(r.key())).value());
     }
 

@@ -39,5 +39,13 @@ public interface ProfileConfig {
         /** How long a batch may wait for Kafka's acknowledgements before it is retried. */
         @WithDefault("30s")
         Duration sendTimeout();
+
+        /** Published rows kept for inspection (the newest ids); older ones are deleted. */
+        @WithDefault("100000")
+        long keepPublished();
+
+        /** How often published rows beyond {@link #keepPublished()} are deleted. */
+        @WithDefault("1m")
+        Duration cleanupInterval();
     }
 }

@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.stratus.platform.sql.PublishedOutboxRows;
 import io.stratus.profile.config.ProfileConfig;
 import io.vertx.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -32,7 +33,8 @@ import jakarta.enterprise.event.Observes;
  * rows stay unsent and go out again (at least once; consumers are idempotent). A transaction-scoped advisory
  * lock lets one replica relay at a time, which keeps events in outbox order.
  *
- * <p>It runs when woken after a committed change ({@link #wake()}) and every poll interval.
+ * <p>It runs when woken after a committed change ({@link #wake()}) and every poll interval. Published rows beyond the
+ * newest {@code stratus.profile.outbox.keep-published} are deleted every {@code stratus.profile.outbox.cleanup-interval}.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -48,6 +50,7 @@ public class OutboxRelay {
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wanted = new AtomicBoolean();
     private volatile long timerId = -1;
+    private volatile long cleanupTimerId = -1;
 
     public OutboxRelay(Pool pool, @Channel("assignments-out") MutinyEmitter<Record<String, String>> emitter,
             ProfileConfig config, Vertx vertx, MeterRegistry registry) {
@@ -61,11 +64,16 @@ public class OutboxRelay {
 
     void start(@Observes StartupEvent event) {
         timerId = vertx.setPeriodic(config.pollInterval().toMillis(), id -> wake());
+        cleanupTimerId = new PublishedOutboxRows(pool, "outbox").schedule(vertx, config.cleanupInterval(),
+                config.keepPublished());
     }
 
     void stop(@Observes ShutdownEvent event) {
         if (timerId >= 0) {
             vertx.cancelTimer(timerId);
+        }
+        if (cleanupTimerId >= 0) {
+            vertx.cancelTimer(cleanupTimerId);
         }
     }
 
