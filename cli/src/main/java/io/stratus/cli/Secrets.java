@@ -27,9 +27,15 @@ import io.stratus.testkit.Roles;
  * passwords.
  */
 final class Secrets {
-    static final Duration TOKEN_TTL = Duration.ofDays(30);
+    /** The saved admin token's lifetime: a working day, minted again by the next command that needs it. */
+    static final Duration TOKEN_TTL = Duration.ofHours(12);
     /** A saved token is replaced when it has less than this left. */
-    static final Duration TOKEN_MIN_LEFT = Duration.ofDays(1);
+    static final Duration TOKEN_MIN_LEFT = Duration.ofHours(1);
+    /**
+     * The simulator's token: given to it once when it starts, so it lasts as long as a stack may run. It can register
+     * devices and read profiles, nothing else.
+     */
+    static final Duration SIMULATOR_TOKEN_TTL = Duration.ofDays(30);
 
     private final StackDir dir;
     private JwtIssuer issuer;
@@ -61,7 +67,8 @@ final class Secrets {
         if (Files.exists(file)) {
             try {
                 String saved = Files.readString(file).trim();
-                if (expiresAfter(saved, Instant.now().plus(TOKEN_MIN_LEFT)) && signedBy(saved, issuer().publicKey())) {
+                if (expiresAfter(saved, Instant.now().plus(TOKEN_MIN_LEFT)) && current(saved)
+                        && signedBy(saved, issuer().publicKey())) {
                     return saved;
                 }
             } catch (IOException e) {
@@ -73,9 +80,15 @@ final class Secrets {
         return token;
     }
 
+    /** A fresh token with only these roles for only these tenants ({@code *}: every tenant), not saved. */
+    String token(Set<String> roles, Set<String> tenants, Duration ttl) {
+        return issuer().token("stratus-cli", roles, tenants, ttl);
+    }
+
     /** A token for the device simulator: it registers devices at profile-service. */
     String simulatorToken() {
-        return issuer().token("device-simulator", Set.of(Roles.DEVICE_MANAGE, Roles.PROFILE_READ), Set.of("*"), TOKEN_TTL);
+        return issuer().token("device-simulator", Set.of(Roles.DEVICE_MANAGE, Roles.PROFILE_READ), Set.of("*"),
+                SIMULATOR_TOKEN_TTL);
     }
 
     /** A base64 AES-256 key-encryption key in {@code .stratus/keys/<name>.kek}, created once. */
@@ -111,15 +124,29 @@ final class Secrets {
 
     /** True if the JWT's {@code exp} is after {@code instant}; false for anything that is not a JWT. */
     static boolean expiresAfter(String jwt, Instant instant) {
+        return claims(jwt).path("exp").asLong(0) > instant.getEpochSecond();
+    }
+
+    /**
+     * True if the saved token is one this version would mint: for Stratus's audience and no longer-lived than
+     * {@link #TOKEN_TTL} (a token saved by an older version, 30 days without an audience, is replaced).
+     */
+    static boolean current(String jwt) {
+        JsonNode claims = claims(jwt);
+        long lifetime = claims.path("exp").asLong(0) - claims.path("iat").asLong(0);
+        return JwtIssuer.AUDIENCE.equals(claims.path("aud").asText()) && lifetime <= TOKEN_TTL.toSeconds();
+    }
+
+    /** The JWT's claims, or an empty object when it is not a JWT. */
+    private static JsonNode claims(String jwt) {
         String[] parts = jwt.split("\\.");
         if (parts.length != 3) {
-            return false;
+            return Json.MAPPER.createObjectNode();
         }
         try {
-            JsonNode claims = Json.MAPPER.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            return claims.path("exp").asLong(0) > instant.getEpochSecond();
+            return Json.MAPPER.readTree(Base64.getUrlDecoder().decode(parts[1]));
         } catch (IOException | IllegalArgumentException e) {
-            return false;
+            return Json.MAPPER.createObjectNode();
         }
     }
 }

@@ -21,6 +21,7 @@ final class ServiceEnv {
         env.put("STRATUS_KAFKA_PASSWORD", kafkaUser.password());
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", secrets.publicKeyFile().toString());
         env.put("MP_JWT_VERIFY_ISSUER", JwtIssuer.ISSUER);
+        env.put("MP_JWT_VERIFY_AUDIENCES", JwtIssuer.AUDIENCE);
         env.put("QUARKUS_DEVSERVICES_ENABLED", "false");
         if (s.database() != null) {
             DbUrl db = c.database();

@@ -45,6 +45,60 @@ class SecretsAndOutputTest {
     }
 
     @Test
+    void theAdminTokenLastsHalfADayAndIsForStratusOnly(@TempDir Path dir) throws Exception {
+        JsonNode claims = claims(new Secrets(new StackDir(dir)).adminToken());
+        long lifetime = claims.path("exp").asLong() - claims.path("iat").asLong();
+        assertEquals(java.time.Duration.ofHours(12).toSeconds(), lifetime, claims.toString());
+        assertEquals(JwtIssuer.AUDIENCE, claims.path("aud").asText());
+    }
+
+    @Test
+    void aTokenSavedByAnOlderVersionIsReplaced(@TempDir Path dir) throws Exception {
+        StackDir stack = new StackDir(dir);
+        JwtIssuer issuer = new Secrets(stack).issuer();
+        String thirtyDays = issuer.adminToken(java.time.Duration.ofDays(30));
+        Files.writeString(stack.adminToken(), thirtyDays);
+        assertNotEquals(thirtyDays, new Secrets(stack).adminToken(), "longer-lived than a token minted today");
+        String otherAudience = issuer.token("admin", io.stratus.testkit.Roles.ALL, java.util.Set.of("*"),
+                java.time.Duration.ofHours(2), "another-system");
+        Files.writeString(stack.adminToken(), otherAudience);
+        String replaced = new Secrets(stack).adminToken();
+        assertNotEquals(otherAudience, replaced, "not for Stratus's audience");
+        assertEquals(replaced, new Secrets(stack).adminToken(), "a current token is kept");
+    }
+
+    @Test
+    void tokenWithRoleAndTenantHasThoseOnlyAndIsNotSaved(@TempDir Path dir) throws Exception {
+        CommandParsingTest.Result r = CommandParsingTest.run("--dir", dir.toString(), "token", "--role", "ca.read",
+                "--role", "audit.read", "--tenant", "acme", "--ttl", "30m");
+        assertEquals(0, r.code(), r.err());
+        JsonNode claims = claims(r.out().trim());
+        assertEquals("[\"audit.read\",\"ca.read\"]", claims.path("groups").toString());
+        assertEquals("[\"acme\"]", claims.path("tenants").toString());
+        assertEquals(1800, claims.path("exp").asLong() - claims.path("iat").asLong());
+        assertEquals(JwtIssuer.AUDIENCE, claims.path("aud").asText());
+        assertTrue(Secrets.signedBy(r.out().trim(), JwtIssuer.load(new StackDir(dir).jwt()).publicKey()));
+        assertFalse(Files.exists(new StackDir(dir).adminToken()), "a scoped token is printed, not saved");
+
+        for (String[] bad : new String[][] {{"--role", "ca.root", "--tenant", "acme"}, {"--role", "ca.read"},
+                {"--role", "ca.read", "--tenant", "a b"}, {"--role", "ca.read", "--tenant", "acme", "--ttl", "13h"},
+                {"--role", "ca.read", "--tenant", "acme", "--ttl", "soon"}}) {
+            String[] args = new String[bad.length + 3];
+            args[0] = "--dir";
+            args[1] = dir.toString();
+            args[2] = "token";
+            System.arraycopy(bad, 0, args, 3, bad.length);
+            CommandParsingTest.Result refused = CommandParsingTest.run(args);
+            assertEquals(1, refused.code(), String.join(" ", bad) + ": " + refused.out() + refused.err());
+            assertTrue(refused.out().isBlank(), "no token printed for " + String.join(" ", bad));
+        }
+    }
+
+    private static JsonNode claims(String jwt) throws Exception {
+        return Json.MAPPER.readTree(java.util.Base64.getUrlDecoder().decode(jwt.split("\\.")[1]));
+    }
+
+    @Test
     void benchJsonIsExactlyOneLineWithTheAgreedKeys() throws Exception {
         JsonNode sim = Json.MAPPER.readTree("{\"state\":\"DONE\",\"devices\":100,\"issued\":99,\"failed\":1,\"seconds\":2.00049,"
                 + "\"enrollments_per_second\":49.4878,\"p50_ms\":12.34,\"p95_ms\":40,\"p99_ms\":80.06}");

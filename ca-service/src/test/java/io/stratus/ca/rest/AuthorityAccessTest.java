@@ -56,6 +56,11 @@ class AuthorityAccessTest {
                 .post("/api/v1/tenants/{t}/authorities", tenant).then().statusCode(401);
         as("not.a.jwt").contentType("application/json").body(newRoot())
                 .post("/api/v1/tenants/{t}/authorities", tenant).then().statusCode(401);
+        // signed by the trusted key and with every right, but meant for another system
+        String otherAudience = io.stratus.testkit.JwtIssuer.forTests().token("tester", Set.of(Roles.CA_CREATE),
+                Set.of(tenant), java.time.Duration.ofMinutes(5), "another-system");
+        as(otherAudience).contentType("application/json").body(newRoot())
+                .post("/api/v1/tenants/{t}/authorities", tenant).then().statusCode(401);
     }
 
     @Test

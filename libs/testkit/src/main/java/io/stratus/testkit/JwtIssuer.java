@@ -36,6 +36,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class JwtIssuer {
     public static final String ISSUER = "stratus-local";
+    /** The audience every Stratus API checks ({@code mp.jwt.verify.audiences}). */
+    public static final String AUDIENCE = "stratus";
     public static final String PRIVATE_KEY_FILE = "jwt-private.pem";
     public static final String PUBLIC_KEY_FILE = "jwt-public.pem";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -151,9 +153,15 @@ public final class JwtIssuer {
      * @param tenants the {@code tenants} claim; {@code "*"} means every tenant
      */
     public String token(String subject, Set<String> roles, Set<String> tenants, Duration ttl) {
+        return token(subject, roles, tenants, ttl, AUDIENCE);
+    }
+
+    /** A signed token for {@code audience} (the services accept {@value #AUDIENCE} only). */
+    public String token(String subject, Set<String> roles, Set<String> tenants, Duration ttl, String audience) {
         long now = Instant.now().getEpochSecond();
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("iss", ISSUER);
+        claims.put("aud", audience);
         claims.put("sub", subject);
         claims.put("upn", subject);
         claims.put("groups", new TreeSet<>(roles));
