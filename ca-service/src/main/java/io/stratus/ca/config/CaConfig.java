@@ -52,6 +52,13 @@ public interface CaConfig {
     @WithDefault("200ms")
     Duration outboxPollInterval();
 
+    /**
+     * The longest validity a device certificate may ask for, in days: a request for more is refused and audited
+     * (never silently shortened). Within it, a certificate still ends no later than its CA.
+     */
+    @WithDefault("1825")
+    int maxDeviceValidityDays();
+
     /** Published outbox rows kept for inspection (the newest ids); older ones are deleted. */
     @WithDefault("100000")
     long outboxKeepPublished();

@@ -198,10 +198,25 @@ class IssuanceTest {
     @Test
     void validityIsCappedAtTheCaNotAfter() {
         String tx = "tx-" + UUID.randomUUID();
+        // 1,000 days, within the deployment's cap, from a CA with two years left
         CertificateIssuedEvent issued = (CertificateIssuedEvent) roundTrip(request(tx, issuingId,
                 RequestPurpose.DEVICE, csr(deviceKey, "CN=dev-1"),
-                policy("CN=dev-1", KeySpec.rsa(2048), List.of(CLIENT_AUTH), 5000)));
+                policy("CN=dev-1", KeySpec.rsa(2048), List.of(CLIENT_AUTH), 1000)));
         assertEquals(Instant.parse((String) issuing.get("notAfter")), issued.notAfter());
+    }
+
+    /** Beyond stratus.ca.max-device-validity-days (1825 by default) a request is refused and audited, not shortened. */
+    @Test
+    void validityBeyondTheDeploymentsCapIsRefusedAndAudited() throws Exception {
+        CertificateRequestedEvent tooLong = request("tx-" + UUID.randomUUID(), issuingId, RequestPurpose.DEVICE,
+                csr(deviceKey, "CN=dev-1"), policy("CN=dev-1", KeySpec.rsa(2048), List.of(CLIENT_AUTH), 1826));
+        CertificateRejectedEvent refused = rejected(tooLong);
+        assertEquals("POLICY_VIOLATION", refused.reason());
+        assertTrue(refused.detail().contains("at most 1825 days"), refused.detail());
+        assertEquals(1, Database.count("select count(*) from audit_record where tenant = ? and target = ?"
+                + " and action = 'CERTIFICATE_REJECTED'", tenant, "transaction:" + tooLong.transactionId()));
+        assertEquals(0, Database.count("select count(*) from issued_certificate where transaction_id = ?",
+                tooLong.transactionId()));
     }
 
     /** An RA request as enrollment-service makes it: for the CA itself, with the CA's RA subject. */

@@ -2,6 +2,7 @@ package io.stratus.ca.service.signing;
 
 import java.util.List;
 
+import io.stratus.ca.config.CaConfig;
 import io.stratus.ca.mapping.PkiUrls;
 import io.stratus.events.RequestPurpose;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,11 +14,11 @@ public class SigningOptions {
     private final List<SigningOption> device;
     private final List<SigningOption> ra;
 
-    public SigningOptions(PkiUrls urls) {
+    public SigningOptions(PkiUrls urls, CaConfig config) {
         IssuerUrls issuerUrls = new IssuerUrls(urls);
         this.device = List.of(new PolicyRequired(), new CsrMustNotRequestCa(), new KeyMatchesPolicy(),
                 new SubjectFromPolicy(), new SubjectAltNamesFromPolicy(), new ExtendedKeyUsagesFromPolicy(),
-                new KeyUsagesFromPolicy(), new ValidityFromPolicy(), issuerUrls);
+                new KeyUsagesFromPolicy(), new ValidityFromPolicy(config.maxDeviceValidityDays()), issuerUrls);
         this.ra = List.of(new CsrMustNotRequestCa(), new RaForItsCa(), new RaKeyUsages(), new RaValidity(),
                 issuerUrls);
     }
