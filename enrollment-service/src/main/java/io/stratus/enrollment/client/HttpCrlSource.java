@@ -11,7 +11,11 @@ import io.stratus.enrollment.config.EnrollmentConfig;
 import io.stratus.enrollment.service.CrlSource;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Fetches CRLs over HTTP(S) (ca-service's public {@code /pki/{tenant}/{id}/crl}), without blocking a thread. */
+/**
+ * Fetches CRLs over HTTP(S) (ca-service's public {@code /pki/{tenant}/{id}/crl}), without blocking a thread. A
+ * redirect is not followed (a CRL moved elsewhere is an error, not a hop to wherever the answer points), and the body
+ * is read only up to {@link #MAX_BYTES}: a larger one is abandoned while it streams, never buffered whole.
+ */
 @ApplicationScoped
 public class HttpCrlSource implements CrlSource {
 
@@ -23,7 +27,7 @@ public class HttpCrlSource implements CrlSource {
 
     public HttpCrlSource(EnrollmentConfig config) {
         this.timeout = config.crlFetchTimeout();
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL)
+        this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER)
                 .build();
     }
 
@@ -36,14 +40,12 @@ public class HttpCrlSource implements CrlSource {
             }
             HttpRequest request = HttpRequest.newBuilder(uri).timeout(timeout).GET().build();
             return Uni.createFrom().completionStage(() -> client.sendAsync(request,
-                    HttpResponse.BodyHandlers.ofByteArray()))
+                    info -> info.statusCode() == 200 ? CappedBody.of(MAX_BYTES) : CappedBody.discarded()))
                     .map(response -> {
                         if (response.statusCode() != 200) {
                             throw new IllegalStateException("CRL fetch from " + url + " answered HTTP "
-                                    + response.statusCode());
-                        }
-                        if (response.body().length > MAX_BYTES) {
-                            throw new IllegalStateException("CRL at " + url + " is too large");
+                                    + response.statusCode() + (response.statusCode() / 100 == 3
+                                            ? " (redirects are not followed)" : ""));
                         }
                         return response.body();
                     });

@@ -118,6 +118,14 @@ class ScepQueriesTest {
                 "select count(*) from crl where authority_id = ? and crl_number = 2", crlCa.id()) == 1);
         ScepResponse second = asker.getCrl(crlScep, crlRa, crlCa.certificate(), BigInteger.TEN);
         assertNotNull(second.crls().get(0).getRevokedCertificate(BigInteger.valueOf(4343)));
+
+        // a CRL URL that redirects is not followed (before, the fetch went wherever the answer pointed)
+        world.ca.publishCrlBehindRedirect(crlCa, 3, List.of());
+        world.ca.publishCrl(crlCa, 4, List.of());
+        Await.until("CRL 4 to be cached", () -> Database.count(
+                "select count(*) from crl where authority_id = ? and crl_number = 4", crlCa.id()) == 1);
+        assertEquals(0, world.ca.crlFetches(crlCa, 3), "the redirect to CRL 3 was not followed");
+        assertEquals(1, world.ca.crlFetches(crlCa, 4));
     }
 
     @Test

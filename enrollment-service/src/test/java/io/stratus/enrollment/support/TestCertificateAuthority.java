@@ -69,6 +69,7 @@ public final class TestCertificateAuthority implements AutoCloseable {
     private final List<String> issuedTransactions = new CopyOnWriteArrayList<>();
     private final Map<String, byte[]> crlDocuments = new ConcurrentHashMap<>();
     private HttpServer crlServer;
+    private final Map<String, Integer> crlFetches = new ConcurrentHashMap<>();
     private final Thread loop;
     private volatile boolean running = true;
 
@@ -348,6 +349,41 @@ public final class TestCertificateAuthority implements AutoCloseable {
         return crl;
     }
 
+    /**
+     * Like {@link #publishCrl(Issuer, long, List)}, but the URL the event carries answers 302 with the CRL's real
+     * address, as a server that moved (or an attacker steering the fetch elsewhere) would.
+     */
+    public X509CRL publishCrlBehindRedirect(Issuer issuer, long number, List<BigInteger> revoked) {
+        crlServer();
+        X509CRL crl = publishCrlQuietly(issuer, number, revoked);
+        String path = "/pki/" + tenant + "/" + issuer.id() + "/crl?n=" + number;
+        Kafka.publish(SOURCE, new CrlPublishedEvent(tenant, issuer.id(), number, crlServer() + "/moved" + path,
+                crl.getThisUpdate().toInstant(), crl.getNextUpdate().toInstant()));
+        return crl;
+    }
+
+    /** How many times CRL {@code number} of {@code issuer} was downloaded from its real address. */
+    public int crlFetches(Issuer issuer, long number) {
+        return crlFetches.getOrDefault("/pki/" + tenant + "/" + issuer.id() + "/crl?n=" + number, 0);
+    }
+
+    /** Signs and serves a CRL at its usual path without announcing it. */
+    private X509CRL publishCrlQuietly(Issuer issuer, long number, List<BigInteger> revoked) {
+        Instant now = Instant.now();
+        List<Crls.RevokedEntry> entries = new ArrayList<>();
+        for (BigInteger serial : revoked) {
+            entries.add(new Crls.RevokedEntry(serial, now.minus(Duration.ofMinutes(1)), 1));
+        }
+        X509CRL crl = Crls.build(issuer.certificate(), issuer.keys().getPrivate(), BigInteger.valueOf(number),
+                now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofDays(7)), entries);
+        try {
+            crlDocuments.put("/pki/" + tenant + "/" + issuer.id() + "/crl?n=" + number, crl.getEncoded());
+        } catch (java.security.cert.CRLException e) {
+            throw new IllegalStateException(e);
+        }
+        return crl;
+    }
+
     public X509CRL publishCrl(Issuer issuer, long number, List<BigInteger> revoked) {
         return publishCrl(issuer, number, revoked, issuer.keys().getPrivate());
     }
@@ -360,8 +396,9 @@ public final class TestCertificateAuthority implements AutoCloseable {
                 throw new IllegalStateException(e);
             }
             crlServer.createContext("/pki/", exchange -> {
-                byte[] body = crlDocuments.get(exchange.getRequestURI().getPath() + "?"
-                        + exchange.getRequestURI().getQuery());
+                String requested = exchange.getRequestURI().getPath() + "?" + exchange.getRequestURI().getQuery();
+                crlFetches.merge(requested, 1, Integer::sum);
+                byte[] body = crlDocuments.get(requested);
                 if (body == null) {
                     exchange.sendResponseHeaders(404, -1);
                 } else {
@@ -369,6 +406,14 @@ public final class TestCertificateAuthority implements AutoCloseable {
                     exchange.sendResponseHeaders(200, body.length);
                     exchange.getResponseBody().write(body);
                 }
+                exchange.close();
+            });
+            crlServer.createContext("/moved/", exchange -> {
+                String target = exchange.getRequestURI().getPath().substring("/moved".length()) + "?"
+                        + exchange.getRequestURI().getQuery();
+                exchange.getResponseHeaders().add("Location", "http://127.0.0.1:" + crlServer.getAddress().getPort()
+                        + target);
+                exchange.sendResponseHeaders(302, -1);
                 exchange.close();
             });
             crlServer.start();
