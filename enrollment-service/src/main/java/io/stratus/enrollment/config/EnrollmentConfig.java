@@ -28,6 +28,13 @@ public interface EnrollmentConfig {
     Duration challengeArrivalGrace();
 
     /**
+     * How many PKCSReqs per CA may wait out the arrival grace at once; past that an unknown challenge is refused at
+     * once (badRequest), so that made-up challenges cost a bounded number of lookups.
+     */
+    @WithDefault("64")
+    int challengeArrivalGraceSlots();
+
+    /**
      * How long a PENDING transaction (or a pending RA certificate) waits since its last CertificateRequested
      * before a CertPoll, a repeated request or GetCACert publishes it again (the first may have been lost
      * between the database commit and Kafka). ca-service answers a repeated transaction id idempotently.

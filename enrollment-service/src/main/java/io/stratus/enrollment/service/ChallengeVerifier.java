@@ -13,7 +13,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * <p>
  * The device and this service learn of a challenge from the same assignment event, each at its own
  * pace, so a device may present a challenge a moment before its record is stored here. An unknown
- * challenge is therefore looked up again for a short grace period before it is refused.
+ * challenge is therefore looked up again for a short grace period before it is refused, by at most
+ * {@code stratus.enrollment.challenge-arrival-grace-slots} requests per CA at once ({@link GraceSlots}).
  */
 @ApplicationScoped
 public class ChallengeVerifier {
@@ -40,10 +41,12 @@ public class ChallengeVerifier {
 
     private final ChallengeStore store;
     private final Duration arrivalGrace;
+    private final GraceSlots slots;
 
-    public ChallengeVerifier(ChallengeStore store, EnrollmentConfig config) {
+    public ChallengeVerifier(ChallengeStore store, EnrollmentConfig config, GraceSlots slots) {
         this.store = store;
         this.arrivalGrace = config.challengeArrivalGrace();
+        this.slots = slots;
     }
 
     /** The verdict, waiting up to the arrival grace for a challenge not stored yet. */
@@ -61,8 +64,15 @@ public class ChallengeVerifier {
             return Uni.createFrom().item(Verdict.refused("the CSR has no challengePassword"));
         }
         String hash = ChallengeHashes.sha256Hex(challengePassword);
-        return findArriving(hash, Instant.now().plus(grace))
-                .map(record -> judge(record, hash, tenant, authorityId, Instant.now()));
+        return store.findByHash(hash).flatMap(record -> {
+            if (record != null || grace.isZero()) {
+                return Uni.createFrom().item(record);
+            }
+            if (!slots.tryTake(authorityId)) {
+                return Uni.createFrom().<ChallengeRecord>nullItem();
+            }
+            return findArriving(hash, Instant.now().plus(grace)).eventually(() -> slots.release(authorityId));
+        }).map(record -> judge(record, hash, tenant, authorityId, Instant.now()));
     }
 
     private Uni<ChallengeRecord> findArriving(String hash, Instant deadline) {

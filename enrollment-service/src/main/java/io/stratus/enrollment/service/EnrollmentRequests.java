@@ -47,8 +47,10 @@ public class EnrollmentRequests {
         String authorityId = ca.authority().id();
         String password = csr.challengePassword();
         // a one-time challenge stored already, else the CA's static challenge, and only then the wait for a one-time
-        // challenge still on its way (a static challenge never waits for the arrival grace)
+        // challenge still on its way. A static challenge never waits for the arrival grace, and neither does a
+        // request signed with a certificate of this CA: it renews, and no assignment event is on its way for it.
         return challenges.verifyNow(tenant, authorityId, password).chain(now -> !now.unknown()
+                || RenewalRequests.signedWithCertificateOf(ca, decoded)
                 ? afterVerdict(ca, decoded, csr, now)
                 : staticEnrollment.matches(ca, password).chain(isStatic -> isStatic
                         ? staticEnrollment.enroll(ca, decoded)
