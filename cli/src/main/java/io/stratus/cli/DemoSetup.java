@@ -104,7 +104,9 @@ final class DemoSetup {
     /** Assigns the SCEP profile to the group: every member (now and later) gets a ProfileAssigned. */
     void assign(Pki pki, String groupId) {
         JsonNode a = api.assign(tenant, pki.scepProfileId(), groupId);
-        log.println("Assigned the SCEP profile to group " + groupId + (a.has("devices") ? " (" + a.get("devices").asInt() + " devices)" : ""));
+        int members = a.path("devices").asInt(0);
+        log.println("Assigned the SCEP profile to group " + groupId + (members > 0 ? " (" + members + " devices)"
+                : " (its devices get it as they join)"));
         log.flush();
     }
 
