@@ -18,7 +18,7 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "chaos", mixinStandardHelpOptions = true,
         description = {"Run a bench and crash the stack under it: SIGKILL ca-service, enrollment-service and profile-service in turn,"
-                + " an immediate restart of PostgreSQL and a SIGKILL of the Kafka broker, each brought back at once.",
+                + " a crash of PostgreSQL (crash recovery) and a SIGKILL of the Kafka broker, each brought back at once.",
                 "Then check from the databases that every device received exactly one certificate, that the CA signed"
                         + " no certificate that no device received, that every event was published, that the deployment"
                         + " report counts every device and that the audit chain verifies. Exit code 0 only if all of it holds."})

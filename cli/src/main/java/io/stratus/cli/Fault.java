@@ -4,14 +4,13 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * What the chaos harness ({@code stratus chaos}) does to the local stack while a bench runs: each fault is a crash,
- * never a clean stop, and {@code stratus up} (or PostgreSQL's own restart) brings back what it took away.
+ * never a clean stop, and {@code stratus up} (or PostgreSQL's own crash recovery) brings back what it took away.
  */
 enum Fault {
     /** SIGKILL of ca-service: certificates being signed, the outbox not yet relayed. */
