@@ -42,7 +42,7 @@ enum Fault {
                     .filter(child -> Procs.commandLine(child.pid()).orElse("").contains("checkpointer")).findFirst()
                     .orElseThrow(() -> new StackException("PostgreSQL (pid " + postmaster + ") has no checkpointer process"));
             checkpointer.destroyForcibly();
-            awaitGone(checkpointer.pid());
+            awaitGone(checkpointer);
             DemoSetup.sleep(1000); // the postmaster notices the death and starts its recovery
             awaitConnections(stack.config().orElseThrow().database(), Duration.ofSeconds(120));
         }
@@ -89,30 +89,22 @@ enum Fault {
         ProcessHandle process = ProcessHandle.of(status.pid())
                 .orElseThrow(() -> new StackException(processName + " (pid " + status.pid() + ") is gone"));
         process.destroyForcibly();
-        // until it is gone for good, its sockets closed: a process that is exiting has no command line any more
-        // but may still hold its port
+        awaitGone(process);
+    }
+
+    /**
+     * Waits until a killed process is gone for good, its sockets closed: one that is exiting has no command line any
+     * more but may still hold its port. For a process that is not our child, ProcessHandle polls for its pid.
+     */
+    private static void awaitGone(ProcessHandle process) {
         try {
             process.onExit().get(30, TimeUnit.SECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            throw new StackException(processName + " (pid " + status.pid() + ") survived SIGKILL for 30 s");
+            throw new StackException("pid " + process.pid() + " survived SIGKILL for 30 s");
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StackException("interrupted");
         }
-    }
-
-    /** A process that is not our child has exited once its pid is gone (ProcessHandle polls for it). */
-    private static void awaitGone(long pid) {
-        ProcessHandle.of(pid).ifPresent(h -> {
-            try {
-                h.onExit().get(30, TimeUnit.SECONDS);
-            } catch (TimeoutException | ExecutionException e) {
-                throw new StackException("pid " + pid + " still there 30 s after it exited");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StackException("interrupted");
-            }
-        });
     }
 
     /** Waits until PostgreSQL accepts a connection again (after its crash recovery). */

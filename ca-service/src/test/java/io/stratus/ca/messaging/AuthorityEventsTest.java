@@ -108,9 +108,7 @@ class AuthorityEventsTest {
     void unsentOutboxRowsArePublishedLater() throws Exception {
         // A row committed but never sent, as if the process died between commit and send.
         String key = "outbox-" + UUID.randomUUID();
-        AuthorityCreatedEvent data = new AuthorityCreatedEvent("crash-tenant", key, AuthorityKind.ROOT, null, "Crash",
-                "CN=Crash", AuthorityStatus.ACTIVE, "-", "-", Instant.now());
-        String payload = io.stratus.events.EventCodec.encode(CloudEvent.of("/stratus/ca-service", data));
+        String payload = authorityCreatedPayload("crash-tenant", key, "Crash");
         try (var db = Database.connect(); var insert = db.prepareStatement(
                 "insert into outbox_event (topic, event_key, payload, created_at) values (?, ?, ?, now())")) {
             insert.setString(1, Topics.AUTHORITIES);
@@ -128,14 +126,8 @@ class AuthorityEventsTest {
     @Test
     void whileAnotherReplicaRelaysThisOneLeavesTheOutboxAlone() throws Exception {
         String key = "outbox-" + UUID.randomUUID();
-        AuthorityCreatedEvent data = new AuthorityCreatedEvent("replica-tenant", key, AuthorityKind.ROOT, null,
-                "Replica", "CN=Replica", AuthorityStatus.ACTIVE, "-", "-", Instant.now());
-        String payload = io.stratus.events.EventCodec.encode(CloudEvent.of("/stratus/ca-service", data));
-        try (var otherReplica = Database.connect()) {
-            otherReplica.setAutoCommit(false);
-            try (var lock = otherReplica.createStatement()) {
-                lock.execute("select pg_advisory_xact_lock(" + SqlEventOutbox.RELAY_LOCK + ")");
-            }
+        String payload = authorityCreatedPayload("replica-tenant", key, "Replica");
+        try (var otherReplica = holdingTheRelayLock()) {
             Database.execute("insert into outbox_event (topic, event_key, payload, created_at)"
                     + " values (?, ?, ?, now())", Topics.AUTHORITIES, key, payload);
 
@@ -157,14 +149,8 @@ class AuthorityEventsTest {
     @Test
     void publishedRowsBeyondTheNewestAreDeletedUnpublishedOnesNever() throws Exception {
         String key = "outbox-" + UUID.randomUUID();
-        AuthorityCreatedEvent data = new AuthorityCreatedEvent("cleanup-tenant", key, AuthorityKind.ROOT, null,
-                "Cleanup", "CN=Cleanup", AuthorityStatus.ACTIVE, "-", "-", Instant.now());
-        String payload = io.stratus.events.EventCodec.encode(CloudEvent.of("/stratus/ca-service", data));
-        try (var otherReplica = Database.connect()) {
-            otherReplica.setAutoCommit(false);
-            try (var lock = otherReplica.createStatement()) {
-                lock.execute("select pg_advisory_xact_lock(" + SqlEventOutbox.RELAY_LOCK + ")");
-            }
+        String payload = authorityCreatedPayload("cleanup-tenant", key, "Cleanup");
+        try (var otherReplica = holdingTheRelayLock()) {
             Database.execute("insert into outbox_event (topic, event_key, payload, created_at)"
                     + " values (?, ?, ?, now() - interval '30 days')", Topics.AUTHORITIES, key, payload);
             for (int i = 0; i < 30; i++) {
@@ -185,6 +171,23 @@ class AuthorityEventsTest {
             otherReplica.rollback();
         }
         assertEquals(payload, Kafka.await(Topics.AUTHORITIES, r -> key.equals(r.key())).value());
+    }
+
+    /** An AuthorityCreated event of a root CA named {@code name}, as ca-service writes it to its outbox. */
+    private static String authorityCreatedPayload(String tenant, String key, String name) {
+        AuthorityCreatedEvent data = new AuthorityCreatedEvent(tenant, key, AuthorityKind.ROOT, null, name,
+                "CN=" + name, AuthorityStatus.ACTIVE, "-", "-", Instant.now());
+        return io.stratus.events.EventCodec.encode(CloudEvent.of("/stratus/ca-service", data));
+    }
+
+    /** A connection whose open transaction holds the outbox relay lock, as another replica relaying would. */
+    private static java.sql.Connection holdingTheRelayLock() throws java.sql.SQLException {
+        java.sql.Connection otherReplica = Database.connect();
+        otherReplica.setAutoCommit(false);
+        try (var lock = otherReplica.createStatement()) {
+            lock.execute("select pg_advisory_xact_lock(" + SqlEventOutbox.RELAY_LOCK + ")");
+        }
+        return otherReplica;
     }
 
     private static void assertNoKeyMaterial(String json) {

@@ -75,11 +75,14 @@ public class ChallengeVerifier {
         }).map(record -> judge(record, hash, tenant, authorityId, Instant.now()));
     }
 
+    /** Looks the challenge up again every {@link #ARRIVAL_POLL} until it is stored or the deadline has passed. */
     private Uni<ChallengeRecord> findArriving(String hash, Instant deadline) {
-        return store.findByHash(hash).flatMap(record -> record != null || !Instant.now().isBefore(deadline)
-                ? Uni.createFrom().item(record)
-                : Workers.onCallerContext(Uni.createFrom().voidItem().onItem().delayIt().by(ARRIVAL_POLL))
-                        .flatMap(ignored -> findArriving(hash, deadline)));
+        if (!Instant.now().isBefore(deadline)) {
+            return Uni.createFrom().nullItem();
+        }
+        return Workers.onCallerContext(Uni.createFrom().voidItem().onItem().delayIt().by(ARRIVAL_POLL))
+                .flatMap(ignored -> store.findByHash(hash))
+                .flatMap(record -> record != null ? Uni.createFrom().item(record) : findArriving(hash, deadline));
     }
 
     static Verdict judge(ChallengeRecord record, String hash, String tenant, String authorityId, Instant now) {
