@@ -18,7 +18,8 @@ import picocli.CommandLine.ParentCommand;
 
 @Command(name = "chaos", mixinStandardHelpOptions = true,
         description = {"Run a bench and crash the stack under it: SIGKILL ca-service, enrollment-service and profile-service in turn,"
-                + " a crash of PostgreSQL (crash recovery) and a SIGKILL of the Kafka broker, each brought back at once.",
+                + " a crash of PostgreSQL (crash recovery) and a SIGKILL of the Kafka broker, each brought back at once;"
+                + " the enrollments in flight meet the fault, the devices not yet started wait until the stack is ready.",
                 "Then check from the databases that every device received exactly one certificate, that the CA signed"
                         + " no certificate that no device received, that every event was published, that the deployment"
                         + " report counts every device and that the audit chain verifies. Exit code 0 only if all of it holds."})
@@ -45,9 +46,11 @@ final class ChaosCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (devices < Fault.values().length + 1 || concurrency < 1) {
-            throw new IllegalArgumentException("--devices must be at least " + (Fault.values().length + 1)
-                    + " (one fault after each share of the run) and --concurrency at least 1");
+        int shares = Fault.values().length + 1;
+        if (concurrency < 1 || devices < shares * (concurrency + 1)) {
+            throw new IllegalArgumentException("--concurrency must be at least 1 and --devices at least " + shares
+                    + " x (concurrency + 1) = " + shares * (Math.max(concurrency, 1) + 1) + ": one fault after each"
+                    + " share of the run, and each share larger than the enrollments in flight");
         }
         PrintWriter progress = json ? main.err() : main.out();
         LocalStack stack = main.stack(progress);
@@ -98,7 +101,7 @@ final class ChaosCommand implements Callable<Integer> {
             int issued = b.path("issued").asInt();
             int next = fired.size();
             if ("RUNNING".equals(state) && next < faults.length && issued >= threshold(next, faults.length)) {
-                fired.add(inject(faults[next], issued, stack, progress));
+                fired.add(inject(faults[next], issued, stack, api, benchId, progress));
                 progress.println("  " + BenchCommand.progressLine(api.bench(benchId)));
             }
             if (System.nanoTime() > deadline) {
@@ -113,12 +116,23 @@ final class ChaosCommand implements Callable<Integer> {
         return (int) ((long) devices * (i + 1) / (count + 1));
     }
 
-    private static FiredFault inject(Fault fault, int issued, LocalStack stack, PrintWriter progress) {
+    /**
+     * Injects the fault, then holds the run until every service is ready again: the fault hits the enrollments in
+     * flight (at most the concurrency), and the devices that have not started yet are kept for the next fault, so
+     * every fault fires mid-run however fast the rest of the run would have gone.
+     */
+    private static FiredFault inject(Fault fault, int issued, LocalStack stack, StratusApi api, String benchId,
+            PrintWriter progress) {
         progress.println("Fault at " + issued + " issued: " + fault.description());
         progress.flush();
         long start = System.nanoTime();
         fault.inject(stack);
-        stack.up(UpRequest.reuse());
+        api.holdBench(benchId);
+        try {
+            stack.up(UpRequest.reuse());
+        } finally {
+            api.releaseBench(benchId);
+        }
         double seconds = (System.nanoTime() - start) / 1e9;
         progress.printf(java.util.Locale.ROOT, "  every service ready again after %.1f s%n", seconds);
         progress.flush();

@@ -160,6 +160,15 @@ final class StratusApi {
         return get(Service.SIMULATOR, "/api/v1/fleet/bench/" + enc(id));
     }
 
+    /** Holds a bench run: no further device starts its enrollment until {@link #releaseBench}. */
+    JsonNode holdBench(String id) {
+        return post(Service.SIMULATOR, "/api/v1/fleet/bench/" + enc(id) + "/hold", Map.of());
+    }
+
+    JsonNode releaseBench(String id) {
+        return post(Service.SIMULATOR, "/api/v1/fleet/bench/" + enc(id) + "/release", Map.of());
+    }
+
     /** The serial number of the certificate each device of a bench run received. */
     JsonNode benchCertificates(String id) {
         return get(Service.SIMULATOR, "/api/v1/fleet/bench/" + enc(id) + "/certificates");

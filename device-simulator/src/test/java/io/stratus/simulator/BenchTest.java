@@ -109,6 +109,40 @@ class BenchTest {
     }
 
     @Test
+    void aHeldRunStartsNoFurtherEnrollmentUntilReleased() throws InterruptedException {
+        String issuing = SimulatorFixtures.scep().url("success", "held-bench");
+        SimulatorFixtures.scep().expectChallenge("held-bench-secret");
+        int devices = 40;
+        int concurrency = 3;
+        String id = startStaticBench(issuing, "held-bench-secret", devices, concurrency);
+        Map<String, Object> atHold = given().when().post("/api/v1/fleet/bench/{id}/hold", id).then().statusCode(200)
+                .extract().jsonPath().getMap("$");
+        assertEquals(true, atHold.get("held"), atHold.toString());
+        int issuedAtHold = atHold.get("issued") == null ? 0 : (Integer) atHold.get("issued");
+
+        Await.until("the held run to reach its enrollment phase", () -> {
+            Map<String, Object> run = view(id);
+            return "RUNNING".equals(run.get("state")) ? run : null;
+        });
+        Thread.sleep(2000);
+        Map<String, Object> held = view(id);
+        assertEquals("RUNNING", held.get("state"), "a held run does not finish: " + held);
+        assertTrue((Integer) held.get("issued") <= issuedAtHold + concurrency,
+                "only the enrollments in flight at the hold may finish: " + issuedAtHold + " then " + held);
+
+        given().when().post("/api/v1/fleet/bench/{id}/release", id).then().statusCode(200);
+        Map<String, Object> result = awaitFinished(id);
+        assertEquals("DONE", result.get("state"), String.valueOf(result.get("error")));
+        assertEquals(devices, result.get("issued"));
+        assertEquals(false, result.get("held"));
+        given().when().post("/api/v1/fleet/bench/{id}/hold", "no-such-run").then().statusCode(404);
+    }
+
+    private static Map<String, Object> view(String id) {
+        return given().when().get("/api/v1/fleet/bench/{id}", id).then().statusCode(200).extract().jsonPath().getMap("$");
+    }
+
+    @Test
     void staticBenchNeedsAnHttpUrlAndTheChallenge() {
         given().contentType(ContentType.JSON).body(Map.of("scepUrl", "ftp://example.test/scep", "challenge", "x",
                 "devices", 1)).when().post("/api/v1/fleet/bench").then().statusCode(400);

@@ -27,6 +27,9 @@ public final class BenchRun {
     private volatile double registrationSeconds = Double.NaN;
     private volatile double assignmentsSeconds = Double.NaN;
 
+    private final Object holdLock = new Object();
+    private boolean held;
+
     private BenchState state = BenchState.PREPARING;
     private String error;
     private BenchResult result;
@@ -101,6 +104,40 @@ public final class BenchRun {
     public synchronized void running() {
         runningSinceNanos = System.nanoTime();
         state = BenchState.RUNNING;
+    }
+
+    /**
+     * Holds the run: no device starts its enrollment until {@link #release()}; the enrollments in flight go on. The
+     * chaos harness holds a run while the stack recovers from a fault, so that the fault hits the enrollments in
+     * flight and the run keeps devices for the next fault.
+     */
+    public void hold() {
+        synchronized (holdLock) {
+            held = true;
+        }
+    }
+
+    /** Lets the devices start their enrollments again. */
+    public void release() {
+        synchronized (holdLock) {
+            held = false;
+            holdLock.notifyAll();
+        }
+    }
+
+    public boolean held() {
+        synchronized (holdLock) {
+            return held;
+        }
+    }
+
+    /** Waits while the run is held; a device calls it before it starts its enrollment. */
+    public void awaitReleased() throws InterruptedException {
+        synchronized (holdLock) {
+            while (held) {
+                holdLock.wait();
+            }
+        }
     }
 
     /** One enrollment of the run finished. */

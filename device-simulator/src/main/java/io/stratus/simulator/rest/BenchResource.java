@@ -52,7 +52,27 @@ public class BenchResource {
     @GET
     @Path("/{id}")
     public BenchView get(@PathParam("id") String id) {
-        return benches.find(id).map(BenchView::of).orElseThrow(() -> ProblemException.notFound("no bench run " + id));
+        return BenchView.of(run(id));
+    }
+
+    /** Holds the run: no further device starts its enrollment; those in flight go on. */
+    @POST
+    @Path("/{id}/hold")
+    @Consumes(MediaType.WILDCARD)
+    public BenchView hold(@PathParam("id") String id) {
+        BenchRun run = run(id);
+        run.hold();
+        return BenchView.of(run);
+    }
+
+    /** Releases a held run: the devices start their enrollments again. */
+    @POST
+    @Path("/{id}/release")
+    @Consumes(MediaType.WILDCARD)
+    public BenchView release(@PathParam("id") String id) {
+        BenchRun run = run(id);
+        run.release();
+        return BenchView.of(run);
     }
 
     /**
@@ -62,7 +82,10 @@ public class BenchResource {
     @GET
     @Path("/{id}/certificates")
     public BenchCertificates certificates(@PathParam("id") String id) {
-        return benches.find(id).map(BenchCertificates::of)
-                .orElseThrow(() -> ProblemException.notFound("no bench run " + id));
+        return BenchCertificates.of(run(id));
+    }
+
+    private BenchRun run(String id) {
+        return benches.find(id).orElseThrow(() -> ProblemException.notFound("no bench run " + id));
     }
 }

@@ -158,6 +158,7 @@ public class BenchService {
             List<CompletableFuture<EnrollmentResult>> enrollments = new ArrayList<>();
             for (Supplier<EnrollmentResult> task : tasks) {
                 enrollments.add(CompletableFuture.supplyAsync(() -> {
+                    awaitReleased(run);
                     EnrollmentResult result = task.get();
                     run.enrollmentFinished(result.issued());
                     return result;
@@ -175,6 +176,15 @@ public class BenchService {
             return BenchResult.of(issued, run.devices() - issued.length, seconds);
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    private static void awaitReleased(BenchRun run) {
+        try {
+            run.awaitReleased();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("bench " + run.id() + " stopped while held");
         }
     }
 
