@@ -34,7 +34,7 @@ public class SqlIssuanceStore {
             + " certificate_der, status, revoked_at, revocation_reason, created_at";
 
     private static final String FIND_BY_TRANSACTION = "select " + CERTIFICATE_COLUMNS
-            + " from issued_certificate where transaction_id = $1";
+            + " from issued_certificate where authority_id = $1 and transaction_id = $2";
 
     /** Without the CRL, the CSR and the external chain: only what signing and its checks read. */
     private static final String FIND_SIGNING_AUTHORITY = "select id, tenant, kind, status, deleted_at, ekus,"
@@ -57,9 +57,9 @@ public class SqlIssuanceStore {
         this.audit = audit;
     }
 
-    /** The certificate issued for the transaction id, or null. */
-    public Uni<IssuedCertificateEntity> findByTransactionId(String transactionId) {
-        return pool.preparedQuery(FIND_BY_TRANSACTION).execute(Tuple.of(transactionId))
+    /** The certificate the CA issued for the transaction id (unique per CA, not across CAs), or null. */
+    public Uni<IssuedCertificateEntity> findByTransaction(String authorityId, String transactionId) {
+        return pool.preparedQuery(FIND_BY_TRANSACTION).execute(Tuple.of(authorityId, transactionId))
                 .map(SqlIssuanceStore::single).map(row -> row == null ? null : toCertificate(row));
     }
 

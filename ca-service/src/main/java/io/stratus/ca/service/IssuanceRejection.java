@@ -8,7 +8,7 @@ public class IssuanceRejection extends RuntimeException {
 
     public static final String UNKNOWN_AUTHORITY = "UNKNOWN_AUTHORITY";
     public static final String AUTHORITY_NOT_ACTIVE = "AUTHORITY_NOT_ACTIVE";
-    public static final String BAD_CSR = "BAD_CSR";
+    public static final String BAD_KEY = "BAD_KEY";
     public static final String POLICY_VIOLATION = "POLICY_VIOLATION";
 
     private final String reason;

@@ -72,7 +72,7 @@ public class IssuanceService {
     }
 
     private Uni<Void> answer(CertificateRequestedEvent request) {
-        return store.findByTransactionId(request.transactionId())
+        return store.findByTransaction(request.authorityId(), request.transactionId())
                 .chain(existing -> existing != null ? answerAgain(request, existing)
                         : findAuthority(request).chain(authority -> issue(request, authority)))
                 .onFailure(IssuanceRejection.class).recoverWithUni(failure -> reject(request, (IssuanceRejection) failure));
@@ -129,7 +129,7 @@ public class IssuanceService {
         return store.storeIssued(row, current -> stillActive(authority.id, current)).replaceWith(row)
                 .onFailure(failure -> violates(failure, TRANSACTION_CONSTRAINT)
                         || violates(failure, ONE_RA_PER_CA_KEY_CONSTRAINT))
-                .recoverWithUni(conflict -> store.findByTransactionId(request.transactionId()).map(stored -> {
+                .recoverWithUni(conflict -> store.findByTransaction(request.authorityId(), request.transactionId()).map(stored -> {
                     if (stored == null) {
                         // not this transaction stored concurrently: another RA key holds the CA key's RA slot
                         throw IssuanceRejection.policy("CA " + authority.id + " already has an RA certificate under"

@@ -31,10 +31,8 @@ import io.stratus.ca.support.Database;
 import io.stratus.ca.support.Kafka;
 import io.stratus.ca.support.TempFiles;
 import io.stratus.ca.support.TopicReader;
-import io.stratus.crypto.Csrs;
 import io.stratus.crypto.KeyAlgorithm;
 import io.stratus.crypto.Pem;
-import io.stratus.crypto.San;
 import io.stratus.crypto.scep.ScepRa;
 import io.stratus.events.CertificateIssuedEvent;
 import io.stratus.events.CertificateRejectedEvent;
@@ -94,15 +92,15 @@ class IssuanceTest {
         return policy("CN=dev-1,O=Contoso", KeySpec.rsa(2048), List.of(CLIENT_AUTH), 365);
     }
 
-    private String csr(KeyPair key, String subject) {
-        return Base64.getEncoder().encodeToString(Csrs.build(key, subject, List.of(San.dns("csr-says.example")),
-                "challenge-not-checked-here"));
+    /** The key as a request carries it: base64 DER SubjectPublicKeyInfo. */
+    private static String publicKey(KeyPair key) {
+        return Base64.getEncoder().encodeToString(key.getPublic().getEncoded());
     }
 
-    private CertificateRequestedEvent request(String tx, String authorityId, RequestPurpose purpose, String csr,
+    private CertificateRequestedEvent request(String tx, String authorityId, RequestPurpose purpose, String publicKey,
             IssuancePolicy policy) {
         return new CertificateRequestedEvent(tenant, tx, authorityId, "device-" + tx, "assignment-1", "profile-1",
-                purpose, csr, policy);
+                purpose, publicKey, policy);
     }
 
     /** Sends the request and returns the outcome event for its transaction id. */
@@ -134,7 +132,7 @@ class IssuanceTest {
     void deviceRequestIsSignedAsThePolicySays() throws Exception {
         String tx = "tx-" + UUID.randomUUID();
         StratusEvent outcome = roundTrip(request(tx, issuingId, RequestPurpose.DEVICE,
-                csr(deviceKey, "CN=not-from-the-csr"), devicePolicy()));
+                publicKey(deviceKey), devicePolicy()));
         assertTrue(outcome instanceof CertificateIssuedEvent, "expected issuance, got " + outcome);
         CertificateIssuedEvent issued = (CertificateIssuedEvent) outcome;
         assertEquals(tenant, issued.tenant());
@@ -161,8 +159,8 @@ class IssuanceTest {
         assertTrue(verify.contains(": OK"), verify);
 
         String text = OpenSsl.run("x509", "-inform", "DER", "-noout", "-text", "-in", leaf.toString());
-        assertTrue(text.contains("CN = dev-1") && !text.contains("not-from-the-csr"), text);
-        assertTrue(text.contains("DNS:dev-1.contoso.test") && !text.contains("csr-says.example"), text);
+        assertTrue(text.contains("CN = dev-1"), text);
+        assertTrue(text.contains("DNS:dev-1.contoso.test"), text);
         assertTrue(text.contains("UPN") && text.contains("dev-1@contoso.test"), text);
         assertTrue(text.contains("TLS Web Client Authentication"), text);
         assertFalse(text.contains("TLS Web Server Authentication"), text);
@@ -185,7 +183,7 @@ class IssuanceTest {
     void sameTransactionTwiceGivesTheSameCertificate() throws Exception {
         String tx = "tx-" + UUID.randomUUID();
         CertificateRequestedEvent request = request(tx, issuingId, RequestPurpose.DEVICE,
-                csr(deviceKey, "CN=dev-1"), devicePolicy());
+                publicKey(deviceKey), devicePolicy());
         Kafka.send(CloudEvent.of("/stratus/enrollment-service", request));
         Kafka.send(CloudEvent.of("/stratus/enrollment-service", request));
         CertificateIssuedEvent first = (CertificateIssuedEvent) outcome(tx);
@@ -200,7 +198,7 @@ class IssuanceTest {
         String tx = "tx-" + UUID.randomUUID();
         // 1,000 days, within the deployment's cap, from a CA with two years left
         CertificateIssuedEvent issued = (CertificateIssuedEvent) roundTrip(request(tx, issuingId,
-                RequestPurpose.DEVICE, csr(deviceKey, "CN=dev-1"),
+                RequestPurpose.DEVICE, publicKey(deviceKey),
                 policy("CN=dev-1", KeySpec.rsa(2048), List.of(CLIENT_AUTH), 1000)));
         assertEquals(Instant.parse((String) issuing.get("notAfter")), issued.notAfter());
     }
@@ -209,7 +207,7 @@ class IssuanceTest {
     @Test
     void validityBeyondTheDeploymentsCapIsRefusedAndAudited() throws Exception {
         CertificateRequestedEvent tooLong = request("tx-" + UUID.randomUUID(), issuingId, RequestPurpose.DEVICE,
-                csr(deviceKey, "CN=dev-1"), policy("CN=dev-1", KeySpec.rsa(2048), List.of(CLIENT_AUTH), 1826));
+                publicKey(deviceKey), policy("CN=dev-1", KeySpec.rsa(2048), List.of(CLIENT_AUTH), 1826));
         CertificateRejectedEvent refused = rejected(tooLong);
         assertEquals("POLICY_VIOLATION", refused.reason());
         assertTrue(refused.detail().contains("at most 1825 days"), refused.detail());
@@ -219,17 +217,17 @@ class IssuanceTest {
                 tooLong.transactionId()));
     }
 
-    /** An RA request as enrollment-service makes it: for the CA itself, with the CA's RA subject. */
-    private CertificateRequestedEvent raRequest(String authorityId, KeyPair raKey, String subject) {
+    /** An RA request as enrollment-service makes it: for the CA itself. */
+    private CertificateRequestedEvent raRequest(String authorityId, KeyPair raKey) {
         return new CertificateRequestedEvent(tenant, "ra-" + UUID.randomUUID(), authorityId, authorityId, null, null,
-                RequestPurpose.RA, Base64.getEncoder().encodeToString(Csrs.build(raKey, subject, List.of(), null)), null);
+                RequestPurpose.RA, publicKey(raKey), null);
     }
 
     @Test
     void raRequestGetsAnRaCertificate() throws Exception {
         String caId = (String) CaApi.createIssuing(tenant, (String) root.get("id")).get("id");
         KeyPair raKey = KeyAlgorithm.RSA_2048.generate();
-        CertificateIssuedEvent issued = (CertificateIssuedEvent) roundTrip(raRequest(caId, raKey, ScepRa.subject(caId)));
+        CertificateIssuedEvent issued = (CertificateIssuedEvent) roundTrip(raRequest(caId, raKey));
         assertEquals(RequestPurpose.RA, issued.purpose());
         assertEquals(ScepRa.subject(caId), issued.subjectDn());
         assertTrue(!issued.notAfter().isAfter(issued.notBefore().plus(Duration.ofDays(2 * 366))));
@@ -244,37 +242,34 @@ class IssuanceTest {
     void aForgedRaRequestIsRefusedAndAudited() throws Exception {
         String caId = (String) CaApi.createIssuing(tenant, (String) root.get("id")).get("id");
         KeyPair raKey = KeyAlgorithm.RSA_2048.generate();
-        // the RA purpose once signed any subject a request asked for: a way to a certificate for any name
-        CertificateRequestedEvent otherName = raRequest(caId, raKey, "CN=login.contoso.example");
-        CertificateRejectedEvent refused = rejected(otherName);
-        assertEquals("POLICY_VIOLATION", refused.reason());
-        assertTrue(refused.detail().contains(ScepRa.subject(caId)), refused.detail());
-        assertEquals(1, Database.count("select count(*) from audit_record where tenant = ? and target = ?"
-                + " and action = 'CERTIFICATE_REJECTED'", tenant, "transaction:" + otherName.transactionId()));
-
+        // the RA purpose once signed any subject a request asked for: a way to a certificate for any name. The subject
+        // of an RA certificate is now always the CA's RA subject (raRequestGetsAnRaCertificate), and only for the CA.
         CertificateRequestedEvent forADevice = new CertificateRequestedEvent(tenant, "ra-" + UUID.randomUUID(), caId,
-                "device-7", null, null, RequestPurpose.RA, raRequest(caId, raKey, ScepRa.subject(caId)).csr(), null);
-        assertEquals("POLICY_VIOLATION", rejected(forADevice).reason());
+                "device-7", null, null, RequestPurpose.RA, publicKey(raKey), null);
+        CertificateRejectedEvent refused = rejected(forADevice);
+        assertEquals("POLICY_VIOLATION", refused.reason());
+        assertEquals(1, Database.count("select count(*) from audit_record where tenant = ? and target = ?"
+                + " and action = 'CERTIFICATE_REJECTED'", tenant, "transaction:" + forADevice.transactionId()));
 
         KeyPair ecKey = KeyAlgorithm.EC_P256.generate();
-        assertEquals("POLICY_VIOLATION", rejected(raRequest(caId, ecKey, ScepRa.subject(caId))).reason());
+        assertEquals("POLICY_VIOLATION", rejected(raRequest(caId, ecKey)).reason());
         assertEquals(0, Database.count("select count(*) from issued_certificate where authority_id = ?", caId));
     }
 
     @Test
     void aCaKeyCertifiesOneRaKeyUntilItIsRevoked() throws Exception {
         String caId = (String) CaApi.createIssuing(tenant, (String) root.get("id")).get("id");
-        CertificateRequestedEvent first = raRequest(caId, KeyAlgorithm.RSA_2048.generate(), ScepRa.subject(caId));
+        CertificateRequestedEvent first = raRequest(caId, KeyAlgorithm.RSA_2048.generate());
         CertificateIssuedEvent issued = (CertificateIssuedEvent) roundTrip(first);
         // the same transaction again is the same certificate
         assertEquals(issued.serialNumber(), ((CertificateIssuedEvent) roundTrip(first)).serialNumber());
 
-        CertificateRejectedEvent second = rejected(raRequest(caId, KeyAlgorithm.RSA_2048.generate(), ScepRa.subject(caId)));
+        CertificateRejectedEvent second = rejected(raRequest(caId, KeyAlgorithm.RSA_2048.generate()));
         assertEquals("POLICY_VIOLATION", second.reason());
         assertTrue(second.detail().contains("already has an RA certificate"), second.detail());
 
         Database.execute("update issued_certificate set status = 'REVOKED' where transaction_id = ?", first.transactionId());
-        StratusEvent afterRevocation = roundTrip(raRequest(caId, KeyAlgorithm.RSA_2048.generate(), ScepRa.subject(caId)));
+        StratusEvent afterRevocation = roundTrip(raRequest(caId, KeyAlgorithm.RSA_2048.generate()));
         assertTrue(afterRevocation instanceof CertificateIssuedEvent, String.valueOf(afterRevocation));
         assertEquals(2, Database.count("select count(*) from issued_certificate where authority_id = ? and purpose = 'RA'", caId));
     }
@@ -282,28 +277,28 @@ class IssuanceTest {
     @Test
     void unknownOrForeignAuthorityIsRejected() {
         CertificateRejectedEvent unknown = rejected(request("tx-" + UUID.randomUUID(), UUID.randomUUID().toString(),
-                RequestPurpose.DEVICE, csr(deviceKey, "CN=dev-1"), devicePolicy()));
+                RequestPurpose.DEVICE, publicKey(deviceKey), devicePolicy()));
         assertEquals("UNKNOWN_AUTHORITY", unknown.reason());
 
         String otherTenant = "foreign-" + UUID.randomUUID().toString().substring(0, 8);
         String foreignRoot = (String) CaApi.createRoot(otherTenant).get("id");
         String foreignIssuing = (String) CaApi.createIssuing(otherTenant, foreignRoot).get("id");
         CertificateRejectedEvent foreign = rejected(request("tx-" + UUID.randomUUID(), foreignIssuing,
-                RequestPurpose.DEVICE, csr(deviceKey, "CN=dev-1"), devicePolicy()));
+                RequestPurpose.DEVICE, publicKey(deviceKey), devicePolicy()));
         assertEquals("UNKNOWN_AUTHORITY", foreign.reason());
     }
 
     @Test
     void rootOrPausedAuthorityIsRejected() throws Exception {
         CertificateRejectedEvent byRoot = rejected(request("tx-" + UUID.randomUUID(), (String) root.get("id"),
-                RequestPurpose.DEVICE, csr(deviceKey, "CN=dev-1"), devicePolicy()));
+                RequestPurpose.DEVICE, publicKey(deviceKey), devicePolicy()));
         assertEquals("AUTHORITY_NOT_ACTIVE", byRoot.reason());
 
         String pausedId = (String) CaApi.createIssuing(tenant, (String) root.get("id")).get("id");
         Database.execute("update authority set status = 'PAUSED' where id = ?", pausedId);
         String tx = "tx-" + UUID.randomUUID();
         CertificateRejectedEvent paused = rejected(request(tx, pausedId, RequestPurpose.DEVICE,
-                csr(deviceKey, "CN=dev-1"), devicePolicy()));
+                publicKey(deviceKey), devicePolicy()));
         assertEquals("AUTHORITY_NOT_ACTIVE", paused.reason());
         assertTrue(paused.detail().contains("PAUSED"), paused.detail());
         assertEquals(0, Database.count("select count(*) from issued_certificate where transaction_id = ?", tx));
@@ -313,41 +308,67 @@ class IssuanceTest {
     }
 
     @Test
-    void badCsrIsRejected() {
-        CertificateRejectedEvent garbage = rejected(request("tx-" + UUID.randomUUID(), issuingId,
-                RequestPurpose.DEVICE, Base64.getEncoder().encodeToString("not a csr".getBytes()), devicePolicy()));
-        assertEquals("BAD_CSR", garbage.reason());
+    void aTransactionIdIsTheClientsWithinOneCaOnly() throws Exception {
+        // another tenant's device chose the same transaction id first: both requests get their own certificate
+        String otherTenant = "other-" + UUID.randomUUID().toString().substring(0, 8);
+        String otherRoot = (String) CaApi.create(otherTenant, CaApi.rootBody("Other Root", 10, "RSA_2048",
+                List.of("CLIENT_AUTH"))).get("id");
+        String otherIssuing = (String) CaApi.create(otherTenant, CaApi.issuingBody(otherRoot, "Other Issuing", 2,
+                "RSA_2048", List.of("CLIENT_AUTH"))).get("id");
+        String tx = "shared-" + UUID.randomUUID();
+        KeyPair otherKey = KeyAlgorithm.RSA_2048.generate();
+        Kafka.send(CloudEvent.of("/stratus/enrollment-service", new CertificateRequestedEvent(otherTenant, tx,
+                otherIssuing, "device-" + tx, "assignment-1", "profile-1", RequestPurpose.DEVICE, publicKey(otherKey),
+                devicePolicy())));
+        CertificateIssuedEvent first = (CertificateIssuedEvent) Kafka.decode(outcomes.await(
+                r -> r.value().contains(tx) && r.value().contains(otherIssuing))).data();
 
-        byte[] tampered = Base64.getDecoder().decode(csr(deviceKey, "CN=dev-1"));
-        tampered[tampered.length - 5] ^= 0x01;
-        CertificateRejectedEvent badSignature = rejected(request("tx-" + UUID.randomUUID(), issuingId,
-                RequestPurpose.DEVICE, Base64.getEncoder().encodeToString(tampered), devicePolicy()));
-        assertEquals("BAD_CSR", badSignature.reason());
+        StratusEvent outcome = roundTrip(request(tx, issuingId, RequestPurpose.DEVICE, publicKey(deviceKey),
+                devicePolicy()));
+        assertTrue(outcome instanceof CertificateIssuedEvent, "the second CA's own request is signed: " + outcome);
+        CertificateIssuedEvent second = (CertificateIssuedEvent) outcome;
+        assertEquals(issuingId, second.authorityId());
+        assertEquals(tenant, second.tenant());
+        assertEquals(deviceKey.getPublic(), Pem.certificate(Base64.getDecoder().decode(second.certificate()))
+                .getPublicKey());
+        assertEquals(otherTenant, first.tenant());
+        assertEquals(2, Database.count("select count(*) from issued_certificate where transaction_id = ?", tx));
+    }
+
+    @Test
+    void aMissingOrUnusableKeyIsRejected() {
+        CertificateRejectedEvent garbage = rejected(request("tx-" + UUID.randomUUID(), issuingId,
+                RequestPurpose.DEVICE, Base64.getEncoder().encodeToString("not a key".getBytes()), devicePolicy()));
+        assertEquals("BAD_KEY", garbage.reason());
 
         CertificateRejectedEvent notBase64 = rejected(request("tx-" + UUID.randomUUID(), issuingId,
                 RequestPurpose.DEVICE, "%%%", devicePolicy()));
-        assertEquals("BAD_CSR", notBase64.reason());
+        assertEquals("BAD_KEY", notBase64.reason());
+
+        CertificateRejectedEvent missing = rejected(request("tx-" + UUID.randomUUID(), issuingId,
+                RequestPurpose.DEVICE, null, devicePolicy()));
+        assertEquals("BAD_KEY", missing.reason());
     }
 
     @Test
     void policyViolationsAreRejected() {
         CertificateRejectedEvent tooSmall = rejected(request("tx-" + UUID.randomUUID(), issuingId,
-                RequestPurpose.DEVICE, csr(deviceKey, "CN=dev-1"),
+                RequestPurpose.DEVICE, publicKey(deviceKey),
                 policy("CN=dev-1", KeySpec.rsa(3072), List.of(CLIENT_AUTH), 365)));
         assertEquals("POLICY_VIOLATION", tooSmall.reason());
         assertTrue(tooSmall.detail().contains("3072"), tooSmall.detail());
 
         CertificateRejectedEvent wrongFamily = rejected(request("tx-" + UUID.randomUUID(), issuingId,
-                RequestPurpose.DEVICE, csr(KeyAlgorithm.EC_P256.generate(), "CN=dev-1"), devicePolicy()));
+                RequestPurpose.DEVICE, publicKey(KeyAlgorithm.EC_P256.generate()), devicePolicy()));
         assertEquals("POLICY_VIOLATION", wrongFamily.reason());
 
         CertificateRejectedEvent ekuOutsideCa = rejected(request("tx-" + UUID.randomUUID(), issuingId,
-                RequestPurpose.DEVICE, csr(deviceKey, "CN=dev-1"),
+                RequestPurpose.DEVICE, publicKey(deviceKey),
                 policy("CN=dev-1", KeySpec.rsa(2048), List.of("1.3.6.1.5.5.7.3.3"), 365)));
         assertEquals("POLICY_VIOLATION", ekuOutsideCa.reason());
 
         CertificateRejectedEvent noPolicy = rejected(request("tx-" + UUID.randomUUID(), issuingId,
-                RequestPurpose.DEVICE, csr(deviceKey, "CN=dev-1"), null));
+                RequestPurpose.DEVICE, publicKey(deviceKey), null));
         assertEquals("POLICY_VIOLATION", noPolicy.reason());
     }
 
@@ -364,7 +385,7 @@ class IssuanceTest {
 
         // The consumer goes on with the next request.
         String tx = "tx-" + UUID.randomUUID();
-        assertTrue(roundTrip(request(tx, issuingId, RequestPurpose.DEVICE, csr(deviceKey, "CN=dev-1"),
+        assertTrue(roundTrip(request(tx, issuingId, RequestPurpose.DEVICE, publicKey(deviceKey),
                 devicePolicy())) instanceof CertificateIssuedEvent);
     }
 }

@@ -23,7 +23,6 @@ import io.stratus.ca.support.CaApi;
 import io.stratus.ca.support.Database;
 import io.stratus.ca.support.Kafka;
 import io.stratus.ca.support.TopicReader;
-import io.stratus.crypto.Csrs;
 import io.stratus.crypto.KeyAlgorithm;
 import io.stratus.events.CertificateIssuedEvent;
 import io.stratus.events.CertificateRequestedEvent;
@@ -70,11 +69,11 @@ class UnassignmentRevocationTest {
     private String issue(String deviceId, String assignmentId) {
         String tx = "tx-" + UUID.randomUUID();
         KeyPair key = KeyAlgorithm.RSA_2048.generate();
-        String csr = Base64.getEncoder().encodeToString(Csrs.build(key, "CN=" + deviceId, List.of(), "unused"));
+        String publicKey = Base64.getEncoder().encodeToString(key.getPublic().getEncoded());
         IssuancePolicy policy = new IssuancePolicy("CN=" + deviceId, List.of(), KeySpec.rsa(2048),
                 List.of("1.3.6.1.5.5.7.3.2"), List.of("digitalSignature"), 365);
         Kafka.send(CloudEvent.of("/stratus/enrollment-service", new CertificateRequestedEvent(tenant, tx, issuingId,
-                deviceId, assignmentId, "profile-" + assignmentId, RequestPurpose.DEVICE, csr, policy)));
+                deviceId, assignmentId, "profile-" + assignmentId, RequestPurpose.DEVICE, publicKey, policy)));
         ConsumerRecord<String, String> record = certificateEvents.await(
                 r -> r.value().contains("\"transactionId\":\"" + tx + "\""));
         CertificateIssuedEvent issued = (CertificateIssuedEvent) Kafka.decode(record).data();

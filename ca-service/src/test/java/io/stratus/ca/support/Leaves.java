@@ -5,7 +5,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
-import io.stratus.crypto.Csrs;
 import io.stratus.crypto.KeyAlgorithm;
 import io.stratus.events.CertificateRequestedEvent;
 import io.stratus.events.CloudEvent;
@@ -29,9 +28,9 @@ public final class Leaves {
         IssuancePolicy policy = new IssuancePolicy("CN=" + tx + ",O=Contoso",
                 List.of(new SubjectAltName(SubjectAltName.Type.DNS, "dev.contoso.test")), KeySpec.ec(256),
                 List.of("1.3.6.1.5.5.7.3.2"), List.of("digitalSignature"), 30);
-        String csr = Base64.getEncoder().encodeToString(Csrs.build(DEVICE_KEY, "CN=" + tx, List.of(), "unused"));
+        String publicKey = Base64.getEncoder().encodeToString(DEVICE_KEY.getPublic().getEncoded());
         CertificateRequestedEvent request = new CertificateRequestedEvent(tenant, tx, authorityId, "device-" + tx,
-                "assignment-1", "profile-1", RequestPurpose.DEVICE, csr, policy);
+                "assignment-1", "profile-1", RequestPurpose.DEVICE, publicKey, policy);
         Kafka.send(CloudEvent.of("/stratus/enrollment-service", request));
         return Kafka.decode(outcomes.await(r -> r.value().contains("\"transactionId\":\"" + tx + "\""))).data();
     }

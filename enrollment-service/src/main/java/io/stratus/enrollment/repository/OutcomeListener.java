@@ -10,6 +10,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.stratus.enrollment.service.EnrollmentStatus;
 import io.stratus.enrollment.service.EnrollmentStore;
 import io.stratus.enrollment.service.IssuanceWaiters;
+import io.stratus.enrollment.service.TransactionKey;
 import io.vertx.core.Vertx;
 import io.vertx.pgclient.PgConnectOptions;
 import io.vertx.pgclient.pubsub.PgSubscriber;
@@ -79,18 +80,19 @@ public class OutcomeListener {
         });
     }
 
-    private void announced(String transactionId) {
-        if (waiters.isWaiting(transactionId)) {
-            answerIfDone(transactionId);
+    private void announced(String payload) {
+        TransactionKey key = TransactionKey.ofAnnounced(payload);
+        if (key != null && waiters.isWaiting(key)) {
+            answerIfDone(key);
         }
     }
 
-    private void answerIfDone(String transactionId) {
-        enrollments.find(transactionId).subscribe().with(stored -> {
+    private void answerIfDone(TransactionKey key) {
+        enrollments.find(key).subscribe().with(stored -> {
             if (stored != null && stored.status() != EnrollmentStatus.PENDING) {
                 waiters.complete(stored);
             }
         }, failure -> Log.warnf("the outcome of transaction %s could not be read (%s); its request gets PENDING",
-                transactionId, failure.getMessage()));
+                key.transactionId(), failure.getMessage()));
     }
 }

@@ -7,11 +7,13 @@ import static io.stratus.platform.sql.SqlValues.timestamp;
 import java.time.Instant;
 
 import io.smallrye.mutiny.Uni;
+import io.stratus.crypto.Csrs;
 import io.stratus.enrollment.mapping.PolicyJson;
 import io.stratus.enrollment.service.Enrollment;
 import io.stratus.enrollment.service.EnrollmentKind;
 import io.stratus.enrollment.service.EnrollmentStatus;
 import io.stratus.enrollment.service.EnrollmentStore;
+import io.stratus.enrollment.service.TransactionKey;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -30,12 +32,13 @@ public class SqlEnrollmentStore implements EnrollmentStore {
             + " assignment_id, profile_id, policy::text as policy, renewed_serial, status, certificate_der,"
             + " reject_reason, requester_key";
 
-    private static final String FIND = "select " + COLUMNS + " from enrollment where transaction_id = $1";
+    private static final String FIND = "select " + COLUMNS + " from enrollment where authority_id = $1"
+            + " and transaction_id = $2";
 
     private static final String INSERT = "insert into enrollment (transaction_id, tenant, authority_id, device_id,"
-            + " challenge_id, kind, assignment_id, profile_id, policy, renewed_serial, status, csr_der, relayed_at,"
+            + " challenge_id, kind, assignment_id, profile_id, policy, renewed_serial, status, public_key_der, relayed_at,"
             + " created_at, updated_at, requester_key) values ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb, $10,"
-            + " 'PENDING', $11, $12, $12, $12, $13) on conflict (transaction_id) do nothing";
+            + " 'PENDING', $11, $12, $12, $12, $13) on conflict (authority_id, transaction_id) do nothing";
 
     private static final String CLAIM_CHALLENGE = "update challenge set used_at = $1 where id = $2"
             + " and used_at is null and voided_at is null and expires_at > $1";
@@ -43,40 +46,45 @@ public class SqlEnrollmentStore implements EnrollmentStore {
     private static final String CLAIM_RENEWAL = "insert into renewal_claim (authority_id, serial_number,"
             + " transaction_id) values ($1, $2, $3) on conflict do nothing";
 
-    private static final String RELEASE_RENEWAL = "delete from renewal_claim where transaction_id = $1";
+    private static final String RELEASE_RENEWAL = "delete from renewal_claim where authority_id = $1"
+            + " and transaction_id = $2";
 
-    private static final String CLAIM_RELAY = "update enrollment set relayed_at = $1 where transaction_id = $2"
-            + " and status = 'PENDING' and csr_der is not null and (relayed_at is null or relayed_at < $3)"
-            + " returning csr_der";
+    /** Rows opened before V7 kept the CSR instead of the key: the key is read from it ({@link #keyToRelay}). */
+    private static final String CLAIM_RELAY = "update enrollment set relayed_at = $1 where authority_id = $4"
+            + " and transaction_id = $2 and status = 'PENDING' and (public_key_der is not null or csr_der is not null)"
+            + " and (relayed_at is null or relayed_at < $3) returning public_key_der, csr_der";
 
     /**
      * Completes a PENDING transaction of the tenant and returns it; a transaction completed already is returned
      * as stored (the second branch reads the row as it was before this statement, so it is empty whenever the
-     * first one updated). The CSR goes with the outcome: it holds the challengePassword.
+     * first one updated). The key to relay goes with the outcome, and so does the CSR of a row opened before V7 (it
+     * holds the challengePassword).
      */
     private static final String COMPLETE = "with completed as (update enrollment set status = $3,"
-            + " certificate_der = $4, reject_reason = $5, csr_der = null, updated_at = $6"
-            + " where transaction_id = $1 and tenant = $2 and status = 'PENDING' returning " + COLUMNS + ")"
+            + " certificate_der = $4, reject_reason = $5, csr_der = null, public_key_der = null, updated_at = $6"
+            + " where authority_id = $7 and transaction_id = $1 and tenant = $2 and status = 'PENDING'"
+            + " returning " + COLUMNS + ")"
             + " select * from completed union all select " + COLUMNS + " from enrollment"
-            + " where transaction_id = $1 and tenant = $2 and not exists (select 1 from completed)";
+            + " where authority_id = $7 and transaction_id = $1 and tenant = $2"
+            + " and not exists (select 1 from completed)";
 
     /** The certificate of a transaction of the tenant, recorded as handed out unless it is known already. */
     private static final String HAND_OUT = "insert into issued_certificate (authority_id, serial_number, tenant,"
             + " device_id, transaction_id, subject_dn, certificate_der, not_after, created_at)"
             + " select authority_id, $3, tenant, device_id, transaction_id, $4, $5, $6, $7 from enrollment"
-            + " where transaction_id = $1 and tenant = $2 on conflict do nothing";
+            + " where authority_id = $8 and transaction_id = $1 and tenant = $2 on conflict do nothing";
 
     /**
-     * The PostgreSQL notification channel on which every completed transaction id is announced, at the commit
+     * The PostgreSQL notification channel on which every completed transaction is announced
+     * ({@link TransactionKey#announced()}), at the commit
      * of its outcome: the replica whose request waits for it may not be the one that consumed the CA's answer.
      */
     public static final String OUTCOME_CHANNEL = "stratus_enrollment_outcome";
 
     private static final String NOTIFY_OUTCOME = "select pg_notify('" + OUTCOME_CHANNEL + "', $1)";
 
-    private static final String ABANDON = "delete from enrollment where transaction_id = $1 and status = 'PENDING'";
-
-    private static final String FREE_CHALLENGE = "update challenge set used_at = null where id = $1";
+    private static final String RELAY_FAILED = "update enrollment set relayed_at = null where authority_id = $1"
+            + " and transaction_id = $2 and status = 'PENDING'";
 
     /** Rolls back {@link #open} when the challenge, or the certificate to renew, was taken meanwhile. */
     private static final class Unavailable extends RuntimeException {
@@ -95,14 +103,15 @@ public class SqlEnrollmentStore implements EnrollmentStore {
     }
 
     @Override
-    public Uni<Enrollment> find(String transactionId) {
-        return pool.preparedQuery(FIND).execute(Tuple.of(transactionId)).map(SqlEnrollmentStore::first);
+    public Uni<Enrollment> find(TransactionKey key) {
+        return pool.preparedQuery(FIND).execute(Tuple.of(key.authorityId(), key.transactionId()))
+                .map(SqlEnrollmentStore::first);
     }
 
     @Override
-    public Uni<OpenResult> open(Enrollment pending, byte[] csrDer) {
+    public Uni<OpenResult> open(Enrollment pending, byte[] publicKeyDer) {
         Instant now = Instant.now();
-        return pool.withTransaction(connection -> insert(connection, pending, csrDer, now).chain(inserted -> {
+        return pool.withTransaction(connection -> insert(connection, pending, publicKeyDer, now).chain(inserted -> {
             if (!inserted) {
                 return Uni.createFrom().item(OpenResult.DUPLICATE_TRANSACTION);
             }
@@ -129,7 +138,8 @@ public class SqlEnrollmentStore implements EnrollmentStore {
         });
     }
 
-    private static Uni<Boolean> insert(SqlConnection connection, Enrollment pending, byte[] csrDer, Instant now) {
+    private static Uni<Boolean> insert(SqlConnection connection, Enrollment pending, byte[] publicKeyDer,
+            Instant now) {
         Tuple values = Tuple.tuple()
                 .addString(pending.transactionId())
                 .addString(pending.tenant())
@@ -141,7 +151,7 @@ public class SqlEnrollmentStore implements EnrollmentStore {
                 .addString(pending.profileId())
                 .addString(pending.policy() == null ? null : PolicyJson.write(pending.policy()))
                 .addString(pending.renewedSerial())
-                .addValue(bytea(csrDer))
+                .addValue(bytea(publicKeyDer))
                 .addValue(timestamp(now))
                 .addValue(bytea(pending.requesterKey()));
         // a concurrent request with the same transaction id inserted first: nothing changes
@@ -149,63 +159,67 @@ public class SqlEnrollmentStore implements EnrollmentStore {
     }
 
     @Override
-    public Uni<byte[]> claimRelay(String transactionId, Instant relayedBefore, Instant now) {
-        // one conditional update: of concurrent polls, only the one that moves relayed_at gets the CSR
+    public Uni<byte[]> claimRelay(TransactionKey key, Instant relayedBefore, Instant now) {
+        // one conditional update: of concurrent polls, only the one that moves relayed_at gets the key
         return pool.preparedQuery(CLAIM_RELAY)
-                .execute(Tuple.of(timestamp(now), transactionId, timestamp(relayedBefore)))
-                .map(rows -> rows.rowCount() == 0 ? null : bytes(rows.iterator().next(), "csr_der"));
+                .execute(Tuple.of(timestamp(now), key.transactionId(), timestamp(relayedBefore), key.authorityId()))
+                .map(rows -> rows.rowCount() == 0 ? null : keyToRelay(rows.iterator().next()));
+    }
+
+    private static byte[] keyToRelay(Row row) {
+        byte[] publicKey = bytes(row, "public_key_der");
+        return publicKey != null ? publicKey : Csrs.parse(bytes(row, "csr_der")).publicKey().getEncoded();
     }
 
     @Override
-    public Uni<Enrollment> complete(String tenant, String transactionId, EnrollmentStatus status,
+    public Uni<Enrollment> complete(String tenant, TransactionKey key, EnrollmentStatus status,
             String rejectReason) {
         // a refused renewal frees its certificate for another renewal
-        return pool.withTransaction(connection -> complete(connection, tenant, transactionId, status, null,
+        return pool.withTransaction(connection -> complete(connection, tenant, key, status, null,
                 rejectReason).call(stored -> stored == null || stored.status() != EnrollmentStatus.REJECTED
                         || stored.renewedSerial() == null
                                 ? Uni.createFrom().voidItem()
-                                : connection.preparedQuery(RELEASE_RENEWAL).execute(Tuple.of(transactionId))));
+                                : connection.preparedQuery(RELEASE_RENEWAL)
+                                        .execute(Tuple.of(key.authorityId(), key.transactionId()))));
     }
 
     @Override
-    public Uni<Enrollment> completeIssued(String tenant, String transactionId, HandedOut certificate) {
+    public Uni<Enrollment> completeIssued(String tenant, TransactionKey key, HandedOut certificate) {
         Instant now = Instant.now();
         Tuple handedOut = Tuple.tuple()
-                .addString(transactionId)
+                .addString(key.transactionId())
                 .addString(tenant)
                 .addString(certificate.serialNumber())
                 .addString(certificate.subjectDn())
                 .addValue(bytea(certificate.der()))
                 .addValue(timestamp(certificate.notAfter()))
-                .addValue(timestamp(now));
+                .addValue(timestamp(now))
+                .addString(key.authorityId());
         return pool.withTransaction(connection -> connection.preparedQuery(HAND_OUT).execute(handedOut)
-                .chain(() -> complete(connection, tenant, transactionId, EnrollmentStatus.ISSUED,
+                .chain(() -> complete(connection, tenant, key, EnrollmentStatus.ISSUED,
                         certificate.der(), null)));
     }
 
     /** Completes a PENDING transaction and announces it on {@link #OUTCOME_CHANNEL} when the transaction commits. */
     private static Uni<Enrollment> complete(SqlConnection connection, String tenant,
-            String transactionId, EnrollmentStatus status, byte[] certificateDer, String rejectReason) {
+            TransactionKey key, EnrollmentStatus status, byte[] certificateDer, String rejectReason) {
         Tuple values = Tuple.tuple()
-                .addString(transactionId)
+                .addString(key.transactionId())
                 .addString(tenant)
                 .addString(status.name())
                 .addValue(bytea(certificateDer))
                 .addString(rejectReason)
-                .addValue(timestamp(Instant.now()));
+                .addValue(timestamp(Instant.now()))
+                .addString(key.authorityId());
         return connection.preparedQuery(COMPLETE).execute(values).map(SqlEnrollmentStore::first)
                 .call(stored -> stored == null ? Uni.createFrom().voidItem()
-                        : connection.preparedQuery(NOTIFY_OUTCOME).execute(Tuple.of(transactionId)));
+                        : connection.preparedQuery(NOTIFY_OUTCOME).execute(Tuple.of(key.announced())));
     }
 
     @Override
-    public Uni<Void> abandon(Enrollment pending) {
-        return pool.withTransaction(connection -> connection.preparedQuery(ABANDON)
-                .execute(Tuple.of(pending.transactionId()))
-                .chain(deleted -> deleted.rowCount() == 0 || pending.challengeId() == null
-                        ? Uni.createFrom().voidItem()
-                        : connection.preparedQuery(FREE_CHALLENGE).execute(Tuple.of(pending.challengeId()))
-                                .replaceWithVoid()));
+    public Uni<Void> relayFailed(TransactionKey key) {
+        return pool.preparedQuery(RELAY_FAILED).execute(Tuple.of(key.authorityId(), key.transactionId()))
+                .replaceWithVoid();
     }
 
     private static Enrollment first(RowSet<Row> rows) {

@@ -57,7 +57,8 @@ public class CertificateOutcomes {
         EnrollmentStore.HandedOut handedOut = new EnrollmentStore.HandedOut(Serials.hex(certificate.getSerialNumber()),
                 SubjectNames.toString(certificate.getSubjectX500Principal()), der,
                 certificate.getNotAfter().toInstant());
-        return enrollments.completeIssued(event.tenant(), event.transactionId(), handedOut)
+        return enrollments.completeIssued(event.tenant(), new TransactionKey(event.authorityId(), event.transactionId()),
+                handedOut)
                 .invoke(stored -> answerWaiter(stored, event.transactionId())).replaceWithVoid();
     }
 
@@ -85,7 +86,8 @@ public class CertificateOutcomes {
                     event.authorityId(), event.reason(), event.detail());
             return Uni.createFrom().voidItem();
         }
-        return enrollments.complete(event.tenant(), event.transactionId(), EnrollmentStatus.REJECTED,
+        return enrollments.complete(event.tenant(), new TransactionKey(event.authorityId(), event.transactionId()),
+                EnrollmentStatus.REJECTED,
                 event.reason() == null ? "REJECTED" : event.reason())
                 .invoke(stored -> answerWaiter(stored, event.transactionId())).replaceWithVoid();
     }

@@ -32,6 +32,11 @@ public record Enrollment(String transactionId, String tenant, String authorityId
                 null, policy, null, EnrollmentStatus.PENDING, null, null, null);
     }
 
+    /** The CA and transaction id that identify this transaction. */
+    public TransactionKey key() {
+        return new TransactionKey(authorityId, transactionId);
+    }
+
     /** This transaction as sent by the key {@code requesterKey} ({@link RequesterKey}). */
     public Enrollment sentBy(byte[] requesterKey) {
         return new Enrollment(transactionId, tenant, authorityId, deviceId, challengeId, kind, assignmentId, profileId,

@@ -18,22 +18,23 @@ public interface EnrollmentStore {
     }
 
     /** The transaction, or null. */
-    Uni<Enrollment> find(String transactionId);
+    Uni<Enrollment> find(TransactionKey key);
 
     /**
      * In one database transaction: marks the challenge used (only if it is still unused and not voided)
-     * and records the PENDING transaction with its CSR (to relay it again) and the relay time {@code now}.
-     * A renewal claims its certificate instead (one renewal per certificate, freed again if the CA refuses it
-     * or the relay is abandoned). A static-challenge transaction is only recorded.
+     * and records the PENDING transaction with the key to certify (DER SubjectPublicKeyInfo, to relay it again; never
+     * the CSR, which carries the challenge password) and the relay time {@code now}.
+     * A renewal claims its certificate instead (one renewal per certificate, freed again if the CA refuses it).
+     * A static-challenge transaction is only recorded.
      */
-    Uni<OpenResult> open(Enrollment pending, byte[] csrDer);
+    Uni<OpenResult> open(Enrollment pending, byte[] publicKeyDer);
 
     /**
      * Claims a new relay of a PENDING transaction last relayed before {@code relayedBefore}: sets its relay
-     * time to {@code now} and returns its stored CSR (DER). Null when the transaction is not PENDING, was
-     * relayed since, or kept no CSR (rows from before V4); concurrent callers get it at most once.
+     * time to {@code now} and returns the key to certify (DER SubjectPublicKeyInfo). Null when the transaction is not
+     * PENDING, was relayed since, or kept no key (rows from before V4); concurrent callers get it at most once.
      */
-    Uni<byte[]> claimRelay(String transactionId, java.time.Instant relayedBefore, java.time.Instant now);
+    Uni<byte[]> claimRelay(TransactionKey key, java.time.Instant relayedBefore, java.time.Instant now);
 
     /** A certificate the CA issued for a transaction, as it is recorded when handed out. */
     record HandedOut(String serialNumber, String subjectDn, byte[] der, java.time.Instant notAfter) {
@@ -43,14 +44,18 @@ public interface EnrollmentStore {
      * Records the CA's refusal of a PENDING transaction of that tenant; returns the transaction as stored
      * afterwards (unchanged when it had been completed already), or null when the tenant has no such transaction.
      */
-    Uni<Enrollment> complete(String tenant, String transactionId, EnrollmentStatus status, String rejectReason);
+    Uni<Enrollment> complete(String tenant, TransactionKey key, EnrollmentStatus status, String rejectReason);
 
     /**
      * In one database transaction: records the certificate as handed out (a device holding it can renew with it)
      * and completes the PENDING transaction of that tenant as ISSUED; returns it as {@link #complete} does.
      */
-    Uni<Enrollment> completeIssued(String tenant, String transactionId, HandedOut certificate);
+    Uni<Enrollment> completeIssued(String tenant, TransactionKey key, HandedOut certificate);
 
-    /** Undoes {@link #open} for a request that could not be relayed: deletes it and frees its challenge. */
-    Uni<Void> abandon(Enrollment pending);
+    /**
+     * A PENDING transaction whose relay failed: it stays PENDING with its challenge used, and the next question about
+     * it (CertPoll, a repeated request) relays it again at once. The failed publish may still have reached the CA,
+     * which answers a repeated transaction id with the same certificate.
+     */
+    Uni<Void> relayFailed(TransactionKey key);
 }

@@ -43,7 +43,8 @@ public class IssuanceRelay {
      * of this CA is relayed again first if it is due ({@link #relayAgainIfDue}), if {@code requesterKey} sent it.
      */
     public Uni<ScepAnswer> known(ScepAuthority ca, String transactionId, byte[] requesterKey) {
-        return enrollments.find(transactionId).chain(existing -> existing == null
+        TransactionKey key = new TransactionKey(ca.authority().id(), transactionId);
+        return enrollments.find(key).chain(existing -> existing == null
                 ? Uni.createFrom().<ScepAnswer>nullItem()
                 : answerAgain(ca, existing, requesterKey, FailInfo.badRequest));
     }
@@ -62,7 +63,7 @@ public class IssuanceRelay {
     }
 
     /**
-     * Publishes CertificateRequested again, from the stored CSR and policy, for a PENDING transaction of this
+     * Publishes CertificateRequested again, from the stored key and policy, for a PENDING transaction of this
      * CA last relayed more than {@code re-relay-after} ago; completes with the transaction as given. A
      * failed publish is logged and retried by a later question after the same wait.
      */
@@ -71,13 +72,13 @@ public class IssuanceRelay {
             return Uni.createFrom().item(enrollment);
         }
         Instant now = Instant.now();
-        return enrollments.claimRelay(enrollment.transactionId(), now.minus(reRelayAfter), now).chain(csrDer -> {
-            if (csrDer == null) {
+        return enrollments.claimRelay(enrollment.key(), now.minus(reRelayAfter), now).chain(publicKeyDer -> {
+            if (publicKeyDer == null) {
                 return Uni.createFrom().voidItem();
             }
             Log.infof("SCEP transaction %s still PENDING; CertificateRequested published again",
                     enrollment.transactionId());
-            return Workers.onCallerContext(publisher.publish(requestOf(enrollment, csrDer)))
+            return Workers.onCallerContext(publisher.publish(requestOf(enrollment, publicKeyDer)))
                     .onFailure().invoke(e -> Log.warnf("SCEP transaction %s could not be relayed again: %s",
                             enrollment.transactionId(), e.getClass().getSimpleName()))
                     .onFailure().recoverWithNull();
@@ -90,9 +91,10 @@ public class IssuanceRelay {
      */
     public Uni<ScepAnswer> openAndRelay(ScepAuthority ca, Enrollment unsent, ParsedCsr csr, byte[] requesterKey) {
         Enrollment pending = unsent.sentBy(requesterKey);
-        return enrollments.open(pending, csr.encoded()).chain(result -> {
+        byte[] publicKeyDer = csr.publicKey().getEncoded();
+        return enrollments.open(pending, publicKeyDer).chain(result -> {
             if (result == EnrollmentStore.OpenResult.OPENED) {
-                return relay(pending, csr);
+                return relay(pending, publicKeyDer);
             }
             return answerKnownOrRefuse(ca, pending.transactionId(),
                     result == EnrollmentStore.OpenResult.RENEWED_ALREADY
@@ -107,7 +109,8 @@ public class IssuanceRelay {
      */
     public Uni<ScepAnswer> answerKnownOrRefuse(ScepAuthority ca, String transactionId, String reason,
             byte[] requesterKey) {
-        return enrollments.find(transactionId).chain(existing -> existing != null
+        TransactionKey key = new TransactionKey(ca.authority().id(), transactionId);
+        return enrollments.find(key).chain(existing -> existing != null
                 ? Uni.createFrom().item(answerFromRecord(ca, existing, requesterKey))
                 : refuse(transactionId, FailInfo.badRequest, reason));
     }
@@ -143,30 +146,33 @@ public class IssuanceRelay {
         return Uni.createFrom().item(ScepAnswer.failure(failInfo));
     }
 
-    private Uni<ScepAnswer> relay(Enrollment pending, ParsedCsr csr) {
-        CertificateRequestedEvent request = requestOf(pending, csr.encoded());
-        IssuanceWaiters.Waiter waiter = waiters.register(pending.transactionId());
+    private Uni<ScepAnswer> relay(Enrollment pending, byte[] publicKeyDer) {
+        CertificateRequestedEvent request = requestOf(pending, publicKeyDer);
+        IssuanceWaiters.Waiter waiter = waiters.register(pending.key());
         Uni<Boolean> relayed = Workers.onCallerContext(publisher.publish(request).replaceWith(Boolean.TRUE)
                 .onFailure().recoverWithItem(Boolean.FALSE));
         return relayed.chain(ok -> {
             if (!ok) {
-                Log.errorf("SCEP transaction %s could not be relayed to the CA; transaction released",
-                        pending.transactionId());
-                return enrollments.abandon(pending).replaceWith(ScepAnswer.failure(FailInfo.badRequest));
+                // the publish may have reached the CA all the same: releasing the challenge would let a new
+                // transaction get a second certificate. The device polls; its CertPoll relays the request again.
+                Log.warnf("SCEP transaction %s could not be relayed to the CA now; PENDING, relayed again at the"
+                        + " device's next CertPoll", pending.transactionId());
+                return enrollments.relayFailed(pending.key()).replaceWith(ScepAnswer.pending());
             }
             Log.debugf("SCEP %s transaction %s relayed to CA %s", pending.kind(), pending.transactionId(),
                     pending.authorityId());
             return waiter.await(replyTimeout).chain(outcome -> outcome != null
                     ? Uni.createFrom().item(ScepAnswer.of(outcome))
-                    : enrollments.find(pending.transactionId()).map(latest -> latest == null
+                    : enrollments.find(pending.key()).map(latest -> latest == null
                             ? ScepAnswer.pending()
                             : ScepAnswer.of(latest)));
         }).onTermination().invoke(waiter::cancel);
     }
 
-    private static CertificateRequestedEvent requestOf(Enrollment pending, byte[] csrDer) {
+    /** The request the CA gets: the key to certify and the policy, never the CSR (it carries the challenge). */
+    private static CertificateRequestedEvent requestOf(Enrollment pending, byte[] publicKeyDer) {
         return new CertificateRequestedEvent(pending.tenant(), pending.transactionId(), pending.authorityId(),
                 pending.deviceId(), pending.assignmentId(), pending.profileId(), RequestPurpose.DEVICE,
-                Base64.getEncoder().encodeToString(csrDer), pending.policy());
+                Base64.getEncoder().encodeToString(publicKeyDer), pending.policy());
     }
 }

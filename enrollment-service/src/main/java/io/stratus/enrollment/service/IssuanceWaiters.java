@@ -13,36 +13,36 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * PKCSReqs waiting for the CA's answer, by transaction id. A waiter holds no thread: it is a future
+ * PKCSReqs waiting for the CA's answer, by transaction ({@link TransactionKey}). A waiter holds no thread: it is a future
  * completed by the certificates consumer of this instance, by the announcement of an outcome another replica
  * stored, or given up after the reply timeout.
  */
 @ApplicationScoped
 public class IssuanceWaiters {
 
-    private final ConcurrentMap<String, CompletableFuture<Enrollment>> waiting = new ConcurrentHashMap<>();
+    private final ConcurrentMap<TransactionKey, CompletableFuture<Enrollment>> waiting = new ConcurrentHashMap<>();
     private final LongAdder expiredWaits = new LongAdder();
 
     /** Starts waiting for a transaction; call before the request is published so no answer is missed. */
-    public Waiter register(String transactionId) {
-        return new Waiter(transactionId, waiting.computeIfAbsent(transactionId, id -> new CompletableFuture<>()));
+    public Waiter register(TransactionKey key) {
+        return new Waiter(key, waiting.computeIfAbsent(key, id -> new CompletableFuture<>()));
     }
 
     /** Hands the CA's answer to whoever waits for it on this instance. */
     public void complete(Enrollment outcome) {
-        CompletableFuture<Enrollment> future = waiting.remove(outcome.transactionId());
+        CompletableFuture<Enrollment> future = waiting.remove(outcome.key());
         if (future != null) {
             future.complete(outcome);
         }
     }
 
     /** Whether a request on this instance waits for the transaction. */
-    public boolean isWaiting(String transactionId) {
-        return waiting.containsKey(transactionId);
+    public boolean isWaiting(TransactionKey key) {
+        return waiting.containsKey(key);
     }
 
     /** The transactions requests on this instance wait for now. */
-    public Set<String> waitingTransactions() {
+    public Set<TransactionKey> waitingTransactions() {
         return Set.copyOf(waiting.keySet());
     }
 
@@ -58,11 +58,11 @@ public class IssuanceWaiters {
 
     /** One registered wait. */
     public final class Waiter {
-        private final String transactionId;
+        private final TransactionKey key;
         private final CompletableFuture<Enrollment> future;
 
-        private Waiter(String transactionId, CompletableFuture<Enrollment> future) {
-            this.transactionId = transactionId;
+        private Waiter(TransactionKey key, CompletableFuture<Enrollment> future) {
+            this.key = key;
             this.future = future;
         }
 
@@ -82,7 +82,7 @@ public class IssuanceWaiters {
 
         /** Stops waiting (the request could not be relayed, or the wait is over). */
         public void cancel() {
-            waiting.remove(transactionId, future);
+            waiting.remove(key, future);
         }
     }
 }

@@ -80,7 +80,7 @@ public class PkiOperations {
     /** CertPoll: the transaction's state, for the key that sent it only (anyone else: no such transaction). */
     private Uni<ScepAnswer> poll(ScepAuthority ca, DecodedRequest decoded) {
         String transactionId = decoded.request().transactionId();
-        return enrollments.find(transactionId).chain(enrollment -> {
+        return enrollments.find(new TransactionKey(ca.authority().id(), transactionId)).chain(enrollment -> {
             if (enrollment == null) {
                 Log.infof("SCEP CertPoll %s: no such transaction", transactionId);
                 return Uni.createFrom().item(ScepAnswer.failure(FailInfo.badCertId));

@@ -192,9 +192,10 @@ public class RaProvisioning {
         IssuancePolicy policy = new IssuancePolicy(subject(authority.id()), List.of(),
                 KeySpec.rsa(RA_KEY.size()), List.of(ScepRa.EXTENDED_KEY_USAGE),
                 List.of(KeyUsages.DIGITAL_SIGNATURE, KeyUsages.KEY_ENCIPHERMENT), RA_VALIDITY_DAYS);
+        byte[] publicKey = Csrs.parse(csrDer).publicKey().getEncoded();
         CertificateRequestedEvent request = new CertificateRequestedEvent(authority.tenant(),
                 transactionId, authority.id(), authority.id(), null, null, RequestPurpose.RA,
-                Base64.getEncoder().encodeToString(csrDer), policy);
+                Base64.getEncoder().encodeToString(publicKey), policy);
         return publisher.publish(request);
     }
 }

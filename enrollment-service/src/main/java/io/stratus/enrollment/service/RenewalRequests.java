@@ -94,7 +94,8 @@ public class RenewalRequests {
                 return IssuanceRelay.refuse(transactionId, FailInfo.badRequest,
                         "signer certificate " + serial + " is revoked");
             }
-            return enrollments.find(issued.transactionId()).chain(original -> {
+            TransactionKey originalKey = new TransactionKey(ca.authority().id(), issued.transactionId());
+            return enrollments.find(originalKey).chain(original -> {
                 if (original == null || original.policy() == null) {
                     return IssuanceRelay.refuse(transactionId, FailInfo.badRequest,
                             "the enrollment of certificate " + serial + " kept no policy to renew under");

@@ -41,6 +41,7 @@ import io.stratus.crypto.scep.PkiStatus;
 import io.stratus.crypto.scep.ScepClientMessages;
 import io.stratus.crypto.scep.ScepResponse;
 import io.stratus.enrollment.support.Await;
+import io.stratus.enrollment.support.Bytes;
 import io.stratus.enrollment.support.Database;
 import io.stratus.enrollment.support.ScepHttp;
 import io.stratus.enrollment.support.TestCertificateAuthority.Issuer;
@@ -352,6 +353,44 @@ class ScepEnrollmentTest {
         // the owner's repeated PKCSReq is still answered from the record
         assertEquals(PkiStatus.SUCCESS, device.pkcsReq(scep, ra, device.csr(null)).status());
         assertEquals(1, world.ca.requestsFor(device.transactionId));
+    }
+
+    @Test
+    void theChallengeTravelsNeitherOnTheBusNorIntoTheDatabase() {
+        TestDevice device = new TestDevice("discreet-" + shortId());
+        world.ca.silence(device.id);
+        Assignment assignment = TestProfiles.assign(world.tenant, world.issuing.id(), device);
+        String challenge = device.open(assignment.sealedChallenge());
+        assertEquals(PkiStatus.PENDING, device.pkcsReq(scep, ra, device.csr(challenge)).status());
+
+        String travelled = Await.value("the request on Kafka", () -> world.ca.rawRequest(device.transactionId));
+        byte[] secret = challenge.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        // the CSR held the challenge as a DER string: look into every base64 value of the event, not only its text
+        for (byte[] value : textAndBase64Values(travelled)) {
+            assertFalse(Bytes.contains(value, secret), "the challenge is in the CertificateRequested event: " + travelled);
+        }
+        assertEquals(0, Database.count("select count(*) from enrollment where transaction_id = ? and position(? in"
+                + " coalesce(csr_der, ''::bytea) || coalesce(public_key_der, ''::bytea)) > 0", device.transactionId,
+                secret), "the challenge is stored with the pending transaction");
+        world.ca.release(device.transactionId);
+        Await.until("the certificate", () -> device.certPoll(scep, ra, world.issuing.certificate()).status()
+                == PkiStatus.SUCCESS);
+    }
+
+    /** The event's text and every JSON string value of it that decodes as base64. */
+    private static List<byte[]> textAndBase64Values(String json) {
+        List<byte[]> values = new java.util.ArrayList<>();
+        values.add(json.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        java.util.regex.Matcher strings = java.util.regex.Pattern.compile("\"([A-Za-z0-9+/=]{16,})\"").matcher(json);
+        while (strings.find()) {
+            try {
+                values.add(java.util.Base64.getDecoder().decode(strings.group(1)));
+            } catch (IllegalArgumentException notBase64) {
+                // a plain value: its text is in the first entry
+            }
+        }
+        assertTrue(values.size() > 1, "the event carries a base64 value (the key): " + json);
+        return values;
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.net.URL;
 import java.nio.file.Files;
@@ -37,7 +38,7 @@ import io.stratus.testkit.StratusTestResource;
  * unanswered, so the CA never acts on it; the row is PENDING as the service left it. Questions within
  * {@code stratus.enrollment.re-relay-after} (30s) publish nothing; once the last relay is older (the row's
  * {@code relayed_at} is moved back an hour instead of waiting), the next question publishes the request again
- * from the stored CSR, the CA issues once, and the device gets its certificate. Requests of one device (or
+ * from the stored key, the CA issues once, and the device gets its certificate. Requests of one device (or
  * RA) share a Kafka key, hence a partition: when the CA has seen the second request it has seen anything
  * published before it, so "exactly two" also proves the questions inside the window published nothing.
  */
@@ -72,8 +73,8 @@ class LostRelayIsRepublishedTest {
 
         assertEquals(2, world.ca.requestsFor(device.transactionId), "the lost request and exactly one relay again");
         assertEquals(1, world.ca.issuedFor(device.transactionId), "the CA signed once");
-        Await.until("the CSR (and its challengePassword) to be dropped with the outcome", () -> Database.single(
-                "select csr_der from enrollment where transaction_id = ?", device.transactionId) == null);
+        Await.until("the key to relay to be dropped with the outcome", () -> Database.single(
+                "select public_key_der from enrollment where transaction_id = ?", device.transactionId) == null);
         assertEquals(1L, Database.count("select count(*) from issued_certificate where transaction_id = ?",
                 device.transactionId));
         ScepResponse repeated = device.certPoll(scep, ra, world.issuing.certificate());
@@ -100,6 +101,24 @@ class LostRelayIsRepublishedTest {
         assertEquals(device.keys.getPublic(), certificate.getPublicKey());
         assertEquals(2, world.ca.requestsFor(device.transactionId));
         assertEquals(1, world.ca.issuedFor(device.transactionId));
+    }
+
+    @Test
+    void aTransactionOpenedBeforeV7IsRelayedAgainFromItsCsr() {
+        TestWorld world = TestWorld.get();
+        ScepHttp scep = scep(world, world.issuing.id());
+        X509Certificate ra = TestWorld.ra(TestWorld.awaitCaCertificates(scep));
+        TestDevice device = pendingWithLostRequest(world, scep, ra, "lost-legacy");
+        // as V6 stored it: the CSR, no key
+        assertEquals(1, Database.update("update enrollment set csr_der = ?, public_key_der = null,"
+                + " relayed_at = relayed_at - interval '1 hour' where transaction_id = ?", device.csr(null),
+                device.transactionId));
+
+        X509Certificate certificate = awaitIssuedByPolling(world, scep, ra, device);
+        assertEquals(device.keys.getPublic(), certificate.getPublicKey());
+        assertEquals(1, world.ca.issuedFor(device.transactionId));
+        Await.until("the CSR to be dropped with the outcome", () -> Database.single(
+                "select csr_der from enrollment where transaction_id = ?", device.transactionId) == null);
     }
 
     @Test
@@ -136,8 +155,11 @@ class LostRelayIsRepublishedTest {
         world.ca.unsilence(device.id);
         assertEquals("PENDING", Database.single("select status from enrollment where transaction_id = ?",
                 device.transactionId));
-        assertArrayEquals(csr, (byte[]) Database.single("select csr_der from enrollment where transaction_id = ?",
-                device.transactionId), "the CSR is kept with the record");
+        assertArrayEquals(device.keys.getPublic().getEncoded(), (byte[]) Database.single(
+                "select public_key_der from enrollment where transaction_id = ?", device.transactionId),
+                "the key to certify is kept with the record");
+        assertNull(Database.single("select csr_der from enrollment where transaction_id = ?", device.transactionId),
+                "not the CSR: it carries the challenge password");
         assertNotNull(relayedAt(device));
         return device;
     }

@@ -23,6 +23,7 @@ import io.stratus.crypto.scep.ScepResponse;
 import io.stratus.enrollment.service.EnrollmentStatus;
 import io.stratus.enrollment.service.EnrollmentStore;
 import io.stratus.enrollment.service.IssuanceWaiters;
+import io.stratus.enrollment.service.TransactionKey;
 import io.stratus.enrollment.support.Await;
 import io.stratus.enrollment.support.ScepHttp;
 import io.stratus.enrollment.support.TestDevice;
@@ -65,10 +66,10 @@ class OutcomeFromAnotherReplicaTest {
         long expiredBefore = waiters.expiredWaits();
         CompletableFuture<ScepResponse> reply = CompletableFuture.supplyAsync(() -> device.pkcsReq(scep, ra, csr));
         Await.value("the CA to hold the request", () -> world.ca.requestsFor(device.transactionId) == 1 ? true : null);
-        Await.value("the request to wait here", () -> waiters.isWaiting(device.transactionId) ? true : null);
+        Await.value("the request to wait here", () -> waiters.isWaiting(new TransactionKey(world.issuing.id(), device.transactionId)) ? true : null);
 
         X509Certificate issued = world.ca.signUnannounced(world.issuing, device.keys.getPublic(), device.subject());
-        var stored = enrollments.completeIssued(world.tenant, device.transactionId,
+        var stored = enrollments.completeIssued(world.tenant, new TransactionKey(world.issuing.id(), device.transactionId),
                 new EnrollmentStore.HandedOut(Serials.hex(issued.getSerialNumber()),
                         SubjectNames.toString(issued.getSubjectX500Principal()), Pem.der(issued),
                         issued.getNotAfter().toInstant()))

@@ -24,7 +24,6 @@ import io.stratus.crypto.CaCertificateBuilder.CaSpec;
 import com.sun.net.httpserver.HttpServer;
 
 import io.stratus.crypto.Crls;
-import io.stratus.crypto.Csrs;
 import io.stratus.crypto.KeyAlgorithm;
 import io.stratus.crypto.LeafCertificateSigner;
 import io.stratus.crypto.LeafCertificateSigner.LeafSpec;
@@ -62,6 +61,7 @@ public final class TestCertificateAuthority implements AutoCloseable {
 
     private final Map<String, Issuer> issuers = new ConcurrentHashMap<>();
     private final List<CertificateRequestedEvent> received = new CopyOnWriteArrayList<>();
+    private final Map<String, String> rawRequests = new ConcurrentHashMap<>();
     private final Set<String> silencedDevices = ConcurrentHashMap.newKeySet();
     private final Set<String> refusedDevices = ConcurrentHashMap.newKeySet();
     private final Set<String> agedDevices = ConcurrentHashMap.newKeySet();
@@ -225,6 +225,11 @@ public final class TestCertificateAuthority implements AutoCloseable {
         return released;
     }
 
+    /** The CertificateRequested of a transaction as it travelled on Kafka (the last one seen), or null. */
+    public String rawRequest(String transactionId) {
+        return rawRequests.get(transactionId);
+    }
+
     /** Every CertificateRequested seen, in order. */
     public List<CertificateRequestedEvent> received() {
         return new ArrayList<>(received);
@@ -265,6 +270,7 @@ public final class TestCertificateAuthority implements AutoCloseable {
             return;
         }
         received.add(request);
+        rawRequests.put(request.transactionId(), value);
         if (silencedDevices.contains(request.deviceId())) {
             held.put(request.transactionId(), request);
         } else if (refusedDevices.contains(request.deviceId())) {
@@ -278,7 +284,7 @@ public final class TestCertificateAuthority implements AutoCloseable {
 
     private void issue(CertificateRequestedEvent request) {
         Issuer issuer = issuers.get(request.authorityId());
-        Csrs.ParsedCsr csr = Csrs.parse(Base64.getDecoder().decode(request.csr()));
+        java.security.PublicKey requestedKey = Pem.publicKey(Base64.getDecoder().decode(request.publicKey()));
         IssuancePolicy policy = request.policy();
         Instant now = Instant.now();
         Duration lifetime = Duration.ofDays(policy.validityDays());
@@ -296,7 +302,7 @@ public final class TestCertificateAuthority implements AutoCloseable {
         }
         LeafSpec spec = new LeafSpec(policy.subject(), sans, policy.extendedKeyUsages(), policy.keyUsages(),
                 notBefore, notAfter, null, null, null, null);
-        X509Certificate certificate = LeafCertificateSigner.sign(spec, csr.publicKey(), issuer.certificate(),
+        X509Certificate certificate = LeafCertificateSigner.sign(spec, requestedKey, issuer.certificate(),
                 issuer.keys().getPrivate());
         issuedTransactions.add(request.transactionId());
         Kafka.publish(SOURCE, new CertificateIssuedEvent(tenant, request.transactionId(), request.authorityId(),

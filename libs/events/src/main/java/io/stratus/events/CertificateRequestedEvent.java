@@ -5,10 +5,12 @@ package io.stratus.events;
  *
  * @param transactionId unique per request; the CA issues at most one certificate per transaction id
  * @param deviceId      the device (or, for an RA request, the CA id)
- * @param csr           the PKCS#10 request, base64 DER
+ * @param publicKey     the key to certify: base64 DER SubjectPublicKeyInfo, from the PKCS#10 request whose signature
+ *                      (proof of possession) and challenge enrollment-service verified. The request itself never
+ *                      travels: it carries the challenge password. Subject, names and usages come from the policy.
  */
 public record CertificateRequestedEvent(String tenant, String transactionId, String authorityId, String deviceId,
-        String assignmentId, String profileId, RequestPurpose purpose, String csr, IssuancePolicy policy)
+        String assignmentId, String profileId, RequestPurpose purpose, String publicKey, IssuancePolicy policy)
         implements StratusEvent {
     @Override
     public String key() {

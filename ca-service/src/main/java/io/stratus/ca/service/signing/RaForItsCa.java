@@ -6,7 +6,7 @@ import io.stratus.events.CertificateRequestedEvent;
 
 /**
  * An RA certificate is only ever the CA's own SCEP RA: requested for the CA itself (not a device, assignment or
- * profile), with the CA's fixed RA subject and an RSA key SCEP clients can encrypt to. Whoever can publish a request
+ * profile), always with the CA's fixed RA subject, for an RSA key SCEP clients can encrypt to. Whoever can publish a request
  * cannot use the RA purpose to obtain a certificate for another name.
  */
 final class RaForItsCa implements SigningOption {
@@ -19,14 +19,10 @@ final class RaForItsCa implements SigningOption {
             throw IssuanceRejection.policy("an RA certificate is requested for its CA only, not for device "
                     + request.deviceId());
         }
-        String subject = ScepRa.subject(authorityId);
-        if (!subject.equals(context.csr().subjectDn())) {
-            throw IssuanceRejection.policy("an RA CSR of CA " + authorityId + " must have the subject " + subject);
-        }
-        if (!ScepRa.KEY_FAMILY.equals(context.csr().keyFamily()) || context.csr().keySize() < ScepRa.MIN_KEY_SIZE) {
+        if (!ScepRa.KEY_FAMILY.equals(context.key().family()) || context.key().size() < ScepRa.MIN_KEY_SIZE) {
             throw IssuanceRejection.policy("an RA key is RSA of at least " + ScepRa.MIN_KEY_SIZE + " bits, not "
-                    + context.csr().keyFamily() + " " + context.csr().keySize());
+                    + context.key().family() + " " + context.key().size());
         }
-        draft.subjectDn = subject;
+        draft.subjectDn = ScepRa.subject(authorityId);
     }
 }

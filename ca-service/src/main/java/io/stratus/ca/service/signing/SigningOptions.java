@@ -16,10 +16,10 @@ public class SigningOptions {
 
     public SigningOptions(PkiUrls urls, CaConfig config) {
         IssuerUrls issuerUrls = new IssuerUrls(urls);
-        this.device = List.of(new PolicyRequired(), new CsrMustNotRequestCa(), new KeyMatchesPolicy(),
+        this.device = List.of(new PolicyRequired(), new KeyMatchesPolicy(),
                 new SubjectFromPolicy(), new SubjectAltNamesFromPolicy(), new ExtendedKeyUsagesFromPolicy(),
                 new KeyUsagesFromPolicy(), new ValidityFromPolicy(config.maxDeviceValidityDays()), issuerUrls);
-        this.ra = List.of(new CsrMustNotRequestCa(), new RaForItsCa(), new RaKeyUsages(), new RaValidity(),
+        this.ra = List.of(new RaForItsCa(), new RaKeyUsages(), new RaValidity(),
                 issuerUrls);
     }
 
