@@ -36,7 +36,11 @@ final class ServiceEnv {
                 env.put("STRATUS_CA_PUBLIC_URL", c.baseUrl(Service.CA));
                 env.put("STRATUS_CA_SCEP_URL", c.baseUrl(Service.ENROLLMENT) + "/scep");
             }
-            case ENROLLMENT -> env.put("STRATUS_ENROLLMENT_KEK", secrets.kek("enrollment"));
+            case ENROLLMENT -> {
+                env.put("STRATUS_ENROLLMENT_KEK", secrets.kek("enrollment"));
+                // every simulated device sends from the loopback address: one address stands for the whole fleet
+                env.put("STRATUS_ENROLLMENT_CLIENT_REFUSAL_EXEMPT", "127.0.0.1,0:0:0:0:0:0:0:1");
+            }
             case SIMULATOR -> {
                 env.put("STRATUS_SIMULATOR_PROFILE_URL", c.baseUrl(Service.PROFILE));
                 env.put("STRATUS_SIMULATOR_TOKEN", secrets.simulatorToken());

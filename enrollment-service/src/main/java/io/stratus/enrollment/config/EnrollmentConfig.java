@@ -88,6 +88,22 @@ public interface EnrollmentConfig {
     @WithDefault("20")
     int staticRenewalThresholdPercent();
 
+    /**
+     * How many refused PKIOperations (a FAILURE CertRep or a 4xx answer) one client address may cause at one CA within
+     * {@link #clientRefusalWindow}; past that its PKIOperations to that CA get HTTP 429 until the window ends. 0 turns
+     * the limit off. Behind a proxy or ingress, let Quarkus take the client's address from the forwarding headers
+     * ({@code quarkus.http.proxy.proxy-address-forwarding}), or every device counts as the proxy.
+     */
+    @WithDefault("30")
+    int clientRefusalLimit();
+
+    /** The window of {@link #clientRefusalLimit}, counted from a client's first refusal. */
+    @WithDefault("1m")
+    Duration clientRefusalWindow();
+
+    /** Client addresses never limited (the local stack's loopback, where every simulated device shares one address). */
+    Optional<List<String>> clientRefusalExempt();
+
     /** How long fetching a published CRL from ca-service may take. */
     @WithDefault("10s")
     Duration crlFetchTimeout();

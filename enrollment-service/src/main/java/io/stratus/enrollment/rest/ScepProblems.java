@@ -55,6 +55,14 @@ final class ScepProblems {
         return Problem.of(Response.Status.BAD_REQUEST, detail).toResponse();
     }
 
+    /** HTTP 429: the client was refused too often by this CA lately; it may ask again after {@code wait}. */
+    static Response tooManyRefusals(java.time.Duration wait) {
+        long seconds = Math.max(1, (wait.toMillis() + 999) / 1000);
+        return Response.fromResponse(Problem.of(Response.Status.TOO_MANY_REQUESTS,
+                "too many refused requests from this client; try again in " + seconds + " s").toResponse())
+                .header("Retry-After", String.valueOf(seconds)).build();
+    }
+
     static Response tooLarge(int limit) {
         return Problem.of(Response.Status.REQUEST_ENTITY_TOO_LARGE,
                 "the PKIOperation message exceeds " + limit + " bytes").toResponse();

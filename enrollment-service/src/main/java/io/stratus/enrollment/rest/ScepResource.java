@@ -1,5 +1,6 @@
 package io.stratus.enrollment.rest;
 
+import java.time.Duration;
 import java.util.Base64;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -7,10 +8,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.micrometer.core.instrument.Timer;
 import io.smallrye.mutiny.Uni;
+import io.stratus.crypto.scep.PkiStatus;
 import io.stratus.enrollment.config.EnrollmentConfig;
 import io.stratus.enrollment.service.CaCertificates;
 import io.stratus.enrollment.service.NextCaCertificates;
 import io.stratus.enrollment.service.PkiOperations;
+import io.stratus.enrollment.service.RefusedClients;
 import io.stratus.enrollment.service.RequestAlgorithms;
 import io.stratus.enrollment.service.ScepAuthorities;
 import io.stratus.enrollment.service.ScepCapabilities;
@@ -20,8 +23,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import io.vertx.core.http.HttpServerRequest;
 
 /**
  * The SCEP endpoint of an issuing CA (RFC 8894): {@code GET|POST /scep/{tenant}/{caId}[/pkiclient.exe]
@@ -43,24 +48,27 @@ public class ScepResource {
     private final PkiOperations pkiOperations;
     private final RequestAlgorithms requestAlgorithms;
     private final ScepMetrics metrics;
+    private final RefusedClients refusedClients;
     private final int maxBodyBytes;
 
     public ScepResource(ScepAuthorities authorities, CaCertificates caCertificates,
             NextCaCertificates nextCaCertificates, PkiOperations pkiOperations, RequestAlgorithms requestAlgorithms,
-            ScepMetrics metrics, EnrollmentConfig config) {
+            ScepMetrics metrics, RefusedClients refusedClients, EnrollmentConfig config) {
         this.authorities = authorities;
         this.caCertificates = caCertificates;
         this.nextCaCertificates = nextCaCertificates;
         this.pkiOperations = pkiOperations;
         this.requestAlgorithms = requestAlgorithms;
         this.metrics = metrics;
+        this.refusedClients = refusedClients;
         this.maxBodyBytes = config.maxBodyBytes();
     }
 
     @GET
     @Operation(summary = "GetCACaps, GetCACert, GetNextCACert, or PKIOperation with a base64 message")
     public Uni<Response> get(@PathParam("tenant") String tenant, @PathParam("caId") String caId,
-            @QueryParam("operation") String operation, @QueryParam("message") String message) {
+            @QueryParam("operation") String operation, @QueryParam("message") String message,
+            @Context HttpServerRequest http) {
         String op = ScepOperation.canonical(operation);
         if (op == null) {
             return unknownOperation(operation);
@@ -73,7 +81,7 @@ public class ScepResource {
             case ScepOperation.GET_NEXT_CA_CERT:
                 return nextCaCertificate(tenant, caId);
             default:
-                return pkiOperationFromQuery(tenant, caId, message);
+                return pkiOperationFromQuery(tenant, caId, message, client(http));
         }
     }
 
@@ -81,21 +89,22 @@ public class ScepResource {
     @Path(PKICLIENT)
     @Operation(summary = "As GET /scep/{tenant}/{caId}, for clients that append pkiclient.exe")
     public Uni<Response> getPkiClient(@PathParam("tenant") String tenant, @PathParam("caId") String caId,
-            @QueryParam("operation") String operation, @QueryParam("message") String message) {
-        return get(tenant, caId, operation, message);
+            @QueryParam("operation") String operation, @QueryParam("message") String message,
+            @Context HttpServerRequest http) {
+        return get(tenant, caId, operation, message, http);
     }
 
     @POST
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "PKIOperation with a DER pkiMessage body (application/x-pki-message)")
     public Uni<Response> post(@PathParam("tenant") String tenant, @PathParam("caId") String caId,
-            @QueryParam("operation") String operation, byte[] body) {
+            @QueryParam("operation") String operation, byte[] body, @Context HttpServerRequest http) {
         String op = ScepOperation.canonical(operation);
         if (!ScepOperation.PKI_OPERATION.equals(op)) {
             metrics.count(op == null ? "unknown" : op, "bad_request");
             return Uni.createFrom().item(ScepProblems.badRequest("POST answers operation=PKIOperation only"));
         }
-        return pkiOperation(tenant, caId, body == null ? new byte[0] : body);
+        return pkiOperation(tenant, caId, body == null ? new byte[0] : body, client(http));
     }
 
     @POST
@@ -103,8 +112,8 @@ public class ScepResource {
     @Consumes(MediaType.WILDCARD)
     @Operation(summary = "As POST /scep/{tenant}/{caId}, for clients that append pkiclient.exe")
     public Uni<Response> postPkiClient(@PathParam("tenant") String tenant, @PathParam("caId") String caId,
-            @QueryParam("operation") String operation, byte[] body) {
-        return post(tenant, caId, operation, body);
+            @QueryParam("operation") String operation, byte[] body, @Context HttpServerRequest http) {
+        return post(tenant, caId, operation, body, http);
     }
 
     private Uni<Response> capabilities(String tenant, String caId) {
@@ -135,7 +144,7 @@ public class ScepResource {
                 .onFailure().recoverWithItem(failure -> problem(ScepOperation.GET_NEXT_CA_CERT, failure));
     }
 
-    private Uni<Response> pkiOperationFromQuery(String tenant, String caId, String message) {
+    private Uni<Response> pkiOperationFromQuery(String tenant, String caId, String message, String client) {
         if (message == null || message.isBlank()) {
             metrics.count(ScepOperation.PKI_OPERATION, "bad_request");
             return Uni.createFrom().item(ScepProblems.badRequest("PKIOperation over GET needs a message parameter"));
@@ -148,24 +157,46 @@ public class ScepResource {
             metrics.count(ScepOperation.PKI_OPERATION, "bad_request");
             return Uni.createFrom().item(ScepProblems.badRequest("the message parameter is not base64"));
         }
-        return pkiOperation(tenant, caId, decoded);
+        return pkiOperation(tenant, caId, decoded, client);
     }
 
-    private Uni<Response> pkiOperation(String tenant, String caId, byte[] message) {
+    /**
+     * A PKIOperation, unless its client was refused too often by this CA lately ({@link RefusedClients}: HTTP 429
+     * before any decryption); a FAILURE CertRep or a 4xx answer counts as one more refusal of the client.
+     */
+    private Uni<Response> pkiOperation(String tenant, String caId, byte[] message, String client) {
+        Duration blocked = refusedClients.blockedFor(client, caId);
+        if (!blocked.isZero()) {
+            metrics.count(ScepOperation.PKI_OPERATION, "too_many_refusals");
+            return Uni.createFrom().item(ScepProblems.tooManyRefusals(blocked));
+        }
         if (message.length > maxBodyBytes) {
             metrics.count(ScepOperation.PKI_OPERATION, "too_large");
+            refusedClients.refused(client, caId);
             return Uni.createFrom().item(ScepProblems.tooLarge(maxBodyBytes));
         }
         Timer.Sample sample = metrics.start();
         return pkiOperations.handle(tenant, caId, message)
                 .map(reply -> {
                     metrics.pkiOperation(sample, reply.status().name().toLowerCase(java.util.Locale.ROOT));
+                    if (reply.status() == PkiStatus.FAILURE) {
+                        refusedClients.refused(client, caId);
+                    }
                     return Response.ok(reply.certRep(), PKI_MESSAGE).build();
                 })
                 .onFailure().recoverWithItem(failure -> {
                     metrics.pkiOperation(sample, ScepProblems.outcome(failure));
-                    return ScepProblems.response(failure);
+                    Response response = ScepProblems.response(failure);
+                    if (response.getStatus() >= 400 && response.getStatus() < 500) {
+                        refusedClients.refused(client, caId);
+                    }
+                    return response;
                 });
+    }
+
+    /** The client's address as Quarkus sees it (the forwarded one when proxy address forwarding is on). */
+    private static String client(HttpServerRequest http) {
+        return http == null || http.remoteAddress() == null ? null : http.remoteAddress().hostAddress();
     }
 
     private Uni<Response> unknownOperation(String operation) {
