@@ -146,8 +146,10 @@ final class ProfileClient {
         return http.delete(http.api("/profiles/scep/" + AdminClient.enc(id)));
     }
 
-    AdminClient.Answer report(String profileId) {
-        return http.get(http.api("/profiles/" + AdminClient.enc(profileId) + "/report"));
+    /** One page of a profile's deployment report (the counts cover every device). */
+    AdminClient.Answer report(String profileId, int limit, String after) {
+        return http.get(http.api("/profiles/" + AdminClient.enc(profileId) + "/report?limit=" + limit
+                + (after == null ? "" : "&after=" + AdminClient.enc(after))));
     }
 
     // assignments

@@ -181,6 +181,9 @@ final class ProfileCommand implements Callable<Integer> {
         @Option(names = "--revoke-on-unassignment", paramLabel = "true|false", arity = "1",
                 description = "Revoke a device's certificates of this profile when the profile stops applying to it (create: false).")
         Boolean revokeOnUnassignment;
+        @Option(names = "--revoke-on-renewal", paramLabel = "true|false", arity = "1",
+                description = "Revoke a certificate (reason superseded) once its renewal is issued (create: false: it stays valid until it expires).")
+        Boolean revokeOnRenewal;
 
         /** The given options over {@code base} (a profile as the API shows it, or empty). */
         Map<String, Object> overlay(Map<String, Object> base) {
@@ -210,6 +213,7 @@ final class ProfileCommand implements Callable<Integer> {
             putIf(b, "keyStorageProvider", keyStorage == null ? null : keyStorage.toUpperCase(Locale.ROOT));
             putIf(b, "hashAlgorithm", hash == null ? null : hash.replace("-", "").toUpperCase(Locale.ROOT));
             putIf(b, "revokeOnUnassignment", revokeOnUnassignment);
+            putIf(b, "revokeOnRenewal", revokeOnRenewal);
             if (trusted != null) {
                 b.put("trustedProfileIds", split(trusted));
             }

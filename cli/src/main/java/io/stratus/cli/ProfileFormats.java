@@ -192,6 +192,8 @@ final class ProfileFormats {
             kv.add(new String[] {"renewal at", text(p, "renewalThresholdPercent") + "% left"});
             kv.add(new String[] {"unassigned", p.path("revokeOnUnassignment").asBoolean()
                     ? "revoke its certificates" : "keep its certificates until they expire"});
+            kv.add(new String[] {"renewed", p.path("revokeOnRenewal").asBoolean()
+                    ? "revoke the renewed certificate" : "keep the renewed certificate until it expires"});
             kv.add(new String[] {"trusted", join(p.path("trustedProfileIds"))});
         } else {
             kv.add(new String[] {"kind", "trusted certificate"});
@@ -210,6 +212,9 @@ final class ProfileFormats {
             rows.add(List.of(text(d, "deviceId"), text(d, "status"), text(d, "serialNumber"), text(d, "updatedAt"), text(d, "reason")));
         }
         sb.append(rows.isEmpty() ? "No devices.\n" : Formats.table(List.of("DEVICE", "STATUS", "SERIAL", "UPDATED", "REASON"), rows));
+        if (r.hasNonNull("next")) {
+            sb.append("More: --after ").append(r.get("next").asText()).append('\n');
+        }
         return sb.toString();
     }
 

@@ -73,6 +73,13 @@ public class IssuedCertificateEntity extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** The serial of the renewal that replaced this certificate, or null. */
+    @Column(name = "superseded_by")
+    public String supersededBy;
+
+    @Column(name = "superseded_at")
+    public Instant supersededAt;
+
     @Override
     public String toString() {
         return "IssuedCertificate[" + authorityId + "/" + serialHex + ", tx " + transactionId + "]";

@@ -13,7 +13,7 @@ public final class CertificateMapper {
     public static CertificateResponse toResponse(IssuedCertificateEntity c, boolean withPem) {
         return new CertificateResponse(c.id, c.tenant, c.authorityId, c.serialHex, c.subjectDn,
                 String.valueOf(c.purpose), c.deviceId, c.assignmentId, c.profileId, c.status.name(), c.notBefore,
-                c.notAfter, c.revokedAt, c.revocationReason, c.createdAt,
+                c.notAfter, c.revokedAt, c.revocationReason, c.createdAt, c.supersededBy, c.supersededAt,
                 withPem ? Pem.encode(Pem.certificate(c.certificateDer)) : null);
     }
 }

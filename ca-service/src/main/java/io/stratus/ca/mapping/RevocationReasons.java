@@ -9,6 +9,7 @@ public final class RevocationReasons {
 
     public static final String REMOVE_FROM_CRL = "removeFromCRL";
     public static final String CESSATION_OF_OPERATION = "cessationOfOperation";
+    public static final String SUPERSEDED = "superseded";
     public static final String UNSPECIFIED = "unspecified";
 
     /** Canonical names in code order; 7 is unused in RFC 5280. */
@@ -19,7 +20,7 @@ public final class RevocationReasons {
         CODES.put("keyCompromise", 1);
         CODES.put("cACompromise", 2);
         CODES.put("affiliationChanged", 3);
-        CODES.put("superseded", 4);
+        CODES.put(SUPERSEDED, 4);
         CODES.put(CESSATION_OF_OPERATION, 5);
         CODES.put("certificateHold", 6);
         CODES.put(REMOVE_FROM_CRL, 8);

@@ -5,6 +5,7 @@ import static io.stratus.platform.sql.SqlValues.bytes;
 import static io.stratus.platform.sql.SqlValues.instant;
 import static io.stratus.platform.sql.SqlValues.timestamp;
 
+import java.time.Instant;
 import java.util.function.Consumer;
 
 import io.smallrye.mutiny.Uni;
@@ -46,6 +47,10 @@ public class SqlIssuanceStore {
     private static final String LOCK_AUTHORITY = "select id, status, deleted_at from authority where id = $1"
             + " for share";
 
+    private static final String MARK_SUPERSEDED = "update issued_certificate set superseded_by = $5,"
+            + " superseded_at = $6 where tenant = $1 and authority_id = $2 and device_id = $3 and serial_hex = $4"
+            + " and purpose = 'DEVICE' and superseded_by is null";
+
     private static final String INSERT = "insert into issued_certificate (" + CERTIFICATE_COLUMNS + ") values"
             + " ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18)";
 
@@ -61,6 +66,17 @@ public class SqlIssuanceStore {
     public Uni<IssuedCertificateEntity> findByTransaction(String authorityId, String transactionId) {
         return pool.preparedQuery(FIND_BY_TRANSACTION).execute(Tuple.of(authorityId, transactionId))
                 .map(SqlIssuanceStore::single).map(row -> row == null ? null : toCertificate(row));
+    }
+
+    /**
+     * Marks the device's certificate {@code serialHex} of the CA superseded by {@code successorSerial}, unless it is
+     * marked already (a redelivered request changes nothing); completes with whether it marked it.
+     */
+    public Uni<Boolean> markSuperseded(String tenant, String authorityId, String deviceId, String serialHex,
+            String successorSerial, Instant at) {
+        return pool.preparedQuery(MARK_SUPERSEDED)
+                .execute(Tuple.of(tenant, authorityId, deviceId, serialHex, successorSerial, timestamp(at)))
+                .map(rows -> rows.rowCount() == 1);
     }
 
     /** The CA with the fields signing needs (a detached value, never written back), or null. */

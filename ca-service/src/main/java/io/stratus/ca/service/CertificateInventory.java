@@ -1,8 +1,6 @@
 package io.stratus.ca.service;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,6 +10,7 @@ import io.stratus.ca.entity.CertificateStatus;
 import io.stratus.ca.entity.IssuedCertificateEntity;
 import io.stratus.ca.repository.IssuedCertificateRepository;
 import io.stratus.ca.repository.IssuedCertificateRepository.CertificateQuery;
+import io.stratus.platform.rest.KeysetCursor;
 import io.stratus.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -63,22 +62,17 @@ public class CertificateInventory {
     }
 
     static String encode(IssuedCertificateEntity last) {
-        String position = last.createdAt.toString() + "|" + last.id;
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(position.getBytes(StandardCharsets.UTF_8));
+        return new KeysetCursor(last.createdAt.toString(), last.id).encode();
     }
 
     static String[] decode(String cursor) {
+        KeysetCursor position = KeysetCursor.decode(cursor);
         try {
-            String position = new String(Base64.getUrlDecoder().decode(cursor.trim()), StandardCharsets.UTF_8);
-            String[] parts = position.split("\\|", 2);
-            Instant.parse(parts[0]);
-            if (parts.length != 2 || parts[1].isBlank()) {
-                throw new IllegalArgumentException("no id");
-            }
-            return parts;
+            Instant.parse(position.position());
         } catch (RuntimeException e) {
-            throw ProblemException.badRequest("after is not a cursor this API returned (use the 'next' value)");
+            throw KeysetCursor.notACursor();
         }
+        return new String[] {position.position(), position.id()};
     }
 
     private static int limit(Integer limit) {

@@ -48,9 +48,10 @@ public class IssuanceService {
     private final SqlAuditLog audit;
     private final Pool pool;
     private final Vertx vertx;
+    private final RenewedCertificates renewed;
 
     public IssuanceService(SqlIssuanceStore store, LeafIssuer issuer, CertificateEventPublisher publisher,
-            IssuanceMetrics metrics, SqlAuditLog audit, Pool pool, Vertx vertx) {
+            IssuanceMetrics metrics, SqlAuditLog audit, Pool pool, Vertx vertx, RenewedCertificates renewed) {
         this.store = store;
         this.issuer = issuer;
         this.publisher = publisher;
@@ -58,6 +59,7 @@ public class IssuanceService {
         this.audit = audit;
         this.pool = pool;
         this.vertx = vertx;
+        this.renewed = renewed;
     }
 
     /**
@@ -85,7 +87,7 @@ public class IssuanceService {
         }
         Log.infof("transaction %s was already answered with serial %s; publishing that certificate again",
                 request.transactionId(), existing.serialHex);
-        return publisher.issued(existing);
+        return publisher.issued(existing).chain(() -> renewed.replacedBy(request, existing));
     }
 
     private Uni<Void> issue(CertificateRequestedEvent request, AuthorityEntity found) {
@@ -96,7 +98,7 @@ public class IssuanceService {
                     metrics.issued(stored.authorityId, stored.purpose);
                     Log.infof("issued %s certificate %s by CA %s for transaction %s (device %s)", stored.purpose,
                             stored.serialHex, stored.authorityId, stored.transactionId, stored.deviceId);
-                }));
+                }).chain(() -> renewed.replacedBy(request, stored)));
     }
 
     private Uni<AuthorityEntity> findAuthority(CertificateRequestedEvent request) {

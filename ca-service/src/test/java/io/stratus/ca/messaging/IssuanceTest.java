@@ -100,7 +100,7 @@ class IssuanceTest {
     private CertificateRequestedEvent request(String tx, String authorityId, RequestPurpose purpose, String publicKey,
             IssuancePolicy policy) {
         return new CertificateRequestedEvent(tenant, tx, authorityId, "device-" + tx, "assignment-1", "profile-1",
-                purpose, publicKey, policy);
+                purpose, publicKey, policy, null);
     }
 
     /** Sends the request and returns the outcome event for its transaction id. */
@@ -220,7 +220,7 @@ class IssuanceTest {
     /** An RA request as enrollment-service makes it: for the CA itself. */
     private CertificateRequestedEvent raRequest(String authorityId, KeyPair raKey) {
         return new CertificateRequestedEvent(tenant, "ra-" + UUID.randomUUID(), authorityId, authorityId, null, null,
-                RequestPurpose.RA, publicKey(raKey), null);
+                RequestPurpose.RA, publicKey(raKey), null, null);
     }
 
     @Test
@@ -245,7 +245,7 @@ class IssuanceTest {
         // the RA purpose once signed any subject a request asked for: a way to a certificate for any name. The subject
         // of an RA certificate is now always the CA's RA subject (raRequestGetsAnRaCertificate), and only for the CA.
         CertificateRequestedEvent forADevice = new CertificateRequestedEvent(tenant, "ra-" + UUID.randomUUID(), caId,
-                "device-7", null, null, RequestPurpose.RA, publicKey(raKey), null);
+                "device-7", null, null, RequestPurpose.RA, publicKey(raKey), null, null);
         CertificateRejectedEvent refused = rejected(forADevice);
         assertEquals("POLICY_VIOLATION", refused.reason());
         assertEquals(1, Database.count("select count(*) from audit_record where tenant = ? and target = ?"
@@ -319,7 +319,7 @@ class IssuanceTest {
         KeyPair otherKey = KeyAlgorithm.RSA_2048.generate();
         Kafka.send(CloudEvent.of("/stratus/enrollment-service", new CertificateRequestedEvent(otherTenant, tx,
                 otherIssuing, "device-" + tx, "assignment-1", "profile-1", RequestPurpose.DEVICE, publicKey(otherKey),
-                devicePolicy())));
+                devicePolicy(), null)));
         CertificateIssuedEvent first = (CertificateIssuedEvent) Kafka.decode(outcomes.await(
                 r -> r.value().contains(tx) && r.value().contains(otherIssuing))).data();
 

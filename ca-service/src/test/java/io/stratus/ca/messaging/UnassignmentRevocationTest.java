@@ -7,7 +7,6 @@ import java.security.KeyPair;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -19,9 +18,9 @@ import org.junit.jupiter.api.TestInstance;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.stratus.ca.support.CaApi;
 import io.stratus.ca.support.Database;
 import io.stratus.ca.support.Kafka;
+import io.stratus.ca.support.TenantWithIssuingCa;
 import io.stratus.ca.support.TopicReader;
 import io.stratus.crypto.KeyAlgorithm;
 import io.stratus.events.CertificateIssuedEvent;
@@ -32,7 +31,6 @@ import io.stratus.events.IssuancePolicy;
 import io.stratus.events.KeySpec;
 import io.stratus.events.ProfileUnassignedEvent;
 import io.stratus.events.RequestPurpose;
-import io.stratus.events.Topics;
 import io.stratus.testkit.StratusTestResource;
 
 /**
@@ -44,25 +42,24 @@ import io.stratus.testkit.StratusTestResource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class UnassignmentRevocationTest {
 
-    private final String tenant = "unassign-" + UUID.randomUUID().toString().substring(0, 8);
+    private TenantWithIssuingCa world;
+    private String tenant;
     private String issuingId;
     private TopicReader certificateEvents;
 
     @BeforeEach
     void setUp() {
-        if (issuingId != null) {
-            return;
+        if (world == null) {
+            world = TenantWithIssuingCa.create("unassign");
+            tenant = world.tenant;
+            issuingId = world.issuingId;
+            certificateEvents = world.certificateEvents;
         }
-        Map<String, Object> root = CaApi.create(tenant, CaApi.rootBody("Unassign Root", 10, "RSA_2048",
-                List.of("CLIENT_AUTH")));
-        issuingId = (String) CaApi.create(tenant, CaApi.issuingBody((String) root.get("id"), "Unassign Issuing", 2,
-                "RSA_2048", List.of("CLIENT_AUTH"))).get("id");
-        certificateEvents = new TopicReader(Topics.CERTIFICATES);
     }
 
     @AfterAll
     void tearDown() {
-        certificateEvents.close();
+        world.close();
     }
 
     /** Issues a device certificate for the assignment through Kafka; returns its serial (hex). */
@@ -73,7 +70,7 @@ class UnassignmentRevocationTest {
         IssuancePolicy policy = new IssuancePolicy("CN=" + deviceId, List.of(), KeySpec.rsa(2048),
                 List.of("1.3.6.1.5.5.7.3.2"), List.of("digitalSignature"), 365);
         Kafka.send(CloudEvent.of("/stratus/enrollment-service", new CertificateRequestedEvent(tenant, tx, issuingId,
-                deviceId, assignmentId, "profile-" + assignmentId, RequestPurpose.DEVICE, publicKey, policy)));
+                deviceId, assignmentId, "profile-" + assignmentId, RequestPurpose.DEVICE, publicKey, policy, null)));
         ConsumerRecord<String, String> record = certificateEvents.await(
                 r -> r.value().contains("\"transactionId\":\"" + tx + "\""));
         CertificateIssuedEvent issued = (CertificateIssuedEvent) Kafka.decode(record).data();

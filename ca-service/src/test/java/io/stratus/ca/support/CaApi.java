@@ -74,6 +74,12 @@ public final class CaApi {
         return given().auth().oauth2(manager(tenant)).delete("/api/v1/tenants/{t}/authorities/{id}", tenant, id);
     }
 
+    /** GET .../certificates/{serial} with a manager token (the certificate as the inventory shows it). */
+    public static Map<String, Object> certificate(String tenant, String serial) {
+        return given().auth().oauth2(manager(tenant)).get("/api/v1/tenants/{t}/certificates/{serial}", tenant, serial)
+                .then().statusCode(200).extract().jsonPath().getMap("$");
+    }
+
     /** POST .../certificates/{serial}/revoke with a manager token. */
     public static Response revokeCertificate(String tenant, String serial, String reason) {
         return given().auth().oauth2(manager(tenant)).contentType(ContentType.JSON).body(Map.of("reason", reason))

@@ -30,7 +30,7 @@ public final class Leaves {
                 List.of("1.3.6.1.5.5.7.3.2"), List.of("digitalSignature"), 30);
         String publicKey = Base64.getEncoder().encodeToString(DEVICE_KEY.getPublic().getEncoded());
         CertificateRequestedEvent request = new CertificateRequestedEvent(tenant, tx, authorityId, "device-" + tx,
-                "assignment-1", "profile-1", RequestPurpose.DEVICE, publicKey, policy);
+                "assignment-1", "profile-1", RequestPurpose.DEVICE, publicKey, policy, null);
         Kafka.send(CloudEvent.of("/stratus/enrollment-service", request));
         return Kafka.decode(outcomes.await(r -> r.value().contains("\"transactionId\":\"" + tx + "\""))).data();
     }

@@ -173,6 +173,6 @@ public class IssuanceRelay {
     private static CertificateRequestedEvent requestOf(Enrollment pending, byte[] publicKeyDer) {
         return new CertificateRequestedEvent(pending.tenant(), pending.transactionId(), pending.authorityId(),
                 pending.deviceId(), pending.assignmentId(), pending.profileId(), RequestPurpose.DEVICE,
-                Base64.getEncoder().encodeToString(publicKeyDer), pending.policy());
+                Base64.getEncoder().encodeToString(publicKeyDer), pending.policy(), pending.renewedSerial());
     }
 }

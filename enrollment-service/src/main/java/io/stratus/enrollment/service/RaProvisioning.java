@@ -195,7 +195,7 @@ public class RaProvisioning {
         byte[] publicKey = Csrs.parse(csrDer).publicKey().getEncoded();
         CertificateRequestedEvent request = new CertificateRequestedEvent(authority.tenant(),
                 transactionId, authority.id(), authority.id(), null, null, RequestPurpose.RA,
-                Base64.getEncoder().encodeToString(publicKey), policy);
+                Base64.getEncoder().encodeToString(publicKey), policy, null);
         return publisher.publish(request);
     }
 }

@@ -190,6 +190,8 @@ class ScepRenewalTest {
                 .filter(r -> r.transactionId().equals(next.transactionId)).findFirst().orElseThrow();
         assertEquals(first.device().id, relayed.deviceId(), "relayed for the same device");
         assertEquals(TestProfiles.policyFor(first.device()), relayed.policy(), "under the original policy");
+        assertEquals(Serials.hex(first.certificate().getSerialNumber()), relayed.renews(),
+                "the CA is told which certificate the renewal replaces");
 
         // the renewed certificate renews in turn
         TestDevice third = new TestDevice(first.device().name);

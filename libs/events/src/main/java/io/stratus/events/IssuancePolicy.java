@@ -13,7 +13,15 @@ import java.util.List;
  * @param extendedKeyUsages EKU OIDs (e.g. {@code 1.3.6.1.5.5.7.3.2})
  * @param keyUsages       {@code digitalSignature}, {@code keyEncipherment}
  * @param validityDays    validity; capped by the CA's remaining life
+ * @param revokeRenewedCertificate whether the CA revokes a certificate once its renewal is issued (reason superseded);
+ *                        otherwise the renewed certificate stays valid until it expires, marked superseded
  */
 public record IssuancePolicy(String subject, List<SubjectAltName> subjectAltNames, KeySpec keySpec,
-        List<String> extendedKeyUsages, List<String> keyUsages, int validityDays) {
+        List<String> extendedKeyUsages, List<String> keyUsages, int validityDays, boolean revokeRenewedCertificate) {
+
+    /** A policy that leaves a renewed certificate valid until it expires. */
+    public IssuancePolicy(String subject, List<SubjectAltName> subjectAltNames, KeySpec keySpec,
+            List<String> extendedKeyUsages, List<String> keyUsages, int validityDays) {
+        this(subject, subjectAltNames, keySpec, extendedKeyUsages, keyUsages, validityDays, false);
+    }
 }

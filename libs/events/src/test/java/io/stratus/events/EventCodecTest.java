@@ -33,7 +33,7 @@ class EventCodecTest {
                         "ab12", NOW.plusSeconds(3600), "TPM_OR_SOFTWARE", "SHA384"),
                 new ProfileUnassignedEvent("t1", "dev-1", "as-1", "p-1"),
                 new CertificateRequestedEvent("t1", "tx-1", "ca-1", "dev-1", "as-1", "p-1", RequestPurpose.DEVICE,
-                        "Y3Ny", POLICY),
+                        "Y3Ny", POLICY, "0A1B"),
                 new CertificateIssuedEvent("t1", "tx-1", "ca-1", "dev-1", "as-1", "p-1", RequestPurpose.DEVICE,
                         "0A1B", "CN=dev-1", NOW, NOW.plusSeconds(86400), "Y2VydA=="),
                 new CertificateRejectedEvent("t1", "tx-1", "ca-1", "dev-1", "as-1", "p-1", RequestPurpose.DEVICE,

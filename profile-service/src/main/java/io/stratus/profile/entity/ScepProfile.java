@@ -62,6 +62,9 @@ public class ScepProfile {
     /** When the profile stops applying to a device, ca-service revokes the device's certificates of it. */
     @Column(name = "revoke_on_unassignment")
     public boolean revokeOnUnassignment;
+    /** Once a certificate's renewal is issued, ca-service revokes the renewed certificate (reason superseded). */
+    @Column(name = "revoke_on_renewal")
+    public boolean revokeOnRenewal;
     @Column(name = "created_at")
     public Instant createdAt;
 }

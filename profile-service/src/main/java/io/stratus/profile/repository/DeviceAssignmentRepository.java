@@ -1,10 +1,14 @@
 package io.stratus.profile.repository;
 
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.stratus.profile.entity.DeploymentStatus;
 import io.stratus.profile.entity.DeviceAssignment;
 import io.stratus.profile.entity.DeviceAssignmentKey;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,8 +16,33 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class DeviceAssignmentRepository implements PanacheRepositoryBase<DeviceAssignment, DeviceAssignmentKey> {
 
-    public Uni<List<DeviceAssignment>> ofProfile(String tenant, String profileId) {
-        return list("tenant = ?1 and profileId = ?2 order by deviceId, assignmentId", tenant, profileId);
+    /** How many of the profile's device rows are in each status (statuses without rows are absent). */
+    public Uni<Map<DeploymentStatus, Long>> statusCounts(String tenant, String profileId) {
+        return Panache.getSession().chain(session -> session
+                .createQuery("select d.status, count(d) from DeviceAssignment d where d.tenant = :tenant"
+                        + " and d.profileId = :profileId group by d.status", Object[].class)
+                .setParameter("tenant", tenant)
+                .setParameter("profileId", profileId)
+                .getResultList())
+                .map(rows -> {
+                    Map<DeploymentStatus, Long> counts = new EnumMap<>(DeploymentStatus.class);
+                    rows.forEach(row -> counts.put((DeploymentStatus) row[0], (Long) row[1]));
+                    return counts;
+                });
+    }
+
+    /**
+     * Up to {@code limit} of the profile's device rows in (device, assignment) order, starting after the row
+     * ({@code afterDevice}, {@code afterAssignment}); from the first row when {@code afterDevice} is null.
+     */
+    public Uni<List<DeviceAssignment>> pageOfProfile(String tenant, String profileId, String afterDevice,
+            String afterAssignment, int limit) {
+        return afterDevice == null
+                ? find("tenant = ?1 and profileId = ?2 order by deviceId, assignmentId", tenant, profileId)
+                        .page(0, limit).list()
+                : find("tenant = ?1 and profileId = ?2 and (deviceId > ?3 or (deviceId = ?3 and assignmentId > ?4))"
+                        + " order by deviceId, assignmentId", tenant, profileId, afterDevice, afterAssignment)
+                        .page(0, limit).list();
     }
 
     /** Which of {@code deviceIds} already have a row for the assignment. */

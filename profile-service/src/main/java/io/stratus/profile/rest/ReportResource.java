@@ -9,6 +9,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
@@ -26,7 +27,8 @@ public class ReportResource {
     @GET
     @Path("/{id}/report")
     @RolesAllowed(ApiRoles.PROFILE_READ)
-    public Uni<ProfileReport> report(@PathParam("tenant") String tenant, @PathParam("id") String id) {
-        return reports.report(tenant, id);
+    public Uni<ProfileReport> report(@PathParam("tenant") String tenant, @PathParam("id") String id,
+            @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
+        return reports.report(tenant, id, limit, after);
     }
 }

@@ -23,7 +23,7 @@ public class PolicyResolver {
         }
         return new IssuancePolicy(subject(profile, device), subjectAltNames(profile, device),
                 new KeySpec(profile.keyAlgorithm, profile.keySize), List.copyOf(profile.ekus),
-                List.copyOf(profile.keyUsages), profile.validityDays);
+                List.copyOf(profile.keyUsages), profile.validityDays, profile.revokeOnRenewal);
     }
 
     private static String subject(ScepProfile profile, VariableSource device) {

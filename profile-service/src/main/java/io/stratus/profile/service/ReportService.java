@@ -6,6 +6,7 @@ import java.util.Map;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.stratus.platform.rest.KeysetCursor;
 import io.stratus.platform.rest.ProblemException;
 import io.stratus.profile.entity.DeploymentStatus;
 import io.stratus.profile.entity.DeviceAssignment;
@@ -33,14 +34,30 @@ public class ReportService {
         this.devices = devices;
     }
 
-    public Uni<ProfileReport> report(String tenant, String profileId) {
+    /**
+     * The counts over all of the profile's devices and one page of device lines: up to {@code limit} (1 to 1000,
+     * default 100) after the cursor {@code after} (the {@code next} of the previous page; null for the first).
+     */
+    public Uni<ProfileReport> report(String tenant, String profileId, Integer limit, String after) {
+        int size = Page.of(limit, null).limit();
+        KeysetCursor from = after == null || after.isBlank() ? null : KeysetCursor.decode(after);
         return Panache.withSession(() -> profiles.find(tenant, profileId)
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("profile '" + profileId
                         + "' not found in tenant " + tenant))
-                .chain(profile -> deviceAssignments.ofProfile(tenant, profileId)))
-                .map(rows -> new ProfileReport(profileId, count(rows, DeploymentStatus.SUCCEEDED),
-                        count(rows, DeploymentStatus.PENDING), count(rows, DeploymentStatus.FAILED),
-                        count(rows, DeploymentStatus.NOT_APPLICABLE), rows.stream().map(Views::of).toList()));
+                .chain(profile -> deviceAssignments.statusCounts(tenant, profileId))
+                .chain(counts -> deviceAssignments.pageOfProfile(tenant, profileId,
+                        from == null ? null : from.position(), from == null ? null : from.id(), size + 1)
+                        .map(rows -> {
+                            List<DeviceAssignment> page = rows.size() > size ? rows.subList(0, size) : rows;
+                            DeviceAssignment last = page.isEmpty() ? null : page.get(page.size() - 1);
+                            String next = rows.size() > size
+                                    ? new KeysetCursor(last.deviceId, last.assignmentId).encode() : null;
+                            return new ProfileReport(profileId, counts.getOrDefault(DeploymentStatus.SUCCEEDED, 0L),
+                                    counts.getOrDefault(DeploymentStatus.PENDING, 0L),
+                                    counts.getOrDefault(DeploymentStatus.FAILED, 0L),
+                                    counts.getOrDefault(DeploymentStatus.NOT_APPLICABLE, 0L),
+                                    page.stream().map(Views::of).toList(), next);
+                        })));
     }
 
     /**

@@ -150,5 +150,6 @@ public class ScepProfileService {
         to.keyStorageProvider = from.keyStorageProvider;
         to.hashAlgorithm = from.hashAlgorithm;
         to.revokeOnUnassignment = from.revokeOnUnassignment;
+        to.revokeOnRenewal = from.revokeOnRenewal;
     }
 }

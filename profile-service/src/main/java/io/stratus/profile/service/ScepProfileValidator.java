@@ -64,6 +64,7 @@ final class ScepProfileValidator {
         profile.keyStorageProvider = keyStorageProvider(profile.platform, request.keyStorageProvider());
         profile.hashAlgorithm = hashAlgorithm(request.hashAlgorithm());
         profile.revokeOnUnassignment = Boolean.TRUE.equals(request.revokeOnUnassignment());
+        profile.revokeOnRenewal = Boolean.TRUE.equals(request.revokeOnRenewal());
         return profile;
     }
 

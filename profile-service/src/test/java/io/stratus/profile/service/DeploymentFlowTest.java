@@ -162,6 +162,37 @@ class DeploymentFlowTest {
     }
 
     @Test
+    void theReportCountsEveryDeviceAndPagesItsLines() {
+        List<String> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            ids.add(register("page-" + i, "PAGE-" + i, KeyAlgorithm.EC_P256, "WINDOWS").id());
+        }
+        String group = createGroup(tenant, "paged");
+        addMembers(tenant, group, ids.toArray(String[]::new));
+        String profileId = createScepProfile(tenant, scepBody(tenant, List.of(createTrustedRoot(tenant))));
+        createAssignment(tenant, profileId, List.of(group), List.of());
+
+        String path = base(tenant) + "/profiles/" + profileId + "/report";
+        List<String> seen = new java.util.ArrayList<>();
+        List<Integer> pageSizes = new java.util.ArrayList<>();
+        String after = null;
+        do {
+            JsonPath page = admin().queryParam("limit", 3).queryParam("after", after == null ? "" : after)
+                    .get(path).then().statusCode(200).extract().jsonPath();
+            assertEquals(7, page.getInt("pending"), "the counts cover every device on every page");
+            List<String> devices = page.getList("devices.deviceId", String.class);
+            pageSizes.add(devices.size());
+            seen.addAll(devices);
+            after = page.getString("next");
+        } while (after != null);
+        assertEquals(List.of(3, 3, 1), pageSizes);
+        assertEquals(ids.stream().sorted().toList(), seen, "every device once, in device order");
+
+        problem(admin().queryParam("after", "not-a-cursor").get(path).then(), 400, "after is not a cursor");
+        problem(admin().queryParam("limit", 0).get(path).then(), 400, "limit must be between 1 and 1000");
+    }
+
+    @Test
     void aDeviceWithoutAValueForAVariableFailsWithoutAnEvent() {
         DeviceIdentity withSerial = register("has-serial", "PC-1", KeyAlgorithm.EC_P256, "WINDOWS");
         DeviceIdentity noSerial = DeviceIdentity.of("no-serial", "PC-2", null, "WINDOWS", KeyAlgorithm.EC_P256);
@@ -171,7 +202,10 @@ class DeploymentFlowTest {
         addMembers(tenant, group, withSerial.id(), noSerial.id(), badName.id());
         Map<String, Object> body = scepBody(tenant, List.of());
         body.put("subjectNameFormat", "CN={{SerialNumber}},OU={{DeviceName}},O=Contoso");
+        body.put("revokeOnRenewal", true);
         String profileId = createScepProfile(tenant, body);
+        admin().get(base(tenant) + "/profiles/scep/" + profileId).then().statusCode(200)
+                .body("revokeOnRenewal", org.hamcrest.Matchers.equalTo(true));
 
         JsonPath created = createAssignment(tenant, profileId, List.of(group), List.of());
         assertEquals(1, created.getInt("assigned"));
@@ -180,6 +214,7 @@ class DeploymentFlowTest {
         assertEquals(List.of("has-serial"), List.copyOf(events.keySet()));
         ProfileAssignedEvent assigned = (ProfileAssignedEvent) events.get("has-serial").data();
         assertEquals("CN=" + withSerial.serialNumber() + ",OU=PC-1,O=Contoso", assigned.policy().subject());
+        assertTrue(assigned.policy().revokeRenewedCertificate(), "the profile revokes renewed certificates");
 
         JsonPath report = report(tenant, profileId);
         assertEquals(2, report.getInt("failed"));
@@ -298,6 +333,7 @@ class DeploymentFlowTest {
         assertEquals(List.of("1.3.6.1.5.5.7.3.2"), assigned.policy().extendedKeyUsages());
         assertEquals(List.of("digitalSignature", "keyEncipherment"), assigned.policy().keyUsages());
         assertEquals(365, assigned.policy().validityDays());
+        assertEquals(false, assigned.policy().revokeRenewedCertificate(), "renewed certificates stay valid by default");
         assertEquals(List.of(new TrustedCertificate("root-ca-1", "COMPUTER_ROOT", TestCertificates.get().rootPem())),
                 assigned.trustedCertificates());
         Duration ttl = Duration.between(before, assigned.challengeExpiresAt());

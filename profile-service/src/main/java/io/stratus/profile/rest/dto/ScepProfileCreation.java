@@ -5,11 +5,12 @@ import java.util.List;
 /**
  * Body of {@code POST /profiles/scep} and {@code PUT /profiles/scep/{id}}. {@code keyStorageProvider} is for
  * Windows only (default TPM_OR_SOFTWARE); {@code hashAlgorithm} defaults to SHA256; {@code revokeOnUnassignment}
- * (default false) revokes a device's certificates of the profile when the profile stops applying to it.
+ * (default false) revokes a device's certificates of the profile when the profile stops applying to it;
+ * {@code revokeOnRenewal} (default false) revokes a certificate once its renewal is issued (reason superseded).
  */
 public record ScepProfileCreation(String name, String platform, String certificateType, String authorityId,
         String scepUrl, String subjectNameFormat, List<SanRequest> subjectAlternativeNames, Integer validityDays,
         String keyAlgorithm, Integer keySize, List<String> keyUsages, List<String> extendedKeyUsages,
         Integer renewalThresholdPercent, List<String> trustedProfileIds, String keyStorageProvider,
-        String hashAlgorithm, Boolean revokeOnUnassignment) {
+        String hashAlgorithm, Boolean revokeOnUnassignment, Boolean revokeOnRenewal) {
 }
