@@ -36,7 +36,7 @@ public class AssignmentConsumer {
             }
             Log.debugf("assignment %s of device %s ended with revocation", unassigned.assignmentId(),
                     unassigned.deviceId());
-            return revocation.unassigned(unassigned).replaceWithVoid();
+            return revocation.unassigned(unassigned, event.time()).replaceWithVoid();
         });
     }
 }

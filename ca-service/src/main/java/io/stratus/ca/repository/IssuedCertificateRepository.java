@@ -20,9 +20,11 @@ public class IssuedCertificateRepository implements PanacheRepositoryBase<Issued
     }
 
     /** The unrevoked device certificates a tenant's CAs issued for an assignment. */
-    public Uni<List<IssuedCertificateEntity>> unrevokedForAssignment(String tenant, String assignmentId) {
-        return list("tenant = ?1 and assignmentId = ?2 and status = ?3 and purpose = ?4 order by createdAt", tenant,
-                assignmentId, CertificateStatus.ISSUED, io.stratus.events.RequestPurpose.DEVICE);
+    public Uni<List<IssuedCertificateEntity>> unrevokedForAssignment(String tenant, String assignmentId,
+            String deviceId) {
+        return list("tenant = ?1 and assignmentId = ?2 and deviceId = ?3 and status = ?4 and purpose = ?5"
+                + " order by createdAt", tenant, assignmentId, deviceId, CertificateStatus.ISSUED,
+                io.stratus.events.RequestPurpose.DEVICE);
     }
 
     /** The revoked certificates of a CA, for its CRL. */

@@ -75,6 +75,18 @@ public class CertificateRevocation {
                 });
     }
 
+    /**
+     * Whether a failed {@link #revoke} leaves nothing to do for a caller that revokes on its own behalf (renewal,
+     * unassignment): the certificate was revoked meanwhile (409) or is not one of this CA (404).
+     */
+    public static boolean nothingToRevoke(Throwable failure) {
+        if (!(failure instanceof ProblemException)) {
+            return false;
+        }
+        int status = ((ProblemException) failure).problem().status();
+        return status == 409 || status == 404;
+    }
+
     private Uni<Void> markCrlStale(AuthorityEntity ca, int keyGeneration) {
         if (keyGeneration <= 1) {
             ca.crlStale = true;

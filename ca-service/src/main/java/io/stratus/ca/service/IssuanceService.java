@@ -49,9 +49,11 @@ public class IssuanceService {
     private final Pool pool;
     private final Vertx vertx;
     private final RenewedCertificates renewed;
+    private final UnassignmentRevocation unassignments;
 
     public IssuanceService(SqlIssuanceStore store, LeafIssuer issuer, CertificateEventPublisher publisher,
-            IssuanceMetrics metrics, SqlAuditLog audit, Pool pool, Vertx vertx, RenewedCertificates renewed) {
+            IssuanceMetrics metrics, SqlAuditLog audit, Pool pool, Vertx vertx, RenewedCertificates renewed,
+            UnassignmentRevocation unassignments) {
         this.store = store;
         this.issuer = issuer;
         this.publisher = publisher;
@@ -60,6 +62,7 @@ public class IssuanceService {
         this.pool = pool;
         this.vertx = vertx;
         this.renewed = renewed;
+        this.unassignments = unassignments;
     }
 
     /**
@@ -87,7 +90,7 @@ public class IssuanceService {
         }
         Log.infof("transaction %s was already answered with serial %s; publishing that certificate again",
                 request.transactionId(), existing.serialHex);
-        return publisher.issued(existing).chain(() -> renewed.replacedBy(request, existing));
+        return publisher.issued(existing).chain(() -> afterStored(request, existing));
     }
 
     private Uni<Void> issue(CertificateRequestedEvent request, AuthorityEntity found) {
@@ -98,7 +101,12 @@ public class IssuanceService {
                     metrics.issued(stored.authorityId, stored.purpose);
                     Log.infof("issued %s certificate %s by CA %s for transaction %s (device %s)", stored.purpose,
                             stored.serialHex, stored.authorityId, stored.transactionId, stored.deviceId);
-                }).chain(() -> renewed.replacedBy(request, stored)));
+                }).chain(() -> afterStored(request, stored)));
+    }
+
+    /** What a stored certificate changes besides itself; idempotent, so a request answered again repeats it. */
+    private Uni<Void> afterStored(CertificateRequestedEvent request, IssuedCertificateEntity stored) {
+        return renewed.replacedBy(request, stored).chain(() -> unassignments.revokeIfAssignmentEnded(request, stored));
     }
 
     private Uni<AuthorityEntity> findAuthority(CertificateRequestedEvent request) {

@@ -9,7 +9,6 @@ import io.stratus.ca.mapping.RevocationReasons;
 import io.stratus.ca.repository.SqlIssuanceStore;
 import io.stratus.events.CertificateRequestedEvent;
 import io.stratus.events.RequestPurpose;
-import io.stratus.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -48,16 +47,7 @@ public class RenewedCertificates {
             }
             return revocation.revoke(successor.tenant, renewed, successor.authorityId, RevocationReasons.SUPERSEDED,
                     ACTOR).replaceWithVoid()
-                    .onFailure(RenewedCertificates::revokedOrUnknown).recoverWithNull();
+                    .onFailure(CertificateRevocation::nothingToRevoke).recoverWithNull();
         });
-    }
-
-    /** Revoked meanwhile (409), or not a certificate of this CA (404): nothing to do. */
-    private static boolean revokedOrUnknown(Throwable failure) {
-        if (!(failure instanceof ProblemException)) {
-            return false;
-        }
-        int status = ((ProblemException) failure).problem().status();
-        return status == 409 || status == 404;
     }
 }

@@ -1,18 +1,27 @@
 package io.stratus.ca.service;
 
+import java.time.Instant;
+import java.util.List;
+
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.stratus.ca.entity.IssuedCertificateEntity;
 import io.stratus.ca.mapping.RevocationReasons;
+import io.stratus.ca.repository.EndedAssignments;
 import io.stratus.ca.repository.IssuedCertificateRepository;
+import io.stratus.events.CertificateRequestedEvent;
 import io.stratus.events.ProfileUnassignedEvent;
-import io.stratus.platform.rest.ProblemException;
+import io.stratus.events.RequestPurpose;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * ProfileUnassigned of a profile that revokes on unassignment: revokes the device certificates this CA service issued
- * for that assignment (reason cessationOfOperation), each as a single revocation (audited, CertificateRevoked, CRL).
- * A certificate revoked meanwhile is skipped, so a redelivered event changes nothing.
+ * A device's assignment that ended with revocation (its profile revokes on unassignment) revokes the device
+ * certificates this CA service issued for it (reason cessationOfOperation), each as a single revocation (audited,
+ * CertificateRevoked, CRL). That includes a certificate signed after the end for a request accepted before it: the
+ * end is recorded before the certificates are looked up, and a certificate is checked against the record after it
+ * was stored, so one of the two sees the other. A certificate revoked meanwhile is skipped, so a redelivered event
+ * changes nothing.
  */
 @ApplicationScoped
 public class UnassignmentRevocation {
@@ -21,34 +30,61 @@ public class UnassignmentRevocation {
     static final String ACTOR = "profile-service (profile unassigned)";
 
     private final IssuedCertificateRepository certificates;
+    private final EndedAssignments ended;
     private final CertificateRevocation revocation;
 
-    public UnassignmentRevocation(IssuedCertificateRepository certificates, CertificateRevocation revocation) {
+    public UnassignmentRevocation(IssuedCertificateRepository certificates, EndedAssignments ended,
+            CertificateRevocation revocation) {
         this.certificates = certificates;
+        this.ended = ended;
         this.revocation = revocation;
     }
 
-    /** Revokes what the event asks for; completes with how many certificates it revoked. */
-    public Uni<Integer> unassigned(ProfileUnassignedEvent event) {
-        if (!event.revokeCertificates() || event.tenant() == null || event.assignmentId() == null) {
+    /**
+     * Revokes what the event asks for; {@code endedAt} is when profile-service ended the assignment (the event's
+     * time). Completes with how many certificates it revoked.
+     */
+    public Uni<Integer> unassigned(ProfileUnassignedEvent event, Instant endedAt) {
+        if (!event.revokeCertificates() || event.tenant() == null || event.assignmentId() == null
+                || event.deviceId() == null) {
             return Uni.createFrom().item(0);
         }
-        return Panache.withSession(() -> certificates.unrevokedForAssignment(event.tenant(), event.assignmentId()))
-                .chain(found -> {
-                    Uni<Integer> revoked = Uni.createFrom().item(0);
-                    for (var certificate : found) {
-                        revoked = revoked.chain(count -> revocation.revoke(event.tenant(), certificate.serialHex,
-                                certificate.authorityId, RevocationReasons.CESSATION_OF_OPERATION, ACTOR)
-                                .replaceWith(count + 1)
-                                .onFailure(UnassignmentRevocation::alreadyRevoked).recoverWithItem(count));
-                    }
-                    return revoked;
-                })
+        return ended.end(event.tenant(), event.assignmentId(), event.deviceId(), endedAt)
+                .chain(() -> Panache.withSession(() -> certificates.unrevokedForAssignment(event.tenant(),
+                        event.assignmentId(), event.deviceId())))
+                .chain(this::revokeEach)
                 .invoke(count -> Log.infof("assignment %s of device %s ended: %d certificate(s) revoked",
                         event.assignmentId(), event.deviceId(), count));
     }
 
-    private static boolean alreadyRevoked(Throwable failure) {
-        return failure instanceof ProblemException && ((ProblemException) failure).problem().status() == 409;
+    /**
+     * Called once a device certificate is stored: revokes it when its assignment ended with revocation at or after
+     * the time its request was accepted (the request was on its way when the assignment ended).
+     */
+    public Uni<Void> revokeIfAssignmentEnded(CertificateRequestedEvent request, IssuedCertificateEntity stored) {
+        Instant requestedAt = request.requestedAt();
+        if (requestedAt == null || stored.purpose != RequestPurpose.DEVICE || stored.assignmentId == null
+                || stored.deviceId == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return ended.endedAt(stored.tenant, stored.assignmentId, stored.deviceId).chain(endedAt -> {
+            if (endedAt == null || endedAt.isBefore(requestedAt)) {
+                return Uni.createFrom().voidItem();
+            }
+            Log.infof("certificate %s was requested before assignment %s of device %s ended; revoking it",
+                    stored.serialHex, stored.assignmentId, stored.deviceId);
+            return revokeEach(List.of(stored)).replaceWithVoid();
+        });
+    }
+
+    private Uni<Integer> revokeEach(List<IssuedCertificateEntity> found) {
+        Uni<Integer> revoked = Uni.createFrom().item(0);
+        for (IssuedCertificateEntity certificate : found) {
+            revoked = revoked.chain(count -> revocation.revoke(certificate.tenant, certificate.serialHex,
+                    certificate.authorityId, RevocationReasons.CESSATION_OF_OPERATION, ACTOR)
+                    .replaceWith(count + 1)
+                    .onFailure(CertificateRevocation::nothingToRevoke).recoverWithItem(count));
+        }
+        return revoked;
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.KeyPair;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -64,17 +66,30 @@ class UnassignmentRevocationTest {
 
     /** Issues a device certificate for the assignment through Kafka; returns its serial (hex). */
     private String issue(String deviceId, String assignmentId) {
+        return issue(deviceId, assignmentId, null);
+    }
+
+    /** As {@link #issue(String, String)}, for a request accepted at {@code requestedAt}. */
+    private String issue(String deviceId, String assignmentId, Instant requestedAt) {
         String tx = "tx-" + UUID.randomUUID();
         KeyPair key = KeyAlgorithm.RSA_2048.generate();
         String publicKey = Base64.getEncoder().encodeToString(key.getPublic().getEncoded());
         IssuancePolicy policy = new IssuancePolicy("CN=" + deviceId, List.of(), KeySpec.rsa(2048),
                 List.of("1.3.6.1.5.5.7.3.2"), List.of("digitalSignature"), 365);
         Kafka.send(CloudEvent.of("/stratus/enrollment-service", new CertificateRequestedEvent(tenant, tx, issuingId,
-                deviceId, assignmentId, "profile-" + assignmentId, RequestPurpose.DEVICE, publicKey, policy, null)));
+                deviceId, assignmentId, "profile-" + assignmentId, RequestPurpose.DEVICE, publicKey, policy, null, requestedAt)));
         ConsumerRecord<String, String> record = certificateEvents.await(
                 r -> r.value().contains("\"transactionId\":\"" + tx + "\""));
         CertificateIssuedEvent issued = (CertificateIssuedEvent) Kafka.decode(record).data();
         return issued.serialNumber();
+    }
+
+    /** Revocations of the device's certificates in the audit log, all by the unassignment. */
+    private long auditedRevocations(String deviceId) throws Exception {
+        return Database.count("select count(*) from audit_record a join issued_certificate c"
+                + " on a.target = 'certificate:' || c.authority_id || '/' || c.serial_hex"
+                + " where a.tenant = ? and a.action = 'CERTIFICATE_REVOKED' and c.device_id = ?"
+                + " and a.actor = 'profile-service (profile unassigned)'", tenant, deviceId);
     }
 
     private static long statusCount(String serial, String status) throws Exception {
@@ -104,8 +119,7 @@ class UnassignmentRevocationTest {
             assertTrue(Kafka.decode(event).data() instanceof CertificateRevokedEvent);
         }
         assertEquals(1, statusCount(kept, "ISSUED"), "the other assignment's certificate stays valid");
-        assertEquals(2, Database.count("select count(*) from audit_record where tenant = ? and action ="
-                + " 'CERTIFICATE_REVOKED' and actor = 'profile-service (profile unassigned)'", tenant));
+        assertEquals(2, auditedRevocations(device));
 
         // redelivered: nothing more happens (a later revoking event of the same device shows both were handled)
         Kafka.send(CloudEvent.of("/stratus/profile-service",
@@ -118,8 +132,54 @@ class UnassignmentRevocationTest {
                 new ProfileUnassignedEvent(tenant, device, later, "profile-" + later, true)));
         assertEquals(1, Database.awaitCount(1, "select count(*) from issued_certificate where serial_hex = ?"
                 + " and status = 'REVOKED'", marker));
-        assertEquals(3, Database.count("select count(*) from audit_record where tenant = ? and action ="
-                + " 'CERTIFICATE_REVOKED'", tenant), "two revocations, then the marker's, nothing for the redelivery");
+        assertEquals(3, auditedRevocations(device), "two revocations, then the marker's, nothing for the redelivery");
         assertEquals(1, statusCount(kept, "ISSUED"));
+    }
+
+    @Test
+    void aDeviceLeavingTheGroupRevokesItsOwnCertificatesOnly() throws Exception {
+        String leaving = "device-" + UUID.randomUUID();
+        String staying = "device-" + UUID.randomUUID();
+        String assignment = "asg-group-" + UUID.randomUUID();
+        String revoked = issue(leaving, assignment);
+        String kept = issue(staying, assignment);
+
+        Kafka.send(CloudEvent.of("/stratus/profile-service",
+                new ProfileUnassignedEvent(tenant, leaving, assignment, "profile-" + assignment, true)));
+        assertEquals(1, Database.awaitCount(1, "select count(*) from issued_certificate where serial_hex = ?"
+                + " and status = 'REVOKED'", revoked));
+        // a later unassignment of the leaving device (same partition) shows the first one was handled completely
+        String later = "asg-later-" + UUID.randomUUID();
+        String marker = issue(leaving, later);
+        Kafka.send(CloudEvent.of("/stratus/profile-service",
+                new ProfileUnassignedEvent(tenant, leaving, later, "profile-" + later, true)));
+        assertEquals(1, Database.awaitCount(1, "select count(*) from issued_certificate where serial_hex = ?"
+                + " and status = 'REVOKED'", marker));
+        assertEquals(1, statusCount(kept, "ISSUED"), "the other device of the group keeps its certificate");
+    }
+
+    @Test
+    void aCertificateRequestedBeforeTheAssignmentEndedAndSignedAfterIsRevoked() throws Exception {
+        String device = "device-" + UUID.randomUUID();
+        String assignment = "asg-ended-" + UUID.randomUUID();
+        Instant beforeTheEnd = Instant.now().minus(1, ChronoUnit.HOURS);
+        Instant afterTheEnd = Instant.now().plus(1, ChronoUnit.HOURS);
+        Kafka.send(CloudEvent.of("/stratus/profile-service",
+                new ProfileUnassignedEvent(tenant, device, assignment, "profile-" + assignment, true)));
+        assertEquals(1, Database.awaitCount(1, "select count(*) from ended_assignment where device_id = ?", device));
+
+        String onItsWay = issue(device, assignment, beforeTheEnd);
+        assertEquals(1, Database.awaitCount(1, "select count(*) from issued_certificate where serial_hex = ?"
+                + " and status = 'REVOKED' and revocation_reason = 'cessationOfOperation'", onItsWay));
+        ConsumerRecord<String, String> event = certificateEvents.await(r -> r.value().contains("revoked")
+                && r.value().contains("\"serialNumber\":\"" + onItsWay + "\""));
+        assertTrue(Kafka.decode(event).data() instanceof CertificateRevokedEvent);
+
+        // assigned again after the end: a new request is not affected
+        String reassigned = issue(device, assignment, afterTheEnd);
+        String marker = issue(device, assignment, beforeTheEnd);
+        assertEquals(1, Database.awaitCount(1, "select count(*) from issued_certificate where serial_hex = ?"
+                + " and status = 'REVOKED'", marker), "the marker, handled after the reassigned request");
+        assertEquals(1, statusCount(reassigned, "ISSUED"), "requested after the end: stays valid");
     }
 }

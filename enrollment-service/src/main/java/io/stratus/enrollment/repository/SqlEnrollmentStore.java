@@ -2,6 +2,7 @@ package io.stratus.enrollment.repository;
 
 import static io.stratus.platform.sql.SqlValues.bytea;
 import static io.stratus.platform.sql.SqlValues.bytes;
+import static io.stratus.platform.sql.SqlValues.instant;
 import static io.stratus.platform.sql.SqlValues.timestamp;
 
 import java.time.Instant;
@@ -30,7 +31,7 @@ public class SqlEnrollmentStore implements EnrollmentStore {
 
     private static final String COLUMNS = "transaction_id, tenant, authority_id, device_id, challenge_id, kind,"
             + " assignment_id, profile_id, policy::text as policy, renewed_serial, status, certificate_der,"
-            + " reject_reason, requester_key";
+            + " reject_reason, requester_key, created_at";
 
     private static final String FIND = "select " + COLUMNS + " from enrollment where authority_id = $1"
             + " and transaction_id = $2";
@@ -110,7 +111,7 @@ public class SqlEnrollmentStore implements EnrollmentStore {
 
     @Override
     public Uni<OpenResult> open(Enrollment pending, byte[] publicKeyDer) {
-        Instant now = Instant.now();
+        Instant now = pending.openedAt();
         return pool.withTransaction(connection -> insert(connection, pending, publicKeyDer, now).chain(inserted -> {
             if (!inserted) {
                 return Uni.createFrom().item(OpenResult.DUPLICATE_TRANSACTION);
@@ -233,6 +234,7 @@ public class SqlEnrollmentStore implements EnrollmentStore {
                 EnrollmentKind.valueOf(row.getString("kind")), row.getString("assignment_id"),
                 row.getString("profile_id"), policy == null ? null : PolicyJson.read(policy),
                 row.getString("renewed_serial"), EnrollmentStatus.valueOf(row.getString("status")),
-                bytes(row, "certificate_der"), row.getString("reject_reason"), bytes(row, "requester_key"));
+                bytes(row, "certificate_der"), row.getString("reject_reason"), bytes(row, "requester_key"),
+                instant(row, "created_at"));
     }
 }

@@ -173,6 +173,7 @@ public class IssuanceRelay {
     private static CertificateRequestedEvent requestOf(Enrollment pending, byte[] publicKeyDer) {
         return new CertificateRequestedEvent(pending.tenant(), pending.transactionId(), pending.authorityId(),
                 pending.deviceId(), pending.assignmentId(), pending.profileId(), RequestPurpose.DEVICE,
-                Base64.getEncoder().encodeToString(publicKeyDer), pending.policy(), pending.renewedSerial());
+                Base64.getEncoder().encodeToString(publicKeyDer), pending.policy(), pending.renewedSerial(),
+                pending.openedAt());
     }
 }

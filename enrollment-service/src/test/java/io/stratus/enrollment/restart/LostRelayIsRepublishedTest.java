@@ -10,6 +10,8 @@ import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,7 @@ import io.stratus.enrollment.support.TestCertificateAuthority.Issuer;
 import io.stratus.enrollment.support.TestDevice;
 import io.stratus.enrollment.support.TestProfiles;
 import io.stratus.enrollment.support.TestWorld;
+import io.stratus.events.CertificateRequestedEvent;
 import io.stratus.testkit.OpenSsl;
 import io.stratus.testkit.StratusTestResource;
 
@@ -73,6 +76,11 @@ class LostRelayIsRepublishedTest {
 
         assertEquals(2, world.ca.requestsFor(device.transactionId), "the lost request and exactly one relay again");
         assertEquals(1, world.ca.issuedFor(device.transactionId), "the CA signed once");
+        List<Instant> requestedAt = world.ca.received().stream()
+                .filter(r -> r.transactionId().equals(device.transactionId))
+                .map(CertificateRequestedEvent::requestedAt).toList();
+        assertNotNull(requestedAt.get(0), "the CA is told when the device's request was accepted");
+        assertEquals(requestedAt.get(0), requestedAt.get(1), "a relay repeated later keeps that time");
         Await.until("the key to relay to be dropped with the outcome", () -> Database.single(
                 "select public_key_der from enrollment where transaction_id = ?", device.transactionId) == null);
         assertEquals(1L, Database.count("select count(*) from issued_certificate where transaction_id = ?",

@@ -1,5 +1,7 @@
 package io.stratus.events;
 
+import java.time.Instant;
+
 /**
  * A validated certificate signing request relayed to the CA.
  *
@@ -10,11 +12,23 @@ package io.stratus.events;
  *                      travels: it carries the challenge password. Subject, names and usages come from the policy.
  * @param renews        for a renewal, the serial (hex) of the certificate it replaces, which the CA marks superseded
  *                      (and revokes when the policy says so); null otherwise
+ * @param requestedAt   when the device's request was accepted (its transaction opened), which a relay repeated later
+ *                      keeps: the CA revokes a certificate whose assignment ended with revocation after this time;
+ *                      null for requests of no device (the RA's)
  */
 public record CertificateRequestedEvent(String tenant, String transactionId, String authorityId, String deviceId,
         String assignmentId, String profileId, RequestPurpose purpose, String publicKey, IssuancePolicy policy,
-        String renews)
+        String renews, Instant requestedAt)
         implements StratusEvent {
+
+    /** A request of no device's transaction (the RA's), or made before requests carried their time. */
+    public CertificateRequestedEvent(String tenant, String transactionId, String authorityId, String deviceId,
+            String assignmentId, String profileId, RequestPurpose purpose, String publicKey, IssuancePolicy policy,
+            String renews) {
+        this(tenant, transactionId, authorityId, deviceId, assignmentId, profileId, purpose, publicKey, policy, renews,
+                null);
+    }
+
     @Override
     public String key() {
         return deviceId;
