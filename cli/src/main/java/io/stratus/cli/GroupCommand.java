@@ -72,10 +72,12 @@ final class GroupCommand implements Callable<Integer> {
     static final class Members extends ProfileVerb {
         @Parameters(index = "0", paramLabel = "GROUP", description = "The group's id.")
         String group;
+        @Mixin
+        CursorOptions page;
 
         @Override
         public Integer call() {
-            return answer(client().groupMembers(group), ProfileFormats::groupMembers);
+            return answer(client().groupMembers(group, page), ProfileFormats::groupMembers);
         }
     }
 

@@ -92,8 +92,8 @@ final class ProfileClient {
         return http.delete(http.api(groupPath(id)));
     }
 
-    AdminClient.Answer groupMembers(String id) {
-        return http.get(http.api(groupPath(id) + "/members"));
+    AdminClient.Answer groupMembers(String id, CursorOptions page) {
+        return http.get(http.api(groupPath(id) + "/members" + page.query()));
     }
 
     AdminClient.Answer addMembers(String group, Map<String, Object> body) {
@@ -147,9 +147,8 @@ final class ProfileClient {
     }
 
     /** One page of a profile's deployment report (the counts cover every device). */
-    AdminClient.Answer report(String profileId, int limit, String after) {
-        return http.get(http.api("/profiles/" + AdminClient.enc(profileId) + "/report?limit=" + limit
-                + (after == null ? "" : "&after=" + AdminClient.enc(after))));
+    AdminClient.Answer report(String profileId, CursorOptions page) {
+        return http.get(http.api("/profiles/" + AdminClient.enc(profileId) + "/report" + page.query()));
     }
 
     // assignments

@@ -125,14 +125,22 @@ final class ProfileFormats {
         return rows.isEmpty() ? "No groups.\n" : Formats.table(List.of("ID", "NAME", "TYPE", "RULE"), rows);
     }
 
-    /** {@code {"groupId","membershipType","deviceIds","userIds","effectiveDeviceIds"}}. */
+    /** One page of {@code {"groupId","membershipType","deviceIds","userIds","effectiveDeviceIds"}}, the counts and {@code next}. */
     static String groupMembers(JsonNode m) {
         List<String[]> kv = new ArrayList<>();
         kv.add(new String[] {"group", text(m, "groupId") + (m.hasNonNull("membershipType") ? " (" + text(m, "membershipType") + ")" : "")});
-        kv.add(new String[] {"devices", join(m.path("deviceIds"))});
-        kv.add(new String[] {"users", join(m.path("userIds"))});
-        kv.add(new String[] {"in scope", join(m.path("effectiveDeviceIds"))});
-        return keyValues(kv);
+        kv.add(new String[] {"devices", counted(m, "deviceIds", "deviceCount")});
+        kv.add(new String[] {"users", counted(m, "userIds", "userCount")});
+        kv.add(new String[] {"in scope", counted(m, "effectiveDeviceIds", "effectiveDeviceCount")});
+        String more = m.hasNonNull("next") ? "More: --after " + m.get("next").asText() + "\n" : "";
+        return keyValues(kv) + more;
+    }
+
+    /** The ids of a page, with the list's total when the page shows only part of it. */
+    private static String counted(JsonNode m, String ids, String count) {
+        String page = join(m.path(ids));
+        long total = m.path(count).asLong(m.path(ids).size());
+        return total > m.path(ids).size() ? page + " (" + m.path(ids).size() + " of " + total + ")" : page;
     }
 
     private static boolean isDynamic(JsonNode g) {

@@ -373,8 +373,23 @@ class ProfileCommandsTest {
                 in scope: laptop-1, laptop-7
                 """, m.out());
         assertEquals("GET", calls.get(3).method());
-        assertEquals(P + "/groups/g1/members", calls.get(3).uri());
+        assertEquals(P + "/groups/g1/members?limit=100", calls.get(3).uri());
         assertEquals(members + "\n", run("group", "members", "g1", "--json").out());
+
+        String page = "{\"groupId\":\"g1\",\"membershipType\":\"STATIC\",\"deviceIds\":[\"laptop-1\"],\"userIds\":[],"
+                + "\"effectiveDeviceIds\":[\"laptop-1\"],\"deviceCount\":3,\"userCount\":0,\"effectiveDeviceCount\":3,\"next\":\"c2\"}";
+        answer("GET " + P + "/groups/g1/members", 200, page);
+        CommandParsingTest.Result paged = run("group", "members", "g1", "--limit", "1", "--after", "c1");
+        assertEquals(0, paged.code(), paged.err());
+        assertEquals("""
+                group:    g1 (STATIC)
+                devices:  laptop-1 (1 of 3)
+                users:   \s
+                in scope: laptop-1 (1 of 3)
+                More: --after c2
+                """, paged.out());
+        assertEquals(P + "/groups/g1/members?limit=1&after=c1", calls.get(calls.size() - 1).uri());
+        assertEquals(1, run("group", "members", "g1", "--limit", "0").code(), "a limit out of range is refused");
 
         answer("GET " + P + "/groups/g1", 200, "{\"id\":\"g1\",\"name\":\"Windows\",\"membershipType\":\"DYNAMIC\","
                 + "\"membershipRule\":\"device.platform -eq \\\"WINDOWS\\\"\",\"deviceIds\":[],\"userIds\":[]}");

@@ -87,6 +87,19 @@ public class DeviceRepository implements PanacheRepositoryBase<Device, DeviceKey
                 includeGroupIds, excludeGroupIds);
     }
 
+    /** Up to {@code limit} devices in the scope of {@code groupIds} after the id {@code after} (null: the first). */
+    public Uni<List<String>> idsInScopeAfter(String tenant, Collection<String> groupIds, String after, int limit) {
+        String included = "tenant = ?1 and " + IN_GROUPS.replace("?N", "?2");
+        var query = after == null
+                ? find(included + " order by id", tenant, groupIds)
+                : find(included + " and id > ?3 order by id", tenant, groupIds, after);
+        return query.range(0, limit - 1).list().map(found -> found.stream().map(device -> device.id).toList());
+    }
+
+    public Uni<Long> countInScope(String tenant, Collection<String> groupIds) {
+        return count("tenant = ?1 and " + IN_GROUPS.replace("?N", "?2"), tenant, groupIds);
+    }
+
     /** Like {@link #inScope(String, Collection, Collection)} but only among {@code candidates}. */
     public Uni<List<Device>> inScopeAmong(String tenant, Collection<String> includeGroupIds,
             Collection<String> excludeGroupIds, Collection<String> candidates) {

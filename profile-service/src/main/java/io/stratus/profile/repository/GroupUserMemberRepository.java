@@ -12,6 +12,19 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class GroupUserMemberRepository implements PanacheRepositoryBase<GroupUserMember, GroupUserMemberKey> {
 
+    /** Up to {@code limit} member ids of the group after {@code after} (null: from the first), in id order. */
+    public Uni<List<String>> memberIdsAfter(String groupId, String after, int limit) {
+        var query = after == null
+                ? find("groupId = ?1 order by userId", groupId)
+                : find("groupId = ?1 and userId > ?2 order by userId", groupId, after);
+        return query.project(UserIdOnly.class).range(0, limit - 1).list()
+                .map(rows -> rows.stream().map(UserIdOnly::userId).toList());
+    }
+
+    public Uni<Long> countMembers(String groupId) {
+        return count("groupId", groupId);
+    }
+
     public Uni<List<String>> memberIds(String groupId) {
         return find("groupId = ?1 order by userId", groupId).project(UserIdOnly.class).list()
                 .map(rows -> rows.stream().map(UserIdOnly::userId).toList());

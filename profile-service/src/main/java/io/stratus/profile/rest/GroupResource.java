@@ -74,8 +74,9 @@ public class GroupResource {
     @GET
     @Path("/{groupId}/members")
     @RolesAllowed(ApiRoles.PROFILE_READ)
-    public Uni<GroupMembers> members(@PathParam("tenant") String tenant, @PathParam("groupId") String groupId) {
-        return groups.members(tenant, groupId);
+    public Uni<GroupMembers> members(@PathParam("tenant") String tenant, @PathParam("groupId") String groupId,
+            @QueryParam("limit") Integer limit, @QueryParam("after") String after) {
+        return groups.members(tenant, groupId, limit, after);
     }
 
     @GET

@@ -140,12 +140,42 @@ public class GroupService {
     }
 
     /** A group's device and user members and the devices in its scope. */
-    public Uni<GroupMembers> members(String tenant, String groupId) {
-        return Panache.withSession(() -> find(tenant, groupId)
-                .chain(group -> members.memberIds(group.id).chain(deviceIds -> userMembers.memberIds(group.id)
-                        .chain(userIds -> devices.inScope(tenant, List.of(group.id), List.of())
-                                .map(inScope -> new GroupMembers(group.id, Views.membershipType(group), deviceIds,
-                                        userIds, inScope.stream().map(device -> device.id).toList()))))));
+    /**
+     * One page of the group's member lists: up to {@code limit} ids (1 to 1000, default 100) of each after the
+     * cursor {@code after} (the {@code next} of the previous page; null for the first), with the counts of each.
+     */
+    public Uni<GroupMembers> members(String tenant, String groupId, Integer limit, String after) {
+        int size = Page.of(limit, null).limit();
+        MembersCursor from = MembersCursor.decode(after);
+        return Panache.withSession(() -> find(tenant, groupId).chain(group -> {
+            List<String> scope = List.of(group.id);
+            // one after the other: a reactive session runs one query at a time
+            return members.memberIdsAfter(group.id, from.afterDevice(), size + 1)
+                    .chain(deviceIds -> userMembers.memberIdsAfter(group.id, from.afterUser(), size + 1)
+                    .chain(userIds -> devices.idsInScopeAfter(tenant, scope, from.afterInScope(), size + 1)
+                    .chain(inScope -> members.countMembers(group.id)
+                    .chain(deviceCount -> userMembers.countMembers(group.id)
+                    .chain(userCount -> devices.countInScope(tenant, scope)
+                    .map(inScopeCount -> {
+                        boolean more = deviceIds.size() > size || userIds.size() > size || inScope.size() > size;
+                        List<String> devicePage = firstOf(deviceIds, size);
+                        List<String> userPage = firstOf(userIds, size);
+                        List<String> scopePage = firstOf(inScope, size);
+                        String next = more ? new MembersCursor(lastOr(devicePage, from.afterDevice()),
+                                lastOr(userPage, from.afterUser()), lastOr(scopePage, from.afterInScope())).encode()
+                                : null;
+                        return new GroupMembers(group.id, Views.membershipType(group), devicePage, userPage,
+                                scopePage, deviceCount, userCount, inScopeCount, next);
+                    }))))));
+        }));
+    }
+
+    private static List<String> firstOf(List<String> ids, int size) {
+        return ids.size() > size ? ids.subList(0, size) : ids;
+    }
+
+    private static String lastOr(List<String> page, String previous) {
+        return page.isEmpty() ? previous : page.get(page.size() - 1);
     }
 
     private Uni<GroupView> view(DeviceGroup group) {

@@ -1,17 +1,23 @@
 package io.stratus.profile.rest;
 
 import static io.stratus.profile.support.Api.addMembers;
+import static io.stratus.profile.support.Api.addUserMembers;
 import static io.stratus.profile.support.Api.admin;
 import static io.stratus.profile.support.Api.as;
 import static io.stratus.profile.support.Api.base;
 import static io.stratus.profile.support.Api.createGroup;
 import static io.stratus.profile.support.Api.problem;
+import static io.stratus.profile.support.Api.deviceBody;
 import static io.stratus.profile.support.Api.registerDevice;
+import static io.stratus.profile.support.Api.registerUser;
+import static io.stratus.profile.support.Api.userBody;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.stratus.crypto.KeyAlgorithm;
 import io.stratus.profile.support.DeviceIdentity;
 import io.stratus.profile.support.Tokens;
@@ -95,5 +102,56 @@ class GroupApiTest {
         as(Tokens.of(ApiRoles.DEVICE_MANAGE, tenant)).get(one).then().statusCode(403);
         as(Tokens.of(ApiRoles.PROFILE_READ, "other")).get(one).then().statusCode(403);
         as(Tokens.of(ApiRoles.PROFILE_READ, tenant)).get(one).then().statusCode(200);
+    }
+
+    @Test
+    void membersComeInPagesWithTheCountsOfTheWholeGroup() {
+        List<String> deviceMembers = List.of("m-1", "m-2", "m-3", "m-4", "m-5");
+        for (String id : deviceMembers) {
+            registerDevice(tenant, DeviceIdentity.of(id, id, "SN-" + id, "WINDOWS", KeyAlgorithm.EC_P256));
+        }
+        List<String> userMembers = List.of("u-1", "u-2", "u-3");
+        for (String user : userMembers) {
+            registerUser(tenant, userBody(user, "Given", "Sur"));
+            Map<String, Object> device = deviceBody(DeviceIdentity.of(user + "-pc", user, "SN-" + user, "WINDOWS",
+                    KeyAlgorithm.EC_P256));
+            device.put("primaryUserId", user);
+            admin().body(device).post(base(tenant) + "/devices").then().statusCode(201);
+        }
+        String groupId = createGroup(tenant, "paged");
+        addMembers(tenant, groupId, deviceMembers.toArray(String[]::new));
+        addUserMembers(tenant, groupId, userMembers.toArray(String[]::new));
+        String members = base(tenant) + "/groups/" + groupId + "/members";
+
+        List<String> devices = new ArrayList<>();
+        List<String> users = new ArrayList<>();
+        List<String> inScope = new ArrayList<>();
+        String after = null;
+        int pages = 0;
+        do {
+            var request = admin().queryParam("limit", 2);
+            if (after != null) {
+                request = request.queryParam("after", after);
+            }
+            JsonPath page = request.get(members).then().statusCode(200).extract().jsonPath();
+            assertEquals(5, page.getInt("deviceCount"));
+            assertEquals(3, page.getInt("userCount"));
+            assertEquals(8, page.getInt("effectiveDeviceCount"));
+            devices.addAll(page.getList("deviceIds", String.class));
+            users.addAll(page.getList("userIds", String.class));
+            inScope.addAll(page.getList("effectiveDeviceIds", String.class));
+            after = page.getString("next");
+            pages++;
+        } while (after != null && pages < 10);
+        assertEquals(4, pages, "8 devices in scope, 2 a page");
+        assertEquals(deviceMembers, devices);
+        assertEquals(userMembers, users);
+        assertEquals(List.of("m-1", "m-2", "m-3", "m-4", "m-5", "u-1-pc", "u-2-pc", "u-3-pc"), inScope);
+
+        JsonPath whole = admin().get(members).then().statusCode(200).extract().jsonPath();
+        assertEquals(deviceMembers, whole.getList("deviceIds", String.class), "one page below the default limit");
+        assertNull(whole.getString("next"));
+        problem(admin().queryParam("after", "not-a-cursor").get(members).then(), 400, "after is not a cursor");
+        problem(admin().queryParam("limit", 0).get(members).then(), 400, "limit must be between 1 and 1000");
     }
 }
