@@ -38,6 +38,7 @@ final class ServiceEnv {
             }
             case ENROLLMENT -> {
                 env.put("STRATUS_ENROLLMENT_KEK", secrets.kek("enrollment"));
+                env.put("STRATUS_ENROLLMENT_CRL_BASE_URL", c.baseUrl(Service.CA));
                 // every simulated device sends from the loopback address: one address stands for the whole fleet
                 env.put("STRATUS_ENROLLMENT_CLIENT_REFUSAL_EXEMPT", "127.0.0.1,0:0:0:0:0:0:0:1");
             }

@@ -128,6 +128,8 @@ class ConfigTest {
         assertEquals(dir.resolve("simulator").toString(), sim.get("STRATUS_SIMULATOR_STATE_DIR"));
         assertFalse(sim.containsKey("QUARKUS_DATASOURCE_JDBC_URL"));
         assertTrue(ServiceEnv.of(ServiceInstance.of(Service.ENROLLMENT), c, secrets).containsKey("STRATUS_ENROLLMENT_KEK"));
+        assertEquals(c.baseUrl(Service.CA), ServiceEnv.of(ServiceInstance.of(Service.ENROLLMENT), c, secrets)
+                .get("STRATUS_ENROLLMENT_CRL_BASE_URL"), "CRLs are downloaded from the stack's own ca-service");
         assertFalse(sim.containsKey("STRATUS_SIMULATOR_SCEP_REPLICAS"));
 
         StackConfig two = c.withReplicas(2);

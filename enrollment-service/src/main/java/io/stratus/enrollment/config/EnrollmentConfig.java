@@ -104,6 +104,13 @@ public interface EnrollmentConfig {
     /** Client addresses never limited (the local stack's loopback, where every simulated device shares one address). */
     Optional<List<String>> clientRefusalExempt();
 
+    /**
+     * ca-service's base URL, where published CRLs are downloaded from (a CrlPublished only names which of its CA's
+     * CRLs; {@link io.stratus.enrollment.service.CrlLocation}).
+     */
+    @WithDefault("http://localhost:8081")
+    String crlBaseUrl();
+
     /** How long fetching a published CRL from ca-service may take. */
     @WithDefault("10s")
     Duration crlFetchTimeout();

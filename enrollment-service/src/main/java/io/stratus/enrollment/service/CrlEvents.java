@@ -16,9 +16,10 @@ import io.stratus.events.CrlPublishedEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * CrlPublished: fetches the CRL from the URL the event carries, checks that it is this CA's (issuer name and
- * signature) and caches it for GetCRL unless a CRL with the same or a higher number is cached. A CRL that
- * cannot be fetched is logged and skipped (the next CrlPublished replaces it); it is never dead-lettered.
+ * CrlPublished: fetches the CRL from ca-service ({@link CrlLocation}: the configured base, the CA's CRL the event
+ * names), checks that it is this CA's (issuer name and signature) and caches it for GetCRL unless a CRL with the same
+ * or a higher number is cached. A CRL that cannot be fetched is logged and skipped (the next CrlPublished replaces
+ * it); it is never dead-lettered.
  */
 @ApplicationScoped
 public class CrlEvents {
@@ -27,12 +28,15 @@ public class CrlEvents {
 
     private final AuthorityStore authorities;
     private final CrlSource source;
+    private final CrlLocation location;
     private final CrlStore crls;
     private final Workers workers;
 
-    public CrlEvents(AuthorityStore authorities, CrlSource source, CrlStore crls, Workers workers) {
+    public CrlEvents(AuthorityStore authorities, CrlSource source, CrlLocation location, CrlStore crls,
+            Workers workers) {
         this.authorities = authorities;
         this.source = source;
+        this.location = location;
         this.crls = crls;
         this.workers = workers;
     }
@@ -46,7 +50,14 @@ public class CrlEvents {
                 Log.warnf("CRL of unknown CA %s (tenant %s) ignored", event.authorityId(), event.tenant());
                 return Uni.createFrom().voidItem();
             }
-            return Workers.onCallerContext(source.fetch(event.crlUrl())
+            String url;
+            try {
+                url = location.of(event);
+            } catch (IllegalArgumentException e) {
+                Log.warnf("CRL %d of CA %s not fetched: %s", event.crlNumber(), authority.id(), e.getMessage());
+                return Uni.createFrom().voidItem();
+            }
+            return Workers.onCallerContext(source.fetch(url)
                     .onFailure().retry().withBackOff(Duration.ofMillis(500)).atMost(FETCH_ATTEMPTS - 1))
                     .chain(der -> workers.run(() -> checked(authority, event, der)))
                     .chain(crl -> crls.saveIfNewer(crl).invoke(stored -> Log.infof("CRL %d of CA %s %s",
@@ -55,7 +66,7 @@ public class CrlEvents {
                     .replaceWithVoid()
                     .onFailure().recoverWithUni(failure -> {
                         Log.errorf("CRL %d of CA %s from %s not cached: %s", event.crlNumber(), authority.id(),
-                                event.crlUrl(), failure.getMessage());
+                                url, failure.getMessage());
                         return Uni.createFrom().voidItem();
                     });
         });

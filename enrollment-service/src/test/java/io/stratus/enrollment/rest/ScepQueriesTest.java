@@ -119,13 +119,25 @@ class ScepQueriesTest {
         ScepResponse second = asker.getCrl(crlScep, crlRa, crlCa.certificate(), BigInteger.TEN);
         assertNotNull(second.crls().get(0).getRevokedCertificate(BigInteger.valueOf(4343)));
 
-        // a CRL URL that redirects is not followed (before, the fetch went wherever the answer pointed)
-        world.ca.publishCrlBehindRedirect(crlCa, 3, List.of());
-        world.ca.publishCrl(crlCa, 4, List.of());
-        Await.until("CRL 4 to be cached", () -> Database.count(
-                "select count(*) from crl where authority_id = ? and crl_number = 4", crlCa.id()) == 1);
-        assertEquals(0, world.ca.crlFetches(crlCa, 3), "the redirect to CRL 3 was not followed");
-        assertEquals(1, world.ca.crlFetches(crlCa, 4));
+        // the event only names which CRL of its CA: it is downloaded from the configured address, not the event's host
+        world.ca.publishCrlAnnouncedAt(crlCa, 3, "http://203.0.113.7:9" + world.ca.crlPath(crlCa, 3));
+        Await.until("CRL 3 to be cached", () -> Database.count(
+                "select count(*) from crl where authority_id = ? and crl_number = 3", crlCa.id()) == 1);
+        // a path that is no CRL of this CA is not downloaded at all
+        world.ca.publishCrlAnnouncedAt(crlCa, 4, "http://127.0.0.1:18380/pki/" + world.tenant + "/" + world.issuing.id()
+                + "/crl/4");
+        world.ca.publishCrlAnnouncedAt(crlCa, 5, world.ca.crlPath(crlCa, 5) + "?next=elsewhere");
+        // a CRL address that redirects is not followed
+        world.ca.publishCrlBehindRedirect(crlCa, 6);
+        world.ca.publishCrl(crlCa, 7, List.of());
+        Await.until("CRL 7 to be cached", () -> Database.count(
+                "select count(*) from crl where authority_id = ? and crl_number = 7", crlCa.id()) == 1);
+        assertEquals(0, world.ca.crlFetches(crlCa, 4), "another CA's CRL path is not fetched");
+        assertEquals(0, world.ca.crlFetches(crlCa, 5), "a URL with a query is not fetched");
+        assertEquals(0, world.ca.crlFetches(crlCa, 6), "the redirect to CRL 6 was not followed");
+        assertEquals(1, world.ca.crlFetches(crlCa, 7));
+        assertEquals(0, Database.count("select count(*) from crl where authority_id = ? and crl_number in (4, 5, 6)",
+                crlCa.id()));
     }
 
     @Test

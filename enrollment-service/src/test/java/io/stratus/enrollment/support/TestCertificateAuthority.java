@@ -2,6 +2,7 @@ package io.stratus.enrollment.support;
 
 import java.math.BigInteger;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.security.KeyPair;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
@@ -18,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 import io.stratus.crypto.CaCertificateBuilder;
 import io.stratus.crypto.CaCertificateBuilder.CaSpec;
@@ -70,6 +72,7 @@ public final class TestCertificateAuthority implements AutoCloseable {
     private final Map<String, byte[]> crlDocuments = new ConcurrentHashMap<>();
     private HttpServer crlServer;
     private final Map<String, Integer> crlFetches = new ConcurrentHashMap<>();
+    private final Map<String, String> crlRedirects = new ConcurrentHashMap<>();
     private final Thread loop;
     private volatile boolean running = true;
 
@@ -331,62 +334,13 @@ public final class TestCertificateAuthority implements AutoCloseable {
     }
 
     /**
-     * Signs a CRL of {@code issuer} (with {@code signingKey}, normally the issuer's own), serves it at
-     * {@code /pki/{tenant}/{id}/crl} on a local HTTP server as ca-service does, and announces it with
-     * CrlPublished.
+     * Signs CRL {@code number} of {@code issuer} (with {@code signingKey}, normally the issuer's own), serves it where
+     * enrollment-service downloads CRLs ({@code stratus.enrollment.crl-base-url}) at {@link #crlPath}, and announces
+     * it with CrlPublished naming that address, as ca-service does.
      */
     public X509CRL publishCrl(Issuer issuer, long number, List<BigInteger> revoked, java.security.PrivateKey signingKey) {
-        Instant now = Instant.now();
-        List<Crls.RevokedEntry> entries = new ArrayList<>();
-        for (BigInteger serial : revoked) {
-            entries.add(new Crls.RevokedEntry(serial, now.minus(Duration.ofMinutes(1)), 1));
-        }
-        X509CRL crl = Crls.build(issuer.certificate(), signingKey, BigInteger.valueOf(number),
-                now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofDays(7)), entries);
-        // each CRL at its own URL, so a later one does not replace what an earlier event points at
-        String path = "/pki/" + tenant + "/" + issuer.id() + "/crl?n=" + number;
-        try {
-            crlDocuments.put(path, crl.getEncoded());
-        } catch (java.security.cert.CRLException e) {
-            throw new IllegalStateException(e);
-        }
-        Kafka.publish(SOURCE, new CrlPublishedEvent(tenant, issuer.id(), number, crlServer() + path,
-                crl.getThisUpdate().toInstant(), crl.getNextUpdate().toInstant()));
-        return crl;
-    }
-
-    /**
-     * Like {@link #publishCrl(Issuer, long, List)}, but the URL the event carries answers 302 with the CRL's real
-     * address, as a server that moved (or an attacker steering the fetch elsewhere) would.
-     */
-    public X509CRL publishCrlBehindRedirect(Issuer issuer, long number, List<BigInteger> revoked) {
-        crlServer();
-        X509CRL crl = publishCrlQuietly(issuer, number, revoked);
-        String path = "/pki/" + tenant + "/" + issuer.id() + "/crl?n=" + number;
-        Kafka.publish(SOURCE, new CrlPublishedEvent(tenant, issuer.id(), number, crlServer() + "/moved" + path,
-                crl.getThisUpdate().toInstant(), crl.getNextUpdate().toInstant()));
-        return crl;
-    }
-
-    /** How many times CRL {@code number} of {@code issuer} was downloaded from its real address. */
-    public int crlFetches(Issuer issuer, long number) {
-        return crlFetches.getOrDefault("/pki/" + tenant + "/" + issuer.id() + "/crl?n=" + number, 0);
-    }
-
-    /** Signs and serves a CRL at its usual path without announcing it. */
-    private X509CRL publishCrlQuietly(Issuer issuer, long number, List<BigInteger> revoked) {
-        Instant now = Instant.now();
-        List<Crls.RevokedEntry> entries = new ArrayList<>();
-        for (BigInteger serial : revoked) {
-            entries.add(new Crls.RevokedEntry(serial, now.minus(Duration.ofMinutes(1)), 1));
-        }
-        X509CRL crl = Crls.build(issuer.certificate(), issuer.keys().getPrivate(), BigInteger.valueOf(number),
-                now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofDays(7)), entries);
-        try {
-            crlDocuments.put("/pki/" + tenant + "/" + issuer.id() + "/crl?n=" + number, crl.getEncoded());
-        } catch (java.security.cert.CRLException e) {
-            throw new IllegalStateException(e);
-        }
+        X509CRL crl = serveCrl(issuer, number, revoked, signingKey);
+        announceCrl(issuer, number, crl, crlServer() + crlPath(issuer, number));
         return crl;
     }
 
@@ -394,37 +348,90 @@ public final class TestCertificateAuthority implements AutoCloseable {
         return publishCrl(issuer, number, revoked, issuer.keys().getPrivate());
     }
 
+    /** Serves CRL {@code number} at {@link #crlPath} and announces it with CrlPublished naming {@code announcedUrl}. */
+    public X509CRL publishCrlAnnouncedAt(Issuer issuer, long number, String announcedUrl) {
+        X509CRL crl = serveCrl(issuer, number, List.of(), issuer.keys().getPrivate());
+        announceCrl(issuer, number, crl, announcedUrl);
+        return crl;
+    }
+
+    /**
+     * Like {@link #publishCrl(Issuer, long, List)}, but the CRL's address answers 302 with another address that
+     * serves it, as a server that moved (or one steering the fetch elsewhere) would.
+     */
+    public X509CRL publishCrlBehindRedirect(Issuer issuer, long number) {
+        String path = crlPath(issuer, number);
+        X509CRL crl = serveCrl(issuer, number, List.of(), issuer.keys().getPrivate());
+        crlDocuments.put("/moved" + path, crlDocuments.remove(path));
+        crlRedirects.put(path, crlServer() + "/moved" + path);
+        announceCrl(issuer, number, crl, crlServer() + path);
+        return crl;
+    }
+
+    /**
+     * The path of CRL {@code number}: ca-service's {@code /pki/<tenant>/<ca>/crl/<key generation>}, with the CRL
+     * number in place of the key generation so that a later CRL does not replace what an earlier event names.
+     */
+    public String crlPath(Issuer issuer, long number) {
+        return "/pki/" + tenant + "/" + issuer.id() + "/crl/" + number;
+    }
+
+    /** How many times CRL {@code number} of {@code issuer} was downloaded (its body served), from its own or moved address. */
+    public int crlFetches(Issuer issuer, long number) {
+        String path = crlPath(issuer, number);
+        return crlFetches.getOrDefault(path, 0) + crlFetches.getOrDefault("/moved" + path, 0);
+    }
+
+    private X509CRL serveCrl(Issuer issuer, long number, List<BigInteger> revoked, java.security.PrivateKey signingKey) {
+        Instant now = Instant.now();
+        List<Crls.RevokedEntry> entries = new ArrayList<>();
+        for (BigInteger serial : revoked) {
+            entries.add(new Crls.RevokedEntry(serial, now.minus(Duration.ofMinutes(1)), 1));
+        }
+        X509CRL crl = Crls.build(issuer.certificate(), signingKey, BigInteger.valueOf(number),
+                now.minus(Duration.ofMinutes(1)), now.plus(Duration.ofDays(7)), entries);
+        try {
+            crlDocuments.put(crlPath(issuer, number), crl.getEncoded());
+        } catch (java.security.cert.CRLException e) {
+            throw new IllegalStateException(e);
+        }
+        return crl;
+    }
+
+    private void announceCrl(Issuer issuer, long number, X509CRL crl, String url) {
+        Kafka.publish(SOURCE, new CrlPublishedEvent(tenant, issuer.id(), number, url,
+                crl.getThisUpdate().toInstant(), crl.getNextUpdate().toInstant()));
+    }
+
+    /** The CRL server, on the address enrollment-service is configured to download CRLs from. */
     private synchronized String crlServer() {
         if (crlServer == null) {
+            URI base = URI.create(ConfigProvider.getConfig().getValue("stratus.enrollment.crl-base-url", String.class));
             try {
-                crlServer = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+                crlServer = HttpServer.create(new InetSocketAddress(base.getHost(), base.getPort()), 0);
             } catch (java.io.IOException e) {
-                throw new IllegalStateException(e);
+                throw new IllegalStateException("the test CRL server cannot listen on " + base, e);
             }
-            crlServer.createContext("/pki/", exchange -> {
-                String requested = exchange.getRequestURI().getPath() + "?" + exchange.getRequestURI().getQuery();
-                crlFetches.merge(requested, 1, Integer::sum);
+            crlServer.createContext("/", exchange -> {
+                String requested = exchange.getRequestURI().getPath();
+                String movedTo = crlRedirects.get(requested);
                 byte[] body = crlDocuments.get(requested);
-                if (body == null) {
+                if (movedTo != null) {
+                    exchange.getResponseHeaders().add("Location", movedTo);
+                    exchange.sendResponseHeaders(302, -1);
+                } else if (body == null) {
                     exchange.sendResponseHeaders(404, -1);
                 } else {
+                    crlFetches.merge(requested, 1, Integer::sum);
                     exchange.getResponseHeaders().add("Content-Type", "application/pkix-crl");
                     exchange.sendResponseHeaders(200, body.length);
                     exchange.getResponseBody().write(body);
                 }
                 exchange.close();
             });
-            crlServer.createContext("/moved/", exchange -> {
-                String target = exchange.getRequestURI().getPath().substring("/moved".length()) + "?"
-                        + exchange.getRequestURI().getQuery();
-                exchange.getResponseHeaders().add("Location", "http://127.0.0.1:" + crlServer.getAddress().getPort()
-                        + target);
-                exchange.sendResponseHeaders(302, -1);
-                exchange.close();
-            });
             crlServer.start();
         }
-        return "http://127.0.0.1:" + crlServer.getAddress().getPort();
+        return "http://" + crlServer.getAddress().getHostString() + ":" + crlServer.getAddress().getPort();
     }
 
     @Override
