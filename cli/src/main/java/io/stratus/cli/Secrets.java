@@ -93,7 +93,17 @@ final class Secrets {
 
     /** A base64 AES-256 key-encryption key in {@code .stratus/keys/<name>.kek}, created once. */
     String kek(String name) {
-        return SecretFiles.readOrCreate(dir.keys().resolve(name + ".kek"), () -> {
+        return randomKey(name + ".kek");
+    }
+
+    /** The key that seals ca-service's audit log ({@code STRATUS_CA_AUDIT_KEY}), created on first use. */
+    String auditKey() {
+        return randomKey("ca-audit.key");
+    }
+
+    /** Base64 of 32 random bytes kept in {@code keys/<fileName>}, created on first use. */
+    private String randomKey(String fileName) {
+        return SecretFiles.readOrCreate(dir.keys().resolve(fileName), () -> {
             byte[] key = new byte[32];
             new SecureRandom().nextBytes(key);
             return Base64.getEncoder().encodeToString(key);

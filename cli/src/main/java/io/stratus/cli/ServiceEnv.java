@@ -33,6 +33,7 @@ final class ServiceEnv {
         switch (s) {
             case CA -> {
                 env.put("STRATUS_CA_KEK", secrets.kek("ca"));
+                env.put("STRATUS_CA_AUDIT_KEY", secrets.auditKey());
                 env.put("STRATUS_CA_PUBLIC_URL", c.baseUrl(Service.CA));
                 env.put("STRATUS_CA_SCEP_URL", c.baseUrl(Service.ENROLLMENT) + "/scep");
             }

@@ -17,6 +17,12 @@ public interface CaConfig {
      */
     Optional<String> kek();
 
+    /**
+     * Base64 of the 32-byte key that seals the audit log (HMAC-SHA256). Required; it must stay the same for the seals
+     * written under it to verify.
+     */
+    Optional<String> auditKey();
+
     /** The KEK used before the current one: at start, software keys still wrapped under it are re-wrapped. */
     Optional<String> previousKek();
 

@@ -19,4 +19,7 @@ public class AuditHeadEntity extends PanacheEntityBase {
 
     @Column(name = "last_hash", nullable = false)
     public String lastHash;
+
+    /** The seal ({@link io.stratus.ca.service.audit.AuditSeal}); null only before the record was sealed. */
+    public String mac;
 }

@@ -44,6 +44,9 @@ public class AuditRecordEntity extends PanacheEntityBase {
     @Column(nullable = false)
     public String hash;
 
+    /** The seal ({@link io.stratus.ca.service.audit.AuditSeal}); null only before the record was sealed. */
+    public String mac;
+
     /** Primary key: (tenant, sequence). */
     public static class Key implements Serializable {
         public String tenant;

@@ -7,8 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -20,6 +25,8 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.quarkus.vertx.VertxContextSupport;
+import io.stratus.ca.service.audit.AuditChain;
+import io.stratus.ca.service.audit.AuditSealing;
 import io.stratus.ca.service.audit.AuditVerification;
 import io.stratus.ca.service.audit.AuditVerifier;
 import io.stratus.ca.support.CaApi;
@@ -41,6 +48,9 @@ class AuditTest {
 
     @Inject
     AuditVerifier verifier;
+
+    @Inject
+    AuditSealing sealing;
 
     private static String tenant() {
         return "audit-" + UUID.randomUUID().toString().substring(0, 8);
@@ -219,6 +229,142 @@ class AuditTest {
         given().get("/api/v1/tenants/{t}/audit", tenant).then().statusCode(401);
         given().auth().oauth2(auditor(tenant)).queryParam("limit", 5000).get("/api/v1/tenants/{t}/audit", tenant)
                 .then().statusCode(400);
+    }
+
+    /**
+     * An intruder with table rights who knows the chain's rule: changes record 4 and recomputes the hash chain from
+     * there to the head. Before records were sealed, verification found nothing.
+     */
+    @Test
+    void aRecordRewrittenWithItsHashChainRecomputedIsNoticed() throws Exception {
+        String tenant = tenant();
+        try (TopicReader certificates = new TopicReader(Topics.CERTIFICATES)) {
+            fiveRecords(tenant, certificates);
+        }
+        rewriteChainFrom(tenant, 4, "mallory");
+        JsonPath changed = verify(tenant);
+        assertEquals(false, changed.getBoolean("valid"));
+        assertEquals(4, changed.getInt("firstBadSequence"));
+        assertEquals("changed", changed.getString("problem"));
+    }
+
+    /** The last record deleted and the head moved back onto the one before, as if it had never been written. */
+    @Test
+    void aChainCutShortWithItsHeadMovedBackIsNoticed() throws Exception {
+        String tenant = tenant();
+        CaApi.createRoot(tenant);
+        CaApi.createRoot(tenant);
+        tamper("delete from audit_record where tenant = ? and sequence = 2", tenant);
+        tamper("update audit_head set last_sequence = 1, last_hash = (select hash from audit_record r where"
+                + " r.tenant = audit_head.tenant and r.sequence = 1) where tenant = ?", tenant);
+        JsonPath missing = verify(tenant);
+        assertEquals(false, missing.getBoolean("valid"));
+        assertEquals(2, missing.getInt("firstBadSequence"));
+        assertEquals("missing", missing.getString("problem"));
+    }
+
+    /** Records and a head written before seals existed are sealed once their chain verifies, and only then. */
+    @Test
+    void recordsWrittenBeforeSealsAreSealedWhenTheirChainVerifies() throws Throwable {
+        String intact = tenant();
+        String broken = tenant();
+        writeUnsealedChain(intact, List.of("one", "two", "three"), false);
+        writeUnsealedChain(broken, List.of("one", "two", "three"), true);
+        assertEquals(false, verify(intact).getBoolean("valid"), "an unsealed record does not verify");
+
+        VertxContextSupport.subscribeAndAwait(() -> sealing.sealUnsealed());
+
+        assertEquals(true, verify(intact).getBoolean("valid"));
+        assertEquals(3, verify(intact).getInt("records"));
+        assertEquals(0, Database.count("select count(*) from audit_record where tenant = ? and mac is null", intact));
+        JsonPath stillBroken = verify(broken);
+        assertEquals(false, stillBroken.getBoolean("valid"));
+        assertEquals(2, stillBroken.getInt("firstBadSequence"));
+        assertEquals(2, Database.count("select count(*) from audit_record where tenant = ? and mac is null", broken),
+                "the record that does not verify and the one after it stay unsealed");
+        // the seal is the one change the trigger allows: a sealed record stays as it is
+        assertThrows(SQLException.class, () -> Database.execute(
+                "update audit_record set mac = null where tenant = ? and sequence = 1", intact));
+    }
+
+    /** A chain as written before records were sealed; {@code breakSecond}: record 2's hash does not match. */
+    private static void writeUnsealedChain(String tenant, List<String> actors, boolean breakSecond)
+            throws SQLException {
+        String previous = AuditChain.GENESIS_HASH;
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        try (Connection db = Database.connect();
+                PreparedStatement insert = db.prepareStatement("insert into audit_record (tenant, sequence, actor,"
+                        + " action, target, outcome, at, previous_hash, hash) values (?, ?, ?, 'TEST', 'legacy',"
+                        + " 'SUCCESS', ?, ?, ?)");
+                PreparedStatement head = db.prepareStatement("insert into audit_head (tenant, last_sequence,"
+                        + " last_hash) values (?, ?, ?)")) {
+            for (int i = 0; i < actors.size(); i++) {
+                long sequence = i + 1;
+                String hash = AuditChain.hash(previous, tenant, sequence, actors.get(i), "TEST", "legacy", "SUCCESS",
+                        at);
+                insert.setString(1, tenant);
+                insert.setLong(2, sequence);
+                insert.setString(3, breakSecond && sequence == 2 ? "someone else" : actors.get(i));
+                insert.setObject(4, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+                insert.setString(5, previous);
+                insert.setString(6, hash);
+                insert.executeUpdate();
+                previous = hash;
+            }
+            head.setString(1, tenant);
+            head.setLong(2, actors.size());
+            head.setString(3, previous);
+            head.executeUpdate();
+        }
+    }
+
+    /** Changes the actor of record {@code from} and recomputes every hash after it, up to the head. */
+    private static void rewriteChainFrom(String tenant, long from, String actor) throws SQLException {
+        try (Connection db = Database.connect(); Statement session = db.createStatement()) {
+            session.execute("set session_replication_role = replica");
+            String previous;
+            try (PreparedStatement before = db.prepareStatement(
+                    "select hash from audit_record where tenant = ? and sequence = ?")) {
+                before.setString(1, tenant);
+                before.setLong(2, from - 1);
+                try (ResultSet row = before.executeQuery()) {
+                    row.next();
+                    previous = row.getString(1);
+                }
+            }
+            try (PreparedStatement rows = db.prepareStatement("select sequence, actor, action, target, outcome, at"
+                    + " from audit_record where tenant = ? and sequence >= ? order by sequence");
+                    PreparedStatement update = db.prepareStatement("update audit_record set actor = ?,"
+                            + " previous_hash = ?, hash = ? where tenant = ? and sequence = ?")) {
+                rows.setString(1, tenant);
+                rows.setLong(2, from);
+                List<Object[]> chain = new java.util.ArrayList<>();
+                try (ResultSet row = rows.executeQuery()) {
+                    while (row.next()) {
+                        chain.add(new Object[] {row.getLong(1), row.getString(2), row.getString(3), row.getString(4),
+                                row.getString(5), row.getObject(6, OffsetDateTime.class).toInstant()});
+                    }
+                }
+                for (Object[] record : chain) {
+                    long sequence = (Long) record[0];
+                    String newActor = sequence == from ? actor : (String) record[1];
+                    String hash = AuditChain.hash(previous, tenant, sequence, newActor, (String) record[2],
+                            (String) record[3], (String) record[4], (Instant) record[5]);
+                    update.setString(1, newActor);
+                    update.setString(2, previous);
+                    update.setString(3, hash);
+                    update.setString(4, tenant);
+                    update.setLong(5, sequence);
+                    update.executeUpdate();
+                    previous = hash;
+                }
+            }
+            try (PreparedStatement head = db.prepareStatement("update audit_head set last_hash = ? where tenant = ?")) {
+                head.setString(1, previous);
+                head.setString(2, tenant);
+                head.executeUpdate();
+            }
+        }
     }
 
     /** Plain SQL as an intruder with table rights would run it, with the append-only trigger off for the session. */

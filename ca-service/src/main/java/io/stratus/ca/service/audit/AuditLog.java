@@ -25,28 +25,32 @@ public class AuditLog {
 
     private final AuditRepository records;
     private final EventOutbox outbox;
+    private final AuditSeal seal;
 
-    public AuditLog(AuditRepository records, EventOutbox outbox) {
+    public AuditLog(AuditRepository records, EventOutbox outbox, AuditSeal seal) {
         this.records = records;
         this.outbox = outbox;
+        this.seal = seal;
     }
 
     /** Must run inside a transaction. */
     public Uni<Void> append(String tenant, String actor, String action, String target, String outcome) {
         return records.lockHead(tenant).chain(head -> {
-            AuditRecordEntity record = next(tenant, head.lastSequence, head.lastHash, actor, action, target, outcome);
+            AuditRecordEntity record = next(seal, tenant, head.lastSequence, head.lastHash, actor, action, target,
+                    outcome);
             head.lastSequence = record.sequence;
             head.lastHash = record.hash;
+            head.mac = seal.ofHead(tenant, record.sequence, record.hash);
             return records.persist(record).chain(() -> outbox.append(event(record)));
         });
     }
 
     /**
-     * The record that follows the chain's head (its last sequence and hash), hashed. Every writer of the audit
-     * log builds its records here, under the lock of that head.
+     * The record that follows the chain's head (its last sequence and hash), hashed and sealed. Every writer of the
+     * audit log builds its records here, under the lock of that head.
      */
-    public static AuditRecordEntity next(String tenant, long lastSequence, String lastHash, String actor, String action,
-            String target, String outcome) {
+    public static AuditRecordEntity next(AuditSeal seal, String tenant, long lastSequence, String lastHash,
+            String actor, String action, String target, String outcome) {
         AuditRecordEntity record = new AuditRecordEntity();
         record.tenant = tenant;
         record.sequence = lastSequence + 1;
@@ -58,6 +62,7 @@ public class AuditLog {
         record.at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         record.previousHash = lastHash;
         record.hash = AuditChain.hash(record);
+        record.mac = seal.ofRecord(tenant, record.sequence, record.hash);
         return record;
     }
 

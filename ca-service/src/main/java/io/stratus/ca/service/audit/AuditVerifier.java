@@ -10,7 +10,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Recomputes a tenant's audit chain page by page: sequences must run 1, 2, 3 ... up to the chain's head, each
- * record must point at the hash of the one before, and each stored hash must match the record's fields. The chain is
+ * record must point at the hash of the one before, each stored hash must match the record's fields, and each record
+ * and the head must carry their seal ({@link AuditSeal}), which nobody without the audit key can make. The chain is
  * checked as it was when its head was read: records appended while the pages are read (a busy tenant) lie beyond that
  * head and are left for the next verification, instead of looking like a changed last record.
  */
@@ -20,15 +21,26 @@ public class AuditVerifier {
     static final int PAGE = 500;
 
     private final AuditRepository records;
+    private final AuditSeal seal;
 
-    public AuditVerifier(AuditRepository records) {
+    public AuditVerifier(AuditRepository records, AuditSeal seal) {
         this.records = records;
+        this.seal = seal;
     }
 
     public Uni<AuditVerification> verify(String tenant) {
-        return Panache.withSession(() -> records.head(tenant)
-                .chain(head -> head == null ? verifyUpTo(tenant, Long.MAX_VALUE, null)
-                        : verifyUpTo(tenant, head.lastSequence, head.lastHash)));
+        return Panache.withSession(() -> records.head(tenant).chain(head -> {
+            if (head == null) {
+                return verifyUpTo(tenant, Long.MAX_VALUE, null);
+            }
+            boolean headSealed = head.lastSequence == 0
+                    || seal.sealsHead(head.mac, tenant, head.lastSequence, head.lastHash);
+            // records intact up to a head without its seal: the chain's end was moved back (the records after it
+            // removed) by someone without the audit key
+            return verifyUpTo(tenant, head.lastSequence, head.lastHash).map(result -> result.valid() && !headSealed
+                    ? AuditVerification.bad(result.records(), head.lastSequence + 1, AuditVerification.MISSING)
+                    : result);
+        }));
     }
 
     /**
@@ -45,7 +57,7 @@ public class AuditVerifier {
 
     private Uni<AuditVerification> verifyFrom(String tenant, Progress progress, Head head) {
         return records.page(tenant, progress.lastSequence, PAGE).chain(page -> {
-            AuditVerification problem = check(page, progress);
+            AuditVerification problem = check(tenant, page, progress);
             if (problem != null) {
                 return Uni.createFrom().item(problem);
             }
@@ -58,7 +70,7 @@ public class AuditVerifier {
     }
 
     /** The first problem in this page, or null. */
-    private static AuditVerification check(List<AuditRecordEntity> page, Progress progress) {
+    private AuditVerification check(String tenant, List<AuditRecordEntity> page, Progress progress) {
         for (AuditRecordEntity record : page) {
             if (record.sequence > progress.until) {
                 return null; // appended after the head was read
@@ -71,7 +83,8 @@ public class AuditVerifier {
                 // the record before was rewritten together with its hash: the link to it is broken
                 return AuditVerification.bad(progress.count, record.sequence - 1, AuditVerification.CHANGED);
             }
-            if (!AuditChain.hash(record).equals(record.hash)) {
+            if (!AuditChain.hash(record).equals(record.hash)
+                    || !seal.sealsRecord(record.mac, tenant, record.sequence, record.hash)) {
                 return AuditVerification.bad(progress.count, record.sequence, AuditVerification.CHANGED);
             }
             progress.lastSequence = record.sequence;
