@@ -192,8 +192,9 @@ final class AdminClient {
         return get(api("/audit?after=" + after + "&limit=" + limit));
     }
 
-    Answer verifyAudit() {
-        return post(api("/audit/verify"), null);
+    /** One call of the chain's verification, continuing after the sequence {@code after} (null: from the start). */
+    Answer verifyAudit(Long after) {
+        return post(api("/audit/verify" + (after == null ? "" : "?after=" + after)), null);
     }
 
     // plumbing

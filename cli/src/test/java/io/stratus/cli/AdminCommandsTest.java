@@ -44,7 +44,7 @@ class AdminCommandsTest {
     HttpServer server;
     String url;
     final List<Call> calls = new CopyOnWriteArrayList<>();
-    /** "METHOD path" → status, content type, body. */
+    /** "METHOD path" (or "METHOD path?query", which wins) → status, content type, body. */
     final Map<String, Object[]> answers = new ConcurrentHashMap<>();
 
     @BeforeEach
@@ -53,7 +53,8 @@ class AdminCommandsTest {
         server.createContext("/", ex -> {
             String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             calls.add(new Call(ex.getRequestMethod(), ex.getRequestURI().toString(), ex.getRequestHeaders().getFirst("Authorization"), body));
-            Object[] a = answers.get(ex.getRequestMethod() + " " + ex.getRequestURI().getPath());
+            Object[] a = answers.getOrDefault(ex.getRequestMethod() + " " + ex.getRequestURI(),
+                    answers.get(ex.getRequestMethod() + " " + ex.getRequestURI().getPath()));
             if (a == null) {
                 a = new Object[] {404, "application/problem+json", "{\"title\":\"Not Found\",\"status\":404,\"detail\":\"no such thing\"}"};
             }
@@ -397,6 +398,16 @@ class AdminCommandsTest {
         CommandParsingTest.Result list = run("audit", "list", "--after", "5");
         assertEquals("No audit records.\n", list.out());
         assertEquals("/api/v1/tenants/demo/audit?after=5&limit=100", calls.get(3).uri());
+
+        // a long chain: each call continues after the last one's next, up to the head
+        answer("POST /api/v1/tenants/demo/audit/verify", 200, "{\"valid\":true,\"records\":100000,\"next\":100000}");
+        answer("POST /api/v1/tenants/demo/audit/verify?after=100000", 200, "{\"valid\":true,\"records\":200000,\"next\":200000}");
+        answer("POST /api/v1/tenants/demo/audit/verify?after=200000", 200, "{\"valid\":true,\"records\":200007}");
+        CommandParsingTest.Result paged = run("audit", "verify");
+        assertEquals(0, paged.code(), paged.err());
+        assertEquals("Audit chain of tenant demo is valid (200007 records).\n", paged.out());
+        assertEquals(List.of("/api/v1/tenants/demo/audit/verify", "/api/v1/tenants/demo/audit/verify?after=100000",
+                "/api/v1/tenants/demo/audit/verify?after=200000"), calls.subList(4, 7).stream().map(Call::uri).toList());
     }
 
     @Test

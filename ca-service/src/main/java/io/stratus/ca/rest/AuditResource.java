@@ -62,8 +62,10 @@ public class AuditResource {
     @POST
     @Path("/verify")
     @RolesAllowed(CaRoles.AUDIT_READ)
-    @Operation(summary = "Recompute the hash chain: valid, or the first changed or missing record")
-    public Uni<AuditVerification> verify(@PathParam("tenant") String tenant) {
-        return verifier.verify(tenant);
+    @Operation(summary = "Recompute the hash chain and its seals: valid, or the first changed or missing record;"
+            + " at most limit records a call (default 100000), continued with after=next")
+    public Uni<AuditVerification> verify(@PathParam("tenant") String tenant, @QueryParam("after") Long after,
+            @QueryParam("limit") Integer limit) {
+        return verifier.verify(tenant, after, limit);
     }
 }

@@ -248,6 +248,44 @@ class AuditTest {
         assertEquals("changed", changed.getString("problem"));
     }
 
+    /** A long chain is checked in calls of at most limit records, each continuing after the last one's next. */
+    @Test
+    void verificationComesInPagesThatContinueWhereTheLastEnded() throws Exception {
+        String tenant = tenant();
+        try (TopicReader certificates = new TopicReader(Topics.CERTIFICATES)) {
+            fiveRecords(tenant, certificates);
+        }
+        JsonPath first = verifyPage(tenant, null, 2);
+        assertEquals(true, first.getBoolean("valid"));
+        assertEquals(2, first.getInt("records"));
+        assertEquals(2, first.getInt("next"));
+        JsonPath second = verifyPage(tenant, 2L, 2);
+        assertEquals(4, second.getInt("records"));
+        assertEquals(4, second.getInt("next"));
+        JsonPath last = verifyPage(tenant, 4L, 2);
+        assertEquals(true, last.getBoolean("valid"));
+        assertEquals(5, last.getInt("records"));
+        assertEquals(null, last.getString("next"), "the head was reached");
+
+        tamper("update audit_record set actor = 'mallory' where tenant = ? and sequence = 4", tenant);
+        assertEquals(4, verifyPage(tenant, 2L, 2).getInt("firstBadSequence"));
+        assertEquals(4, verifyPage(tenant, 4L, 2).getInt("firstBadSequence"), "a changed record is no place to resume");
+        assertEquals(true, verifyPage(tenant, null, 2).getBoolean("valid"), "records 1 and 2 are intact");
+
+        given().auth().oauth2(auditor(tenant)).queryParam("after", 9).post("/api/v1/tenants/{t}/audit/verify", tenant)
+                .then().statusCode(400);
+        given().auth().oauth2(auditor(tenant)).queryParam("limit", 0).post("/api/v1/tenants/{t}/audit/verify", tenant)
+                .then().statusCode(400);
+    }
+
+    private static JsonPath verifyPage(String tenant, Long after, int limit) {
+        var request = given().auth().oauth2(auditor(tenant)).queryParam("limit", limit);
+        if (after != null) {
+            request = request.queryParam("after", after);
+        }
+        return request.post("/api/v1/tenants/{t}/audit/verify", tenant).then().statusCode(200).extract().jsonPath();
+    }
+
     /** The last record deleted and the head moved back onto the one before, as if it had never been written. */
     @Test
     void aChainCutShortWithItsHeadMovedBackIsNoticed() throws Exception {

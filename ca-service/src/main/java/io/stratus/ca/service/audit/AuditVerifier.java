@@ -4,8 +4,10 @@ import java.util.List;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.stratus.ca.entity.AuditHeadEntity;
 import io.stratus.ca.entity.AuditRecordEntity;
 import io.stratus.ca.repository.AuditRepository;
+import io.stratus.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -14,11 +16,16 @@ import jakarta.enterprise.context.ApplicationScoped;
  * and the head must carry their seal ({@link AuditSeal}), which nobody without the audit key can make. The chain is
  * checked as it was when its head was read: records appended while the pages are read (a busy tenant) lie beyond that
  * head and are left for the next verification, instead of looking like a changed last record.
+ * <p>
+ * One call checks at most {@code limit} records; a longer chain answers {@code next}, the sequence to continue
+ * {@code after}. A resumed check starts from that record, whose hash it trusts only once its seal is checked.
  */
 @ApplicationScoped
 public class AuditVerifier {
 
     static final int PAGE = 500;
+    public static final int DEFAULT_LIMIT = 100_000;
+    public static final int MAX_LIMIT = 1_000_000;
 
     private final AuditRepository records;
     private final AuditSeal seal;
@@ -29,43 +36,93 @@ public class AuditVerifier {
     }
 
     public Uni<AuditVerification> verify(String tenant) {
+        return verify(tenant, null, null);
+    }
+
+    /** Checks up to {@code limit} records (default 100,000) after the sequence {@code after} (null: from the first). */
+    public Uni<AuditVerification> verify(String tenant, Long after, Integer limit) {
+        int size = limit == null ? DEFAULT_LIMIT : limit;
+        if (size < 1 || size > MAX_LIMIT) {
+            throw ProblemException.badRequest("limit must be between 1 and " + MAX_LIMIT + ", not " + size);
+        }
+        if (after != null && after < 0) {
+            throw ProblemException.badRequest("after must be a sequence number (0 or more)");
+        }
+        long from = after == null ? 0 : after;
         return Panache.withSession(() -> records.head(tenant).chain(head -> {
-            if (head == null) {
-                return verifyUpTo(tenant, Long.MAX_VALUE, null);
+            long headSequence = head == null ? Long.MAX_VALUE : head.lastSequence;
+            if (from > headSequence) {
+                throw ProblemException.badRequest("after: the chain ends at " + headSequence + ", before " + from);
             }
-            boolean headSealed = head.lastSequence == 0
-                    || seal.sealsHead(head.mac, tenant, head.lastSequence, head.lastHash);
-            // records intact up to a head without its seal: the chain's end was moved back (the records after it
-            // removed) by someone without the audit key
-            return verifyUpTo(tenant, head.lastSequence, head.lastHash).map(result -> result.valid() && !headSealed
-                    ? AuditVerification.bad(result.records(), head.lastSequence + 1, AuditVerification.MISSING)
-                    : result);
+            return start(tenant, from).map(progress -> {
+                progress.until = Math.min(headSequence, from + size);
+                return progress;
+            }).chain(progress -> progress.problem != null ? Uni.createFrom().item(progress.problem)
+                    : finish(tenant, progress, head, headSequence));
         }));
     }
 
+    private Uni<AuditVerification> finish(String tenant, Progress progress, AuditHeadEntity head, long headSequence) {
+        return verifyFrom(tenant, progress).map(problem -> problem != null ? problem
+                : progress.lastSequence < headSequence && progress.lastSequence >= progress.until
+                        ? AuditVerification.okSoFar(progress.count, progress.lastSequence)
+                        : atHead(tenant, progress, head, true));
+    }
+
     /**
-     * Verifies the chain up to a head read earlier ({@code sequence}, {@code hash}; {@code null} hash: the tenant had
-     * no head, every record is read): records after it are not looked at.
+     * Verifies the chain up to a head the caller read earlier ({@code sequence}, {@code hash}, whose seal it checked;
+     * {@code null} hash: the tenant had no head, every record is read): records after it are not looked at.
      */
     public Uni<AuditVerification> verifyUpTo(String tenant, long sequence, String hash) {
-        Progress progress = new Progress(sequence);
-        return Panache.withSession(() -> verifyFrom(tenant, progress, hash == null ? null : new Head(sequence, hash)));
+        Progress progress = new Progress();
+        progress.until = sequence;
+        AuditHeadEntity head = null;
+        if (hash != null) {
+            head = new AuditHeadEntity();
+            head.tenant = tenant;
+            head.lastSequence = sequence;
+            head.lastHash = hash;
+        }
+        AuditHeadEntity given = head;
+        return Panache.withSession(() -> verifyFrom(tenant, progress)
+                .map(problem -> problem != null ? problem : atHead(tenant, progress, given, false)));
     }
 
-    private record Head(long lastSequence, String lastHash) {
+    /** Where a check starts: the genesis, or the sealed record {@code after}. */
+    private Uni<Progress> start(String tenant, long after) {
+        Progress progress = new Progress();
+        if (after == 0) {
+            return Uni.createFrom().item(progress);
+        }
+        return records.page(tenant, after - 1, 1).map(found -> {
+            AuditRecordEntity record = found.isEmpty() ? null : found.get(0);
+            if (record == null || record.sequence != after) {
+                throw ProblemException.badRequest("after: the tenant's audit log has no record " + after);
+            }
+            if (!AuditChain.hash(record).equals(record.hash)
+                    || !seal.sealsRecord(record.mac, tenant, record.sequence, record.hash)) {
+                progress.problem = AuditVerification.bad(after - 1, after, AuditVerification.CHANGED);
+            }
+            progress.lastSequence = after;
+            progress.lastHash = record.hash;
+            progress.count = after;
+            return progress;
+        });
     }
 
-    private Uni<AuditVerification> verifyFrom(String tenant, Progress progress, Head head) {
-        return records.page(tenant, progress.lastSequence, PAGE).chain(page -> {
+    /** Checks pages until {@code progress.until}; completes with the first problem, or null. */
+    private Uni<AuditVerification> verifyFrom(String tenant, Progress progress) {
+        int want = (int) Math.min(PAGE, Math.max(1, progress.until - progress.lastSequence));
+        return records.page(tenant, progress.lastSequence, want).chain(page -> {
             AuditVerification problem = check(tenant, page, progress);
             if (problem != null) {
                 return Uni.createFrom().item(problem);
             }
-            if (page.size() == PAGE && progress.lastSequence < progress.until) {
+            if (page.size() == want && progress.lastSequence < progress.until) {
                 return records.getSession().invoke(session -> session.clear())
-                        .chain(() -> verifyFrom(tenant, progress, head));
+                        .chain(() -> verifyFrom(tenant, progress));
             }
-            return Uni.createFrom().item(atHead(progress, head));
+            return Uni.createFrom().nullItem();
         });
     }
 
@@ -73,7 +130,7 @@ public class AuditVerifier {
     private AuditVerification check(String tenant, List<AuditRecordEntity> page, Progress progress) {
         for (AuditRecordEntity record : page) {
             if (record.sequence > progress.until) {
-                return null; // appended after the head was read
+                return null; // appended after the head was read, or beyond this call's limit
             }
             long expected = progress.lastSequence + 1;
             if (record.sequence != expected) {
@@ -94,8 +151,11 @@ public class AuditVerifier {
         return null;
     }
 
-    /** The chain must end where its head says: otherwise the last records were deleted or the last one changed. */
-    private static AuditVerification atHead(Progress progress, Head head) {
+    /**
+     * The chain must end where its sealed head says: otherwise the last records were deleted, the last one changed,
+     * or (records intact up to a head without its seal) the head was moved back by someone without the audit key.
+     */
+    private AuditVerification atHead(String tenant, Progress progress, AuditHeadEntity head, boolean sealed) {
         long headSequence = head == null ? 0 : head.lastSequence;
         if (headSequence > progress.lastSequence) {
             return AuditVerification.bad(progress.count, progress.lastSequence + 1, AuditVerification.MISSING);
@@ -103,17 +163,17 @@ public class AuditVerifier {
         if (head != null && !head.lastHash.equals(progress.lastHash)) {
             return AuditVerification.bad(progress.count, progress.lastSequence, AuditVerification.CHANGED);
         }
+        if (sealed && headSequence > 0 && !seal.sealsHead(head.mac, tenant, head.lastSequence, head.lastHash)) {
+            return AuditVerification.bad(progress.count, headSequence + 1, AuditVerification.MISSING);
+        }
         return AuditVerification.ok(progress.count);
     }
 
     private static final class Progress {
-        final long until;
+        long until;
         long lastSequence;
         String lastHash = AuditChain.GENESIS_HASH;
         long count;
-
-        Progress(long until) {
-            this.until = until;
-        }
+        AuditVerification problem;
     }
 }
