@@ -95,8 +95,8 @@ final class ProfileFormats {
         kv.add(new String[] {"name", text(g, "name")});
         opt(kv, g, "membershipType", "type");
         opt(kv, g, "membershipRule", "rule");
-        kv.add(new String[] {"devices", join(g.path("deviceIds"))});
-        kv.add(new String[] {"users", join(g.path("userIds"))});
+        kv.add(new String[] {"devices", counted(g, "deviceIds", "deviceCount")});
+        kv.add(new String[] {"users", counted(g, "userIds", "userCount")});
         return keyValues(kv);
     }
 
@@ -106,7 +106,8 @@ final class ProfileFormats {
         if (!isDynamic(g)) {
             return head + "\n";
         }
-        return head + ": " + g.path("deviceIds").size() + " device(s) and " + g.path("userIds").size() + " user(s) match the rule\n";
+        return head + ": " + g.path("deviceCount").asLong(g.path("deviceIds").size()) + " device(s) and "
+                + g.path("userCount").asLong(g.path("userIds").size()) + " user(s) match the rule\n";
     }
 
     /** The answer of {@code PUT /groups/{id}}: {@code {"group","added","removed","assigned","unassigned"}}. */

@@ -41,9 +41,10 @@ public final class Views {
                 user.onPremDistinguishedName, user.samAccountName, user.createdAt);
     }
 
-    public static GroupView of(DeviceGroup group, List<String> deviceIds, List<String> userIds) {
+    public static GroupView of(DeviceGroup group, List<String> firstDeviceIds, List<String> firstUserIds,
+            long deviceCount, long userCount) {
         return new GroupView(group.id, group.tenant, group.name, membershipType(group), group.membershipRule,
-                group.createdAt, deviceIds, userIds);
+                group.createdAt, firstDeviceIds, firstUserIds, deviceCount, userCount);
     }
 
     public static GroupSummary summary(DeviceGroup group) {

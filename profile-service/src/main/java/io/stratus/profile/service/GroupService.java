@@ -178,9 +178,14 @@ public class GroupService {
         return page.isEmpty() ? previous : page.get(page.size() - 1);
     }
 
+    /** The group with its first members and the counts of all ({@link GroupView}); one query at a time. */
     private Uni<GroupView> view(DeviceGroup group) {
-        return members.memberIds(group.id).chain(deviceIds -> userMembers.memberIds(group.id)
-                .map(userIds -> Views.of(group, deviceIds, userIds)));
+        int shown = GroupView.MEMBERS_SHOWN;
+        return members.memberIdsAfter(group.id, null, shown)
+                .chain(deviceIds -> userMembers.memberIdsAfter(group.id, null, shown)
+                .chain(userIds -> members.countMembers(group.id)
+                .chain(deviceCount -> userMembers.countMembers(group.id)
+                .map(userCount -> Views.of(group, deviceIds, userIds, deviceCount, userCount)))));
     }
 
     private static GroupChanged changed(GroupView view, MembershipChange change) {
@@ -204,9 +209,7 @@ public class GroupService {
     }
 
     public Uni<GroupView> get(String tenant, String groupId) {
-        return Panache.withSession(() -> find(tenant, groupId)
-                .chain(group -> members.memberIds(group.id).chain(deviceIds -> userMembers.memberIds(group.id)
-                        .map(userIds -> Views.of(group, deviceIds, userIds)))));
+        return Panache.withSession(() -> find(tenant, groupId).chain(this::view));
     }
 
     public Uni<MembersAdded> addMembers(String tenant, String groupId, MembersAddition request) {

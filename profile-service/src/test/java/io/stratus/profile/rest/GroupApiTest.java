@@ -29,6 +29,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.stratus.crypto.KeyAlgorithm;
+import io.stratus.profile.rest.dto.GroupView;
 import io.stratus.profile.support.DeviceIdentity;
 import io.stratus.profile.support.Tokens;
 import io.stratus.testkit.StratusTestResource;
@@ -148,10 +149,30 @@ class GroupApiTest {
         assertEquals(userMembers, users);
         assertEquals(List.of("m-1", "m-2", "m-3", "m-4", "m-5", "u-1-pc", "u-2-pc", "u-3-pc"), inScope);
 
+        JsonPath view = admin().get(base(tenant) + "/groups/" + groupId).then().statusCode(200).extract().jsonPath();
+        assertEquals(5, view.getInt("deviceCount"));
+        assertEquals(3, view.getInt("userCount"));
         JsonPath whole = admin().get(members).then().statusCode(200).extract().jsonPath();
         assertEquals(deviceMembers, whole.getList("deviceIds", String.class), "one page below the default limit");
         assertNull(whole.getString("next"));
         problem(admin().queryParam("after", "not-a-cursor").get(members).then(), 400, "after is not a cursor");
         problem(admin().queryParam("limit", 0).get(members).then(), 400, "limit must be between 1 and 1000");
+    }
+
+    @Test
+    void aGroupsOwnViewShowsItsFirstMembersAndCountsThemAll() {
+        String groupId = createGroup(tenant, "large");
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < GroupView.MEMBERS_SHOWN + 2; i++) {
+            String id = String.format("big-%03d", i);
+            registerDevice(tenant, DeviceIdentity.of(id, id, "SN-" + id, "WINDOWS", KeyAlgorithm.EC_P256));
+            ids.add(id);
+        }
+        addMembers(tenant, groupId, ids.toArray(String[]::new));
+
+        JsonPath view = admin().get(base(tenant) + "/groups/" + groupId).then().statusCode(200).extract().jsonPath();
+        assertEquals(ids.subList(0, GroupView.MEMBERS_SHOWN), view.getList("deviceIds", String.class));
+        assertEquals(GroupView.MEMBERS_SHOWN + 2, view.getInt("deviceCount"));
+        assertEquals(0, view.getInt("userCount"));
     }
 }
