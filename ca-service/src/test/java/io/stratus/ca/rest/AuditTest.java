@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
@@ -284,6 +286,63 @@ class AuditTest {
             request = request.queryParam("after", after);
         }
         return request.post("/api/v1/tenants/{t}/audit/verify", tenant).then().statusCode(200).extract().jsonPath();
+    }
+
+    /**
+     * The head replayed: records removed and the head set back to values it really had earlier (seal included), which
+     * the database alone cannot tell from the truth. The newest record on the audit topic, outside the database, can.
+     */
+    @Test
+    void aReplayedHeadIsNoticedAgainstTheAuditTopic() throws Exception {
+        String tenant = tenant();
+        String[] savedHead = new String[2];
+        try (TopicReader audit = new TopicReader(Topics.AUDIT)) {
+            for (int i = 0; i < 3; i++) {
+                CaApi.createRoot(tenant);
+            }
+            awaitPublished(audit, tenant, 3);
+            JsonPath intact = verify(tenant);
+            assertEquals(true, intact.getBoolean("valid"));
+            assertEquals("matched", intact.getString("checkpoint.status"));
+            assertEquals(3, intact.getInt("checkpoint.sequence"));
+
+            try (Connection db = Database.connect(); PreparedStatement head = db.prepareStatement(
+                    "select last_hash, mac from audit_head where tenant = ?")) {
+                head.setString(1, tenant);
+                try (ResultSet row = head.executeQuery()) {
+                    row.next();
+                    savedHead[0] = row.getString(1);
+                    savedHead[1] = row.getString(2);
+                }
+            }
+            CaApi.createRoot(tenant);
+            CaApi.createRoot(tenant);
+            awaitPublished(audit, tenant, 5);
+        }
+        tamper("delete from audit_record where tenant = ? and sequence = 5", tenant);
+        tamper("delete from audit_record where tenant = ? and sequence = 4", tenant);
+        try (Connection db = Database.connect(); Statement session = db.createStatement();
+                PreparedStatement head = db.prepareStatement(
+                        "update audit_head set last_sequence = 3, last_hash = ?, mac = ? where tenant = ?")) {
+            session.execute("set session_replication_role = replica");
+            head.setString(1, savedHead[0]);
+            head.setString(2, savedHead[1]);
+            head.setString(3, tenant);
+            assertEquals(1, head.executeUpdate());
+        }
+
+        JsonPath replayed = verify(tenant);
+        assertEquals(false, replayed.getBoolean("valid"));
+        assertEquals(4, replayed.getInt("firstBadSequence"));
+        assertEquals("missing", replayed.getString("problem"));
+        assertEquals("ahead", replayed.getString("checkpoint.status"));
+        assertEquals(5, replayed.getInt("checkpoint.sequence"));
+    }
+
+    private static void awaitPublished(TopicReader audit, String tenant, long sequence) {
+        ConsumerRecord<String, String> record = audit.await(r -> tenant.equals(r.key())
+                && r.value().contains("\"sequence\":" + sequence + ","));
+        assertTrue(Kafka.decode(record).data() instanceof AuditRecordedEvent);
     }
 
     /** The last record deleted and the head moved back onto the one before, as if it had never been written. */

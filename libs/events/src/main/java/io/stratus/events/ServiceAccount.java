@@ -6,26 +6,31 @@ import java.util.stream.Stream;
 /**
  * The Kafka principal of each Stratus process and what it may do on the bus: the one rule set behind the broker's
  * ACLs, wherever the broker runs (the local stack, the tests, Kubernetes). A service writes only the topics it owns
- * and the dead-letter topics of what it consumes, reads only what it consumes, and joins only its own consumer
- * group (the simulator's groups share a prefix, one per instance).
+ * and the dead-letter topics of what it consumes, reads only what it consumes (and, without a consumer group, what it
+ * reads back of its own: ca-service its audit topic, the checkpoints its verification compares with), and joins only
+ * its own consumer group (the simulator's groups share a prefix, one per instance).
  */
 public enum ServiceAccount {
     CA_SERVICE("ca-service", List.of(Topics.AUTHORITIES, Topics.CERTIFICATES, Topics.AUDIT),
-            List.of(Topics.ENROLLMENT_REQUESTS, Topics.ASSIGNMENTS), false),
+            List.of(Topics.ENROLLMENT_REQUESTS, Topics.ASSIGNMENTS), List.of(Topics.AUDIT), false),
     ENROLLMENT_SERVICE("enrollment-service", List.of(Topics.ENROLLMENT_REQUESTS),
-            List.of(Topics.AUTHORITIES, Topics.ASSIGNMENTS, Topics.CERTIFICATES), false),
-    PROFILE_SERVICE("profile-service", List.of(Topics.ASSIGNMENTS), List.of(Topics.CERTIFICATES, Topics.AUTHORITIES), false),
-    DEVICE_SIMULATOR("device-simulator", List.of(), List.of(Topics.ASSIGNMENTS, Topics.CERTIFICATES), true);
+            List.of(Topics.AUTHORITIES, Topics.ASSIGNMENTS, Topics.CERTIFICATES), List.of(), false),
+    PROFILE_SERVICE("profile-service", List.of(Topics.ASSIGNMENTS), List.of(Topics.CERTIFICATES, Topics.AUTHORITIES),
+            List.of(), false),
+    DEVICE_SIMULATOR("device-simulator", List.of(), List.of(Topics.ASSIGNMENTS, Topics.CERTIFICATES), List.of(), true);
 
     private final String principal;
     private final List<String> owns;
     private final List<String> consumes;
+    private final List<String> readsBack;
     private final boolean groupPerInstance;
 
-    ServiceAccount(String principal, List<String> owns, List<String> consumes, boolean groupPerInstance) {
+    ServiceAccount(String principal, List<String> owns, List<String> consumes, List<String> readsBack,
+            boolean groupPerInstance) {
         this.principal = principal;
         this.owns = owns;
         this.consumes = consumes;
+        this.readsBack = readsBack;
         this.groupPerInstance = groupPerInstance;
     }
 
@@ -42,6 +47,11 @@ public enum ServiceAccount {
     /** The topics it consumes. */
     public List<String> consumes() {
         return consumes;
+    }
+
+    /** Every topic it may read: what it consumes, and what it reads back of its own without a consumer group. */
+    public List<String> reads() {
+        return Stream.concat(consumes.stream(), readsBack.stream()).toList();
     }
 
     /** Every topic it may write: its own, and the dead-letter topic of each topic it consumes. */

@@ -41,7 +41,7 @@ class EventCodecTest {
                 new CertificateRevokedEvent("t1", "ca-1", "0A1B", "dev-1", "keyCompromise", NOW),
                 new CertificateRenewalDueEvent("t1", "ca-1", "0A1B", "dev-1", "p-1", NOW),
                 new AuditRecordedEvent("t1", "ca-service", 1, "admin", "CA_CREATED", "ca-1", "SUCCESS", NOW,
-                        "00", "ff"));
+                        "00", "ff", "aa"));
     }
 
     @ParameterizedTest

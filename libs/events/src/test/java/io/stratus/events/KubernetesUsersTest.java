@@ -46,7 +46,7 @@ class KubernetesUsersTest {
         for (String topic : account.writes()) {
             acls.add(acl("topic", topic, "literal", List.of("Write", "Describe")));
         }
-        for (String topic : account.consumes()) {
+        for (String topic : account.reads()) {
             acls.add(acl("topic", topic, "literal", List.of("Read", "Describe")));
         }
         acls.add(account.groupPerInstance() ? acl("group", account.principal() + "-", "prefix", List.of("Read"))

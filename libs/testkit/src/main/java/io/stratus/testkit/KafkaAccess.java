@@ -41,14 +41,14 @@ public final class KafkaAccess {
         await(admin.createAcls(bindings(account)).all(), "the ACLs of " + account.principal());
     }
 
-    /** What the account may do: write what it owns and its dead letters, read what it consumes, join its group. */
+    /** What the account may do: write what it owns and its dead letters, read what it consumes or reads back, join its group. */
     public static List<AclBinding> bindings(ServiceAccount account) {
         String user = "User:" + account.principal();
         List<AclBinding> bindings = new ArrayList<>();
         for (String topic : account.writes()) {
             bindings.add(allow(user, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.WRITE));
         }
-        for (String topic : account.consumes()) {
+        for (String topic : account.reads()) {
             bindings.add(allow(user, ResourceType.TOPIC, topic, PatternType.LITERAL, AclOperation.READ));
         }
         bindings.add(account.groupPerInstance()

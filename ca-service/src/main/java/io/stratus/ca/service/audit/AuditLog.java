@@ -70,6 +70,6 @@ public class AuditLog {
     public static CloudEvent event(AuditRecordEntity record) {
         return CloudEvent.of(EventOutbox.SOURCE, new AuditRecordedEvent(record.tenant, SERVICE, record.sequence,
                 record.actor, record.action, record.target, record.outcome, record.at, record.previousHash,
-                record.hash));
+                record.hash, record.mac));
     }
 }

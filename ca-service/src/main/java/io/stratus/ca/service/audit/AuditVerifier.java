@@ -3,9 +3,11 @@ package io.stratus.ca.service.audit;
 import java.util.List;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.stratus.ca.entity.AuditHeadEntity;
 import io.stratus.ca.entity.AuditRecordEntity;
+import io.stratus.ca.messaging.AuditCheckpoints;
 import io.stratus.ca.repository.AuditRepository;
 import io.stratus.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,15 +26,23 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class AuditVerifier {
 
     static final int PAGE = 500;
+    static final String MATCHED = "matched";
+    static final String AHEAD = "ahead";
+    static final String DIFFERS = "differs";
+    static final String NONE = "none";
+    static final String UNSEALED = "unsealed";
+    static final String UNAVAILABLE = "unavailable";
     public static final int DEFAULT_LIMIT = 100_000;
     public static final int MAX_LIMIT = 1_000_000;
 
     private final AuditRepository records;
     private final AuditSeal seal;
+    private final AuditCheckpoints checkpoints;
 
-    public AuditVerifier(AuditRepository records, AuditSeal seal) {
+    public AuditVerifier(AuditRepository records, AuditSeal seal, AuditCheckpoints checkpoints) {
         this.records = records;
         this.seal = seal;
+        this.checkpoints = checkpoints;
     }
 
     public Uni<AuditVerification> verify(String tenant) {
@@ -63,10 +73,53 @@ public class AuditVerifier {
     }
 
     private Uni<AuditVerification> finish(String tenant, Progress progress, AuditHeadEntity head, long headSequence) {
-        return verifyFrom(tenant, progress).map(problem -> problem != null ? problem
-                : progress.lastSequence < headSequence && progress.lastSequence >= progress.until
-                        ? AuditVerification.okSoFar(progress.count, progress.lastSequence)
-                        : atHead(tenant, progress, head, true));
+        return verifyFrom(tenant, progress).chain(problem -> {
+            if (problem != null) {
+                return Uni.createFrom().item(problem);
+            }
+            if (progress.lastSequence < headSequence && progress.lastSequence >= progress.until) {
+                return Uni.createFrom().item(AuditVerification.okSoFar(progress.count, progress.lastSequence));
+            }
+            AuditVerification atHead = atHead(tenant, progress, head, true);
+            return atHead.valid() && head != null ? againstCheckpoint(tenant, head, atHead) : Uni.createFrom().item(atHead);
+        });
+    }
+
+    /**
+     * A chain valid up to its sealed head is compared with the newest record on the audit topic, kept outside the
+     * database: a sealed one beyond the head means records were removed and the head moved back onto an older,
+     * genuine value (a replayed head); one whose hash differs from the chain's record means the chain was replaced.
+     */
+    private Uni<AuditVerification> againstCheckpoint(String tenant, AuditHeadEntity head, AuditVerification valid) {
+        return checkpoints.newest(tenant, AuditLog.SERVICE)
+                .chain(checkpoint -> compare(tenant, head, valid, checkpoint))
+                .onFailure().recoverWithItem(failure -> {
+                    Log.warnf("audit verification of tenant %s: the audit topic could not be read (%s); checked"
+                            + " without its checkpoint", tenant, failure.toString());
+                    return valid.with(new AuditVerification.Checkpoint(UNAVAILABLE, null));
+                });
+    }
+
+    private Uni<AuditVerification> compare(String tenant, AuditHeadEntity head, AuditVerification valid,
+            AuditCheckpoint checkpoint) {
+        if (checkpoint == null) {
+            return Uni.createFrom().item(valid.with(new AuditVerification.Checkpoint(NONE, null)));
+        }
+        long sequence = checkpoint.sequence();
+        if (!seal.sealsRecord(checkpoint.mac(), tenant, sequence, checkpoint.hash())) {
+            return Uni.createFrom().item(valid.with(new AuditVerification.Checkpoint(UNSEALED, sequence)));
+        }
+        if (sequence > head.lastSequence) {
+            return Uni.createFrom().item(AuditVerification.bad(valid.records(), head.lastSequence + 1,
+                    AuditVerification.MISSING).with(new AuditVerification.Checkpoint(AHEAD, sequence)));
+        }
+        return Panache.withSession(() -> records.page(tenant, sequence - 1, 1)).map(found -> {
+            boolean same = !found.isEmpty() && found.get(0).sequence == sequence
+                    && found.get(0).hash.equals(checkpoint.hash());
+            return same ? valid.with(new AuditVerification.Checkpoint(MATCHED, sequence))
+                    : AuditVerification.bad(valid.records(), sequence, AuditVerification.CHANGED)
+                            .with(new AuditVerification.Checkpoint(DIFFERS, sequence));
+        });
     }
 
     /**
