@@ -16,6 +16,7 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import io.stratus.testkit.DatabaseRoles;
 import io.stratus.testkit.JwtIssuer;
 import io.stratus.testkit.KafkaCredentials;
 import io.stratus.testkit.LocalInfraMain;
@@ -108,6 +109,12 @@ final class Secrets {
             new SecureRandom().nextBytes(key);
             return Base64.getEncoder().encodeToString(key);
         });
+    }
+
+    /** The owner and application roles of a service's database in the local PostgreSQL (passwords in {@code keys/db/}). */
+    DatabaseRoles databaseRoles(String database) {
+        dir.create();
+        return DatabaseRoles.loadOrCreate(LocalInfraMain.databasePasswords(dir.root()), database);
     }
 
     /** The service's Kafka user, its password in {@code .stratus/keys/kafka/} (the infra process applies it to the broker). */

@@ -3,6 +3,7 @@ package io.stratus.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import io.stratus.testkit.DatabaseRoles;
 import io.stratus.testkit.JwtIssuer;
 import io.stratus.testkit.KafkaCredentials;
 
@@ -27,8 +28,17 @@ final class ServiceEnv {
             DbUrl db = c.database();
             env.put("QUARKUS_DATASOURCE_REACTIVE_URL", db.reactiveUrl(s.database()));
             env.put("QUARKUS_DATASOURCE_JDBC_URL", db.jdbcUrl(s.database()));
-            env.put("QUARKUS_DATASOURCE_USERNAME", db.user());
-            env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
+            if (c.externalDb() == null) {
+                // the service connects as its application role; the owner runs the migrations (docs/security.md)
+                DatabaseRoles roles = secrets.databaseRoles(s.database());
+                env.put("QUARKUS_DATASOURCE_USERNAME", roles.app().user());
+                env.put("QUARKUS_DATASOURCE_PASSWORD", roles.app().password());
+                env.put("QUARKUS_FLYWAY_USERNAME", roles.owner().user());
+                env.put("QUARKUS_FLYWAY_PASSWORD", roles.owner().password());
+            } else {
+                env.put("QUARKUS_DATASOURCE_USERNAME", db.user());
+                env.put("QUARKUS_DATASOURCE_PASSWORD", db.password());
+            }
         }
         switch (s) {
             case CA -> {

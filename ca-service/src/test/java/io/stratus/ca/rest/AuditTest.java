@@ -156,6 +156,15 @@ class AuditTest {
         assertThrows(SQLException.class, () -> Database.execute("truncate audit_head"));
         assertThrows(SQLException.class, () -> Database.execute("delete from audit_head where tenant = ?", tenant));
         assertEquals(1, Database.count("select count(*) from audit_head where tenant = ?", tenant));
+        // the application's role does not own the tables: it can neither turn the triggers off nor bypass them
+        assertThrows(SQLException.class, () -> Database.execute("alter table audit_record disable trigger user"));
+        assertThrows(SQLException.class, () -> Database.execute("alter table audit_record owner to current_user"));
+        try (Connection app = Database.connect(); Statement session = app.createStatement()) {
+            assertThrows(SQLException.class, () -> session.execute("set session_replication_role = replica"));
+        }
+        assertEquals(0, Database.count("select count(*) from information_schema.role_table_grants where grantee ="
+                + " current_user and table_name = 'audit_record' and privilege_type in ('UPDATE', 'DELETE', 'TRUNCATE')"),
+                "no right to change, delete or truncate records");
         assertEquals(true, verify(tenant).getBoolean("valid"));
     }
 
@@ -321,7 +330,7 @@ class AuditTest {
         }
         tamper("delete from audit_record where tenant = ? and sequence = 5", tenant);
         tamper("delete from audit_record where tenant = ? and sequence = 4", tenant);
-        try (Connection db = Database.connect(); Statement session = db.createStatement();
+        try (Connection db = Database.connectAsSuperuser(); Statement session = db.createStatement();
                 PreparedStatement head = db.prepareStatement(
                         "update audit_head set last_sequence = 3, last_hash = ?, mac = ? where tenant = ?")) {
             session.execute("set session_replication_role = replica");
@@ -417,7 +426,7 @@ class AuditTest {
 
     /** Changes the actor of record {@code from} and recomputes every hash after it, up to the head. */
     private static void rewriteChainFrom(String tenant, long from, String actor) throws SQLException {
-        try (Connection db = Database.connect(); Statement session = db.createStatement()) {
+        try (Connection db = Database.connectAsSuperuser(); Statement session = db.createStatement()) {
             session.execute("set session_replication_role = replica");
             String previous;
             try (PreparedStatement before = db.prepareStatement(
@@ -466,7 +475,7 @@ class AuditTest {
 
     /** Plain SQL as an intruder with table rights would run it, with the append-only trigger off for the session. */
     private static void tamper(String sql, String tenant) throws SQLException {
-        try (Connection db = Database.connect(); Statement session = db.createStatement();
+        try (Connection db = Database.connectAsSuperuser(); Statement session = db.createStatement();
                 PreparedStatement change = db.prepareStatement(sql)) {
             session.execute("set session_replication_role = replica");
             change.setString(1, tenant);

@@ -10,6 +10,8 @@ import java.time.Instant;
 
 import org.eclipse.microprofile.config.ConfigProvider;
 
+import io.stratus.testkit.StratusTestResource;
+
 /** Direct JDBC access to ca-service's database, to look at rows or simulate a crash or an operator change. */
 public final class Database {
 
@@ -21,6 +23,14 @@ public final class Database {
         return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
                 config.getValue("quarkus.datasource.username", String.class),
                 config.getValue("quarkus.datasource.password", String.class));
+    }
+
+    /** A connection as the server's superuser, for tests that act as an intruder with every right would. */
+    public static Connection connectAsSuperuser() throws SQLException {
+        var config = ConfigProvider.getConfig();
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue(StratusTestResource.SUPERUSER + "username", String.class),
+                config.getValue(StratusTestResource.SUPERUSER + "password", String.class));
     }
 
     /** The single long value of a query with string parameters. */

@@ -78,9 +78,11 @@ final class ContainerInfra implements TestInfra {
     }
 
     @Override
-    public void createDatabase(String name) {
+    public DatabaseRoles provisionDatabase(String name) {
+        DatabaseRoles roles = DatabaseRoles.forTests(name);
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), username(), password())) {
-            Postgres.createDatabase(c, name);
+            roles.provision(c, db -> DriverManager.getConnection(jdbcUrl(db), username(), password()));
+            return roles;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot connect to the PostgreSQL container: " + e.getMessage(), e);
         }

@@ -113,7 +113,9 @@ public final class LocalInfraMain {
                 Postgres.Durability durability = postgresDurability();
                 System.out.println("PostgreSQL durability: " + durability);
                 h.postgres = Postgres.start(dir.resolve("postgres"), o.pgPort(), durability);
-                DATABASES.forEach(h.postgres::createDatabase);
+                for (String database : DATABASES) {
+                    h.postgres.provision(DatabaseRoles.loadOrCreate(databasePasswords(dir), database));
+                }
             }
             if (o.kafka()) {
                 h.kafka = KafkaBroker.start(dir.resolve("kafka"), o.kafkaPort(), o.controllerPort());
@@ -139,6 +141,14 @@ public final class LocalInfraMain {
      */
     public static Path kafkaPasswords(Path stackDir) {
         return stackDir.resolve("keys").resolve("kafka");
+    }
+
+    /**
+     * Where the passwords of the services' database roles live ({@code <stack dir>/keys/db/<role>.password}, mode
+     * 0600): created by whichever of {@code stratus up} and this process comes first, applied at every start.
+     */
+    public static Path databasePasswords(Path stackDir) {
+        return stackDir.resolve("keys").resolve("db");
     }
 
     /**

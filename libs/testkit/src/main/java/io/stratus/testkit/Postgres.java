@@ -119,6 +119,15 @@ public final class Postgres implements AutoCloseable {
         }
     }
 
+    /** Creates or updates a service's database and its two roles ({@link DatabaseRoles}). */
+    public void provision(DatabaseRoles roles) {
+        try (Connection c = pg.getPostgresDatabase().getConnection()) {
+            roles.provision(c, db -> dataSource(db).getConnection());
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot connect to PostgreSQL on port " + port() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** A data source for a database of this server. */
     public DataSource dataSource(String db) {
         return pg.getDatabase(USER, db);

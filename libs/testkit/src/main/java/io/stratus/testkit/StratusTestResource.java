@@ -53,18 +53,26 @@ public class StratusTestResource implements QuarkusTestResourceLifecycleManager 
         return Boolean.getBoolean(TESTCONTAINERS_FLAG) ? ContainerInfra.get() : TestInfra.embedded();
     }
 
+    /** Prefix of the superuser's credentials, for tests that act as an intruder with every right would. */
+    public static final String SUPERUSER = "stratus.testkit.db-superuser.";
+
     @Override
     public Map<String, String> start() {
         TestInfra infra = infra();
-        infra.createDatabase(database);
+        DatabaseRoles roles = infra.provisionDatabase(database);
         JwtIssuer jwt = JwtIssuer.forTests();
         Map<String, String> config = new LinkedHashMap<>();
         config.put("kafka.bootstrap.servers", infra.bootstrapServers());
         config.putAll(infra.kafkaUserConfig(account));
         config.put("quarkus.datasource.reactive.url", infra.reactiveUrl(database));
         config.put("quarkus.datasource.jdbc.url", infra.jdbcUrl(database));
-        config.put("quarkus.datasource.username", infra.username());
-        config.put("quarkus.datasource.password", infra.password());
+        // the service connects as its application role; the owner runs the migrations (docs/security.md)
+        config.put("quarkus.datasource.username", roles.app().user());
+        config.put("quarkus.datasource.password", roles.app().password());
+        config.put("quarkus.flyway.username", roles.owner().user());
+        config.put("quarkus.flyway.password", roles.owner().password());
+        config.put(SUPERUSER + "username", infra.username());
+        config.put(SUPERUSER + "password", infra.password());
         config.put("mp.jwt.verify.publickey.location", jwt.publicKeyFile().toString());
         config.put("mp.jwt.verify.issuer", jwt.issuer());
         config.put("quarkus.devservices.enabled", "false");

@@ -14,13 +14,14 @@ interface TestInfra {
     /** Settings for the tests' own clients, which stand in for any service. */
     Map<String, Object> fixtureClientConfig();
 
-    /** Creates the database if needed. */
-    void createDatabase(String name);
+    /** Creates the database and its owner and application roles if needed ({@link DatabaseRoles#forTests}). */
+    DatabaseRoles provisionDatabase(String name);
 
     String jdbcUrl(String db);
 
     String reactiveUrl(String db);
 
+    /** The server's superuser, for tests that act as an intruder with every right would. */
     String username();
 
     String password();
@@ -49,8 +50,10 @@ interface TestInfra {
             }
 
             @Override
-            public void createDatabase(String name) {
-                pg.createDatabase(name);
+            public DatabaseRoles provisionDatabase(String name) {
+                DatabaseRoles roles = DatabaseRoles.forTests(name);
+                pg.provision(roles);
+                return roles;
             }
 
             @Override
