@@ -101,7 +101,10 @@ public record DatabaseRoles(String database, Credentials owner, Credentials app)
         boolean adopted = false;
         try (PreparedStatement relations = db.prepareStatement("SELECT c.relname, c.relkind FROM pg_class c"
                 + " JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public'"
-                + " AND c.relkind IN ('r', 'p', 'S', 'v', 'm') AND pg_get_userbyid(c.relowner) <> ?")) {
+                + " AND c.relkind IN ('r', 'p', 'S', 'v', 'm') AND pg_get_userbyid(c.relowner) <> ?"
+                // a sequence of a serial or identity column belongs to its table and moves with it
+                + " AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass"
+                + " AND d.objid = c.oid AND d.deptype IN ('a', 'i'))")) {
             relations.setString(1, owner.user());
             try (ResultSet rows = relations.executeQuery()) {
                 while (rows.next()) {
