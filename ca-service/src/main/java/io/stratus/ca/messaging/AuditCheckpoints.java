@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -26,15 +27,17 @@ import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Reads back the newest AuditRecorded of a tenant from {@code stratus.audit.v1}: the checkpoint kept outside the
- * database that audit verification compares the chain with. It reads the tenant's partition (the events are keyed by
- * tenant) from the end backwards, without a consumer group, on a worker thread.
+ * Reads back a tenant's newest AuditRecorded from {@code stratus.audit.v1}: the checkpoint kept outside the database
+ * that audit verification compares the chain with. It reads the whole retained part of the tenant's partition (the
+ * events are keyed by tenant), without a consumer group, on a worker thread, and takes the highest sequence among the
+ * events whose seal is genuine: an event published with a made-up sequence, or copies of older genuine events
+ * published after the newest one (through rows written into the outbox), do not hide it.
  */
 @ApplicationScoped
 public class AuditCheckpoints {
 
-    static final int STEP = 1000;
     static final Duration TIMEOUT = Duration.ofSeconds(10);
+    static final Duration READ_LIMIT = Duration.ofSeconds(60);
 
     private final Map<String, Object> kafka;
     private final Vertx vertx;
@@ -44,15 +47,19 @@ public class AuditCheckpoints {
         this.vertx = vertx;
     }
 
-    /** The tenant's newest checkpoint of this service, or null if the topic holds none; fails if Kafka cannot be read. */
-    public Uni<AuditCheckpoint> newest(String tenant, String service) {
-        return vertx.executeBlocking(Uni.createFrom().item(() -> read(tenant, service)));
+    /**
+     * The tenant's newest checkpoint of this service that {@code genuine} accepts; if none is, the newest of all (the
+     * caller reports it as unsealed); null if the topic holds none. Fails if Kafka cannot be read.
+     */
+    public Uni<AuditCheckpoint> newest(String tenant, String service, Predicate<AuditCheckpoint> genuine) {
+        return vertx.executeBlocking(Uni.createFrom().item(() -> read(tenant, service, genuine)));
     }
 
-    private AuditCheckpoint read(String tenant, String service) {
+    private AuditCheckpoint read(String tenant, String service, Predicate<AuditCheckpoint> genuine) {
         Map<String, Object> config = new HashMap<>(kafka);
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, service + "-audit-checkpoints");
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(),
                 new StringDeserializer())) {
@@ -62,45 +69,42 @@ public class AuditCheckpoints {
             consumer.assign(List.of(tenantPartition));
             long begin = consumer.beginningOffsets(List.of(tenantPartition), TIMEOUT).get(tenantPartition);
             long end = consumer.endOffsets(List.of(tenantPartition), TIMEOUT).get(tenantPartition);
-            for (long to = end; to > begin; to -= STEP) {
-                long from = Math.max(begin, to - STEP);
-                AuditCheckpoint newest = newestBetween(consumer, tenantPartition, from, to, tenant, service);
-                if (newest != null) {
-                    return newest;
+            consumer.seek(tenantPartition, begin);
+            AuditCheckpoint newestGenuine = null;
+            AuditCheckpoint newestAny = null;
+            Instant deadline = Instant.now().plus(READ_LIMIT);
+            while (consumer.position(tenantPartition, TIMEOUT) < end) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("reading " + Topics.AUDIT + " took longer than " + READ_LIMIT);
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))
+                        .records(tenantPartition)) {
+                    AuditCheckpoint checkpoint = record.offset() < end && tenant.equals(record.key())
+                            ? checkpoint(record.value(), tenant, service) : null;
+                    if (checkpoint == null) {
+                        continue;
+                    }
+                    newestAny = newer(newestAny, checkpoint);
+                    if (genuine.test(checkpoint)) {
+                        newestGenuine = newer(newestGenuine, checkpoint);
+                    }
                 }
             }
-            return null;
+            return newestGenuine != null ? newestGenuine : newestAny;
         }
     }
 
-    /** The tenant's newest checkpoint among the offsets [from, to), or null. */
-    private static AuditCheckpoint newestBetween(KafkaConsumer<String, String> consumer, TopicPartition partition,
-            long from, long to, String tenant, String service) {
-        consumer.seek(partition, from);
-        AuditCheckpoint newest = null;
-        Instant deadline = Instant.now().plus(TIMEOUT);
-        while (consumer.position(partition, TIMEOUT) < to) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("reading " + Topics.AUDIT + " took longer than " + TIMEOUT);
-            }
-            for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500)).records(partition)) {
-                if (record.offset() >= to || !tenant.equals(record.key())) {
-                    continue;
-                }
-                AuditRecordedEvent event = recorded(record.value());
-                if (event != null && tenant.equals(event.tenant()) && service.equals(event.service())
-                        && (newest == null || event.sequence() > newest.sequence())) {
-                    newest = new AuditCheckpoint(event.sequence(), event.hash(), event.mac());
-                }
-            }
-        }
-        return newest;
+    private static AuditCheckpoint newer(AuditCheckpoint current, AuditCheckpoint candidate) {
+        return current == null || candidate.sequence() > current.sequence() ? candidate : current;
     }
 
-    private static AuditRecordedEvent recorded(String payload) {
+    /** The event's checkpoint if it is an AuditRecorded of this tenant and service, else null. */
+    private static AuditCheckpoint checkpoint(String payload, String tenant, String service) {
         try {
             CloudEvent event = EventCodec.decodeKnown(payload).orElse(null);
-            return event != null && event.data() instanceof AuditRecordedEvent recorded ? recorded : null;
+            return event != null && event.data() instanceof AuditRecordedEvent recorded
+                    && tenant.equals(recorded.tenant()) && service.equals(recorded.service())
+                            ? new AuditCheckpoint(recorded.sequence(), recorded.hash(), recorded.mac()) : null;
         } catch (RuntimeException malformed) {
             return null; // not an event of ours: no checkpoint
         }

@@ -348,6 +348,103 @@ class AuditTest {
         assertEquals(5, replayed.getInt("checkpoint.sequence"));
     }
 
+    /**
+     * Sealing at start seals only what was written before seals existed: the application's role cannot add a record
+     * without a seal, nor take a head's seal away, set it back or give it to another tenant. Before, a record inserted
+     * with a recomputed hash and no seal, and the head moved onto it without one, were both sealed at the next start.
+     */
+    @Test
+    void aRecordWithoutASealIsRefusedAndAHeadOnlyMovesForwardWithItsSeal() throws Throwable {
+        String tenant = tenant();
+        CaApi.createRoot(tenant);
+        CaApi.createRoot(tenant);
+        String last;
+        try (Connection db = Database.connect(); PreparedStatement head = db.prepareStatement(
+                "select last_hash from audit_head where tenant = ?")) {
+            head.setString(1, tenant);
+            try (ResultSet row = head.executeQuery()) {
+                row.next();
+                last = row.getString(1);
+            }
+        }
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        String forged = AuditChain.hash(last, tenant, 3, "intruder", "TEST", "forged", "SUCCESS", at);
+        SQLException unsealed = assertThrows(SQLException.class, () -> {
+            try (Connection db = Database.connect(); PreparedStatement insert = db.prepareStatement(
+                    "insert into audit_record (tenant, sequence, actor, action, target, outcome, at, previous_hash,"
+                            + " hash) values (?, 3, 'intruder', 'TEST', 'forged', 'SUCCESS', ?, ?, ?)")) {
+                insert.setString(1, tenant);
+                insert.setObject(2, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+                insert.setString(3, last);
+                insert.setString(4, forged);
+                insert.executeUpdate();
+            }
+        });
+        assertTrue(unsealed.getMessage().contains("audit_record_sealed"), unsealed.getMessage());
+        assertThrows(SQLException.class, () -> Database.execute(
+                "update audit_head set last_sequence = 3, last_hash = 'x', mac = null where tenant = ?", tenant));
+        assertThrows(SQLException.class, () -> Database.execute(
+                "update audit_head set mac = null where tenant = ?", tenant));
+        assertThrows(SQLException.class, () -> Database.execute(
+                "update audit_head set last_sequence = 1, last_hash = (select hash from audit_record r where"
+                        + " r.tenant = audit_head.tenant and r.sequence = 1) where tenant = ?", tenant));
+        assertThrows(SQLException.class, () -> Database.execute(
+                "update audit_head set tenant = tenant || '-gone' where tenant = ?", tenant));
+
+        assertEquals(0, (int) VertxContextSupport.subscribeAndAwait(() -> sealing.sealUnsealed()));
+        assertEquals(2, Database.count("select last_sequence from audit_head where tenant = ?", tenant));
+        assertEquals(true, verify(tenant).getBoolean("valid"));
+    }
+
+    /**
+     * Events on the audit topic that are not the chain's newest do not stand in for it: one with a made-up sequence
+     * and no genuine seal, then 1,200 copies of the chain's first (genuine) event, as rows written into the outbox
+     * would publish them. Before, the made-up sequence was taken as the newest (reported "unsealed", and the chain
+     * valid), and the copies pushed the real newest out of the part of the topic that was read.
+     */
+    @Test
+    void madeUpAndRepeatedEventsOnTheTopicDoNotHideTheNewestCheckpoint() throws Exception {
+        String tenant = tenant();
+        String first;
+        try (TopicReader audit = new TopicReader(Topics.AUDIT)) {
+            CaApi.createRoot(tenant);
+            first = audit.await(r -> tenant.equals(r.key()) && r.value().contains("\"sequence\":1,")).value();
+            CaApi.createRoot(tenant);
+            CaApi.createRoot(tenant);
+            awaitPublished(audit, tenant, 3);
+        }
+        String madeUp = first.replace("\"sequence\":1,", "\"sequence\":999,");
+        List<String> events = new java.util.ArrayList<>(List.of(madeUp));
+        for (int i = 0; i < 1200; i++) {
+            events.add(first);
+        }
+        Kafka.sendAll(Topics.AUDIT, tenant, events);
+
+        JsonPath checked = verify(tenant);
+        assertEquals(true, checked.getBoolean("valid"));
+        assertEquals("matched", checked.getString("checkpoint.status"));
+        assertEquals(3, checked.getInt("checkpoint.sequence"));
+    }
+
+    /** The last record and the chain's head both removed: the chain alone looks whole; the audit topic says not. */
+    @Test
+    void aRemovedHeadIsNoticedAgainstTheAuditTopic() throws Exception {
+        String tenant = tenant();
+        try (TopicReader audit = new TopicReader(Topics.AUDIT)) {
+            CaApi.createRoot(tenant);
+            CaApi.createRoot(tenant);
+            awaitPublished(audit, tenant, 2);
+        }
+        tamper("delete from audit_record where tenant = ? and sequence = 2", tenant);
+        tamper("delete from audit_head where tenant = ?", tenant);
+
+        JsonPath removed = verify(tenant);
+        assertEquals(false, removed.getBoolean("valid"));
+        assertEquals(2, removed.getInt("firstBadSequence"));
+        assertEquals("missing", removed.getString("problem"));
+        assertEquals("ahead", removed.getString("checkpoint.status"));
+    }
+
     private static void awaitPublished(TopicReader audit, String tenant, long sequence) {
         ConsumerRecord<String, String> record = audit.await(r -> tenant.equals(r.key())
                 && r.value().contains("\"sequence\":" + sequence + ","));
@@ -398,12 +495,16 @@ class AuditTest {
             throws SQLException {
         String previous = AuditChain.GENESIS_HASH;
         Instant at = Instant.now().truncatedTo(ChronoUnit.MILLIS);
-        try (Connection db = Database.connect();
+        try (Connection db = Database.connectAsSuperuser(); Statement session = db.createStatement();
                 PreparedStatement insert = db.prepareStatement("insert into audit_record (tenant, sequence, actor,"
                         + " action, target, outcome, at, previous_hash, hash) values (?, ?, ?, 'TEST', 'legacy',"
                         + " 'SUCCESS', ?, ?, ?)");
                 PreparedStatement head = db.prepareStatement("insert into audit_head (tenant, last_sequence,"
                         + " last_hash) values (?, ?, ?)")) {
+            // as a database from before seals holds them: records and a head without seals
+            db.setAutoCommit(false);
+            session.execute("alter table audit_record drop constraint audit_record_sealed");
+            session.execute("set local session_replication_role = replica");
             for (int i = 0; i < actors.size(); i++) {
                 long sequence = i + 1;
                 String hash = AuditChain.hash(previous, tenant, sequence, actors.get(i), "TEST", "legacy", "SUCCESS",
@@ -421,6 +522,9 @@ class AuditTest {
             head.setLong(2, actors.size());
             head.setString(3, previous);
             head.executeUpdate();
+            session.execute("alter table audit_record add constraint audit_record_sealed check (mac is not null)"
+                    + " not valid");
+            db.commit();
         }
     }
 

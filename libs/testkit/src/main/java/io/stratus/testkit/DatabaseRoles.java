@@ -28,6 +28,9 @@ public record DatabaseRoles(String database, Credentials owner, Credentials app)
     private static final Pattern PASSWORD = Pattern.compile("[A-Za-z0-9_-]{16,128}");
 
     public DatabaseRoles {
+        if (!NAME.matcher(database).matches()) {
+            throw new IllegalArgumentException("not a plain database name: " + database);
+        }
         for (Credentials role : new Credentials[] {owner, app}) {
             if (!NAME.matcher(role.user()).matches() || !PASSWORD.matcher(role.password()).matches()) {
                 throw new IllegalArgumentException("not a plain role name and password: " + role.user());
@@ -114,7 +117,7 @@ public record DatabaseRoles(String database, Credentials owner, Credentials app)
                         case "m" -> "MATERIALIZED VIEW";
                         default -> "TABLE";
                     };
-                    execute(db, "ALTER " + kind + " public.\"" + rows.getString(1) + "\" OWNER TO " + owner.user());
+                    execute(db, "ALTER " + kind + " public." + quoted(rows.getString(1)) + " OWNER TO " + owner.user());
                     adopted = true;
                 }
             }
@@ -131,6 +134,11 @@ public record DatabaseRoles(String database, Credentials owner, Credentials app)
             }
         }
         return adopted;
+    }
+
+    /** An identifier as SQL quotes it, whatever characters it holds. */
+    private static String quoted(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
     }
 
     private static void ensureRole(Connection server, Credentials role) throws SQLException {

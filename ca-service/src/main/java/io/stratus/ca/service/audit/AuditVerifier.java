@@ -81,18 +81,23 @@ public class AuditVerifier {
                 return Uni.createFrom().item(AuditVerification.okSoFar(progress.count, progress.lastSequence));
             }
             AuditVerification atHead = atHead(tenant, progress, head, true);
-            return atHead.valid() && head != null ? againstCheckpoint(tenant, head, atHead) : Uni.createFrom().item(atHead);
+            // without a head (removed by someone with every right) the chain ends at its last record, and the topic
+            // still tells whether records after it existed
+            return atHead.valid() ? againstCheckpoint(tenant, progress.lastSequence, atHead)
+                    : Uni.createFrom().item(atHead);
         });
     }
 
     /**
      * A chain valid up to its sealed head is compared with the newest record on the audit topic, kept outside the
      * database: a sealed one beyond the head means records were removed and the head moved back onto an older,
-     * genuine value (a replayed head); one whose hash differs from the chain's record means the chain was replaced.
+     * genuine value (a replayed head) or the head itself was removed; one whose hash differs from the chain's record
+     * means the chain was replaced. {@code chainEnd}: the last sequence verified, which is the head's.
      */
-    private Uni<AuditVerification> againstCheckpoint(String tenant, AuditHeadEntity head, AuditVerification valid) {
-        return checkpoints.newest(tenant, AuditLog.SERVICE)
-                .chain(checkpoint -> compare(tenant, head, valid, checkpoint))
+    private Uni<AuditVerification> againstCheckpoint(String tenant, long chainEnd, AuditVerification valid) {
+        return checkpoints.newest(tenant, AuditLog.SERVICE,
+                        checkpoint -> seal.sealsRecord(checkpoint.mac(), tenant, checkpoint.sequence(), checkpoint.hash()))
+                .chain(checkpoint -> compare(tenant, chainEnd, valid, checkpoint))
                 .onFailure().recoverWithItem(failure -> {
                     Log.warnf("audit verification of tenant %s: the audit topic could not be read (%s); checked"
                             + " without its checkpoint", tenant, failure.toString());
@@ -100,7 +105,7 @@ public class AuditVerifier {
                 });
     }
 
-    private Uni<AuditVerification> compare(String tenant, AuditHeadEntity head, AuditVerification valid,
+    private Uni<AuditVerification> compare(String tenant, long chainEnd, AuditVerification valid,
             AuditCheckpoint checkpoint) {
         if (checkpoint == null) {
             return Uni.createFrom().item(valid.with(new AuditVerification.Checkpoint(NONE, null)));
@@ -109,8 +114,8 @@ public class AuditVerifier {
         if (!seal.sealsRecord(checkpoint.mac(), tenant, sequence, checkpoint.hash())) {
             return Uni.createFrom().item(valid.with(new AuditVerification.Checkpoint(UNSEALED, sequence)));
         }
-        if (sequence > head.lastSequence) {
-            return Uni.createFrom().item(AuditVerification.bad(valid.records(), head.lastSequence + 1,
+        if (sequence > chainEnd) {
+            return Uni.createFrom().item(AuditVerification.bad(valid.records(), chainEnd + 1,
                     AuditVerification.MISSING).with(new AuditVerification.Checkpoint(AHEAD, sequence)));
         }
         return Panache.withSession(() -> records.page(tenant, sequence - 1, 1)).map(found -> {
