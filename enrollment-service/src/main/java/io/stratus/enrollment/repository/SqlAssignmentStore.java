@@ -13,21 +13,22 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The assignments in table {@code assignment}, one prepared statement per call. */
+/** The assignments in table {@code assignment}, one row per device, one prepared statement per call. */
 @ApplicationScoped
 public class SqlAssignmentStore implements AssignmentStore {
 
     private static final String UPSERT_ACTIVE = "insert into assignment (tenant, assignment_id, device_id, profile_id,"
             + " authority_id, renewal_threshold_percent, ended_at, updated_at)"
-            + " values ($1, $2, $3, $4, $5, $6, null, $7) on conflict (tenant, assignment_id) do update"
+            + " values ($1, $2, $3, $4, $5, $6, null, $7) on conflict (tenant, assignment_id, device_id) do update"
             + " set renewal_threshold_percent = excluded.renewal_threshold_percent, ended_at = null,"
             + " updated_at = excluded.updated_at";
 
     private static final String END = "update assignment set ended_at = $3, updated_at = $3"
-            + " where tenant = $1 and assignment_id = $2 and ended_at is null";
+            + " where tenant = $1 and assignment_id = $2 and device_id = $4 and ended_at is null";
 
     private static final String FIND = "select tenant, assignment_id, device_id, profile_id, authority_id,"
-            + " renewal_threshold_percent, ended_at from assignment where tenant = $1 and assignment_id = $2";
+            + " renewal_threshold_percent, ended_at from assignment where tenant = $1 and assignment_id = $2"
+            + " and device_id = $3";
 
     private final Pool pool;
 
@@ -49,13 +50,14 @@ public class SqlAssignmentStore implements AssignmentStore {
     }
 
     @Override
-    public Uni<Void> end(String tenant, String assignmentId, Instant at) {
-        return pool.preparedQuery(END).execute(Tuple.of(tenant, assignmentId, timestamp(at))).replaceWithVoid();
+    public Uni<Void> end(String tenant, String assignmentId, String deviceId, Instant at) {
+        return pool.preparedQuery(END).execute(Tuple.of(tenant, assignmentId, timestamp(at), deviceId))
+                .replaceWithVoid();
     }
 
     @Override
-    public Uni<AssignmentRecord> find(String tenant, String assignmentId) {
-        return pool.preparedQuery(FIND).execute(Tuple.of(tenant, assignmentId))
+    public Uni<AssignmentRecord> find(String tenant, String assignmentId, String deviceId) {
+        return pool.preparedQuery(FIND).execute(Tuple.of(tenant, assignmentId, deviceId))
                 .map(rows -> rows.rowCount() == 0 ? null : toRecord(rows.iterator().next()));
     }
 

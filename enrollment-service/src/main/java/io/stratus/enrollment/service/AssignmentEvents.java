@@ -46,7 +46,7 @@ public class AssignmentEvents {
 
     public Uni<Void> unassigned(ProfileUnassignedEvent event) {
         Instant now = Instant.now();
-        return assignments.end(event.tenant(), event.assignmentId(), now)
+        return assignments.end(event.tenant(), event.assignmentId(), event.deviceId(), now)
                 .chain(() -> challenges.voidUnused(event.tenant(), event.deviceId(), event.assignmentId(), now))
                 .invoke(count -> Log.debugf("%d challenge(s) voided for device %s, assignment %s", count,
                         event.deviceId(), event.assignmentId()))

@@ -4,15 +4,15 @@ import java.time.Instant;
 
 import io.smallrye.mutiny.Uni;
 
-/** Where the assignments are kept. */
+/** Where the assignments are kept: per device, since one ends for each device on its own. */
 public interface AssignmentStore {
 
     /** Records an announced assignment as active, with its renewal threshold (a repeated announcement updates it). */
     Uni<Void> recordActive(AssignmentRecord assignment);
 
-    /** Marks the assignment ended at {@code at}, unless it ended already. */
-    Uni<Void> end(String tenant, String assignmentId, Instant at);
+    /** Marks the device's assignment ended at {@code at}, unless it ended already. */
+    Uni<Void> end(String tenant, String assignmentId, String deviceId, Instant at);
 
-    /** The assignment, or null. */
-    Uni<AssignmentRecord> find(String tenant, String assignmentId);
+    /** The device's assignment, or null. */
+    Uni<AssignmentRecord> find(String tenant, String assignmentId, String deviceId);
 }

@@ -39,7 +39,7 @@ public class RenewalEligibility {
                     ? outsideWindow(signer, serial, staticThresholdPercent, now)
                     : "certificate " + serial + " was enrolled with a static challenge and this CA no longer has one");
         }
-        return assignments.find(original.tenant(), original.assignmentId()).map(assignment -> {
+        return assignments.find(original.tenant(), original.assignmentId(), original.deviceId()).map(assignment -> {
             if (assignment == null || !assignment.active()) {
                 return "the assignment of certificate " + serial + " (" + original.assignmentId()
                         + ") has ended: the device no longer has its profile";

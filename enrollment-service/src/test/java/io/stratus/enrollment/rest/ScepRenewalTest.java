@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -70,11 +71,17 @@ class ScepRenewalTest {
     }
 
     private Enrolled enroll(String prefix, boolean insideRenewalWindow) {
+        return enroll(prefix, insideRenewalWindow,
+                device -> TestProfiles.assign(world.tenant, world.issuing.id(), device));
+    }
+
+    private Enrolled enroll(String prefix, boolean insideRenewalWindow,
+            Function<TestDevice, TestProfiles.Assignment> assign) {
         TestDevice device = new TestDevice(prefix + "-" + UUID.randomUUID().toString().substring(0, 8));
         if (insideRenewalWindow) {
             world.ca.issueAged(device.id);
         }
-        TestProfiles.Assignment assignment = TestProfiles.assign(world.tenant, world.issuing.id(), device);
+        TestProfiles.Assignment assignment = assign.apply(device);
         String challenge = device.open(assignment.sealedChallenge());
         ScepResponse reply = device.pkcsReq(scep, ra, device.csr(challenge));
         assertEquals(PkiStatus.SUCCESS, reply.status(), () -> "failInfo " + reply.failInfo());
@@ -118,6 +125,30 @@ class ScepRenewalTest {
         TestDevice later = new TestDevice(enrolled.device().name);
         ScepResponse again = renew(enrolled, later);
         assertEquals(PkiStatus.SUCCESS, again.status(), () -> "failInfo " + again.failInfo());
+    }
+
+    /**
+     * Two devices of a group share its assignment. One leaves the group: it no longer renews, the other still does,
+     * and the assignment announced to a third device does not make it active again for the one that left. Before,
+     * the assignment ended for the whole group and came back for everyone with the next announcement.
+     */
+    @Test
+    void oneDeviceLeavingTheGroupEndsRenewalForThatDeviceOnly() {
+        Enrolled leaving = enroll("leaving");
+        Enrolled staying = enroll("staying", true, device -> TestProfiles.assignAlso(leaving.assignment(), device));
+        TestProfiles.unassign(leaving.assignment());
+        String assignmentId = leaving.assignment().event().assignmentId();
+        Await.until("the assignment to end for the device that left", () -> Database.count("select count(*) from"
+                + " assignment where assignment_id = ? and device_id = ? and ended_at is not null", assignmentId,
+                leaving.device().id) == 1);
+        TestProfiles.assignAlso(leaving.assignment(), new TestDevice("joining-" + UUID.randomUUID().toString()
+                .substring(0, 8)));
+
+        ScepResponse stays = renew(staying, new TestDevice(staying.device().name));
+        assertEquals(PkiStatus.SUCCESS, stays.status(), () -> "failInfo " + stays.failInfo());
+        TestDevice next = new TestDevice(leaving.device().name);
+        assertFailure(renew(leaving, next), FailInfo.badRequest);
+        assertEquals(0, world.ca.requestsFor(next.transactionId), "nothing relayed to the CA");
     }
 
     @Test

@@ -54,6 +54,23 @@ public final class TestProfiles {
         return assignment;
     }
 
+    /**
+     * The same assignment (a profile for a group) announced for another device of the group, with its own challenge;
+     * waits until enrollment-service recorded it.
+     */
+    public static Assignment assignAlso(Assignment shared, TestDevice device) {
+        ProfileAssignedEvent e = shared.event();
+        Assignment own = unpublished(e.tenant(), e.authorityId(), device, e.challengeExpiresAt());
+        ProfileAssignedEvent o = own.event();
+        Assignment assignment = new Assignment(new ProfileAssignedEvent(e.tenant(), device.id, e.assignmentId(),
+                e.profileId(), e.authorityId(), e.scepUrl(), e.trustedCertificates(), o.policy(),
+                e.renewalThresholdPercent(), o.sealedChallenge(), o.challengeHash(), o.challengeExpiresAt()));
+        publish(assignment);
+        Await.until("the challenge of " + device.id + " to be recorded", () -> Database.count(
+                "select count(*) from challenge where challenge_hash = ?", o.challengeHash()) == 1);
+        return assignment;
+    }
+
     /** Publishes an assignment made by {@link #unpublished}, without waiting for enrollment-service. */
     public static void publish(Assignment assignment) {
         Kafka.publish(SOURCE, assignment.event());
