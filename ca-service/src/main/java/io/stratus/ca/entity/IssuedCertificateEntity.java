@@ -73,6 +73,10 @@ public class IssuedCertificateEntity extends PanacheEntityBase {
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
+    /** When enrollment-service accepted the request (null if it did not say, or before V15). */
+    @Column(name = "requested_at")
+    public Instant requestedAt;
+
     /** The serial of the renewal that replaced this certificate, or null. */
     @Column(name = "superseded_by")
     public String supersededBy;

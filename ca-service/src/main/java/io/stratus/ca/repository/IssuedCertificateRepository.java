@@ -19,12 +19,15 @@ public class IssuedCertificateRepository implements PanacheRepositoryBase<Issued
         return count("transactionId", transactionId);
     }
 
-    /** The unrevoked device certificates a tenant's CAs issued for an assignment. */
+    /**
+     * The unrevoked device certificates a tenant's CAs issued for a device's assignment that were requested at or
+     * before {@code endedAt} (or do not say when).
+     */
     public Uni<List<IssuedCertificateEntity>> unrevokedForAssignment(String tenant, String assignmentId,
-            String deviceId) {
+            String deviceId, Instant endedAt) {
         return list("tenant = ?1 and assignmentId = ?2 and deviceId = ?3 and status = ?4 and purpose = ?5"
-                + " order by createdAt", tenant, assignmentId, deviceId, CertificateStatus.ISSUED,
-                io.stratus.events.RequestPurpose.DEVICE);
+                + " and (requestedAt is null or requestedAt <= ?6) order by createdAt", tenant, assignmentId, deviceId,
+                CertificateStatus.ISSUED, io.stratus.events.RequestPurpose.DEVICE, endedAt);
     }
 
     /** The revoked certificates of a CA, for its CRL. */

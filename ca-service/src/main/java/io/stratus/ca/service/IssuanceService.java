@@ -182,6 +182,7 @@ public class IssuanceService {
         }
         row.status = CertificateStatus.ISSUED;
         row.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        row.requestedAt = request.requestedAt() == null ? null : request.requestedAt().truncatedTo(ChronoUnit.MICROS);
         return row;
     }
 

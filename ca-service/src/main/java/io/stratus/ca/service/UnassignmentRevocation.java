@@ -20,7 +20,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * certificates this CA service issued for it (reason cessationOfOperation), each as a single revocation (audited,
  * CertificateRevoked, CRL). That includes a certificate signed after the end for a request accepted before it: the
  * end is recorded before the certificates are looked up, and a certificate is checked against the record after it
- * was stored, so one of the two sees the other. A certificate revoked meanwhile is skipped, so a redelivered event
+ * was stored, so one of the two sees the other. Certificates requested after the end (the device was assigned again
+ * before a late event was handled) are left alone. A certificate revoked meanwhile is skipped, so a redelivered event
  * changes nothing.
  */
 @ApplicationScoped
@@ -51,7 +52,7 @@ public class UnassignmentRevocation {
         }
         return ended.end(event.tenant(), event.assignmentId(), event.deviceId(), endedAt)
                 .chain(() -> Panache.withSession(() -> certificates.unrevokedForAssignment(event.tenant(),
-                        event.assignmentId(), event.deviceId())))
+                        event.assignmentId(), event.deviceId(), endedAt)))
                 .chain(this::revokeEach)
                 .invoke(count -> Log.infof("assignment %s of device %s ended: %d certificate(s) revoked",
                         event.assignmentId(), event.deviceId(), count));

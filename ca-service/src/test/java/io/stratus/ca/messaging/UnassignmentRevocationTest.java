@@ -29,6 +29,7 @@ import io.stratus.events.CertificateIssuedEvent;
 import io.stratus.events.CertificateRequestedEvent;
 import io.stratus.events.CertificateRevokedEvent;
 import io.stratus.events.CloudEvent;
+import io.stratus.events.EventType;
 import io.stratus.events.IssuancePolicy;
 import io.stratus.events.KeySpec;
 import io.stratus.events.ProfileUnassignedEvent;
@@ -156,6 +157,35 @@ class UnassignmentRevocationTest {
         assertEquals(1, Database.awaitCount(1, "select count(*) from issued_certificate where serial_hex = ?"
                 + " and status = 'REVOKED'", marker));
         assertEquals(1, statusCount(kept, "ISSUED"), "the other device of the group keeps its certificate");
+    }
+
+    /**
+     * An unassignment that ca-service handles late (lag, a redelivery): the device was assigned again meanwhile and
+     * holds a certificate requested after the end; only what was requested before the end is revoked. Before, every
+     * certificate of the device's assignment was.
+     */
+    @Test
+    void anUnassignmentHandledLateLeavesTheCertificatesOfTheNextAssignmentAlone() throws Exception {
+        String device = "device-" + UUID.randomUUID();
+        String assignment = "asg-late-" + UUID.randomUUID();
+        Instant endedAt = Instant.now().minus(1, ChronoUnit.HOURS);
+        String requestedBefore = issue(device, assignment, endedAt.minus(1, ChronoUnit.HOURS));
+        String requestedAfter = issue(device, assignment, endedAt.plus(30, ChronoUnit.MINUTES));
+
+        ProfileUnassignedEvent late = new ProfileUnassignedEvent(tenant, device, assignment, "profile-" + assignment,
+                true);
+        Kafka.send(new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), "/stratus/profile-service",
+                EventType.of(late).cloudEventType(), endedAt, tenant, CloudEvent.SCHEMA_VERSION, late));
+        assertEquals(1, Database.awaitCount(1, "select count(*) from issued_certificate where serial_hex = ?"
+                + " and status = 'REVOKED'", requestedBefore));
+        // a later unassignment of the device (same partition) shows the late one was handled completely
+        String later = "asg-later-" + UUID.randomUUID();
+        String marker = issue(device, later);
+        Kafka.send(CloudEvent.of("/stratus/profile-service",
+                new ProfileUnassignedEvent(tenant, device, later, "profile-" + later, true)));
+        assertEquals(1, Database.awaitCount(1, "select count(*) from issued_certificate where serial_hex = ?"
+                + " and status = 'REVOKED'", marker));
+        assertEquals(1, statusCount(requestedAfter, "ISSUED"), "requested after the end: stays valid");
     }
 
     @Test
