@@ -1,6 +1,7 @@
 package io.stratus.ca.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -50,10 +51,15 @@ public class UnassignmentRevocation {
                 || event.deviceId() == null) {
             return Uni.createFrom().item(0);
         }
-        return ended.end(event.tenant(), event.assignmentId(), event.deviceId(), endedAt)
+        // a failure (database, CRL) is retried from the start: what was revoked is skipped the next time
+        return Uni.createFrom().deferred(() -> ended.end(event.tenant(), event.assignmentId(), event.deviceId(), endedAt)
                 .chain(() -> Panache.withSession(() -> certificates.unrevokedForAssignment(event.tenant(),
                         event.assignmentId(), event.deviceId(), endedAt)))
-                .chain(this::revokeEach)
+                .chain(this::revokeEach))
+                .onFailure().invoke(failure -> Log.warnf("revoking for the end of assignment %s of device %s failed,"
+                        + " retrying: %s", event.assignmentId(), event.deviceId(), failure.toString()))
+                .onFailure().retry().withBackOff(IssuanceService.RETRY_BACKOFF, IssuanceService.RETRY_BACKOFF_MAX)
+                .atMost(IssuanceService.RETRIES)
                 .invoke(count -> Log.infof("assignment %s of device %s ended: %d certificate(s) revoked",
                         event.assignmentId(), event.deviceId(), count));
     }
@@ -78,14 +84,24 @@ public class UnassignmentRevocation {
         });
     }
 
+    /**
+     * Revokes each certificate in turn; one that fails does not stop the others. Completes with how many it revoked,
+     * or fails with the first failure once every certificate was tried.
+     */
     private Uni<Integer> revokeEach(List<IssuedCertificateEntity> found) {
+        List<Throwable> failures = new ArrayList<>();
         Uni<Integer> revoked = Uni.createFrom().item(0);
         for (IssuedCertificateEntity certificate : found) {
             revoked = revoked.chain(count -> revocation.revoke(certificate.tenant, certificate.serialHex,
                     certificate.authorityId, RevocationReasons.CESSATION_OF_OPERATION, ACTOR)
                     .replaceWith(count + 1)
-                    .onFailure(CertificateRevocation::nothingToRevoke).recoverWithItem(count));
+                    .onFailure(CertificateRevocation::nothingToRevoke).recoverWithItem(count)
+                    .onFailure().recoverWithItem(failure -> {
+                        failures.add(failure);
+                        return count;
+                    }));
         }
-        return revoked;
+        return revoked.chain(count -> failures.isEmpty() ? Uni.createFrom().item(count)
+                : Uni.createFrom().failure(failures.get(0)));
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.security.KeyPair;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -186,6 +188,44 @@ class UnassignmentRevocationTest {
         assertEquals(1, Database.awaitCount(1, "select count(*) from issued_certificate where serial_hex = ?"
                 + " and status = 'REVOKED'", marker));
         assertEquals(1, statusCount(requestedAfter, "ISSUED"), "requested after the end: stays valid");
+    }
+
+    /**
+     * The first revocation fails once (the database refuses it): the others are still revoked, and the failed one is
+     * retried. Before, the first failure stopped the rest and sent the event to the dead-letter topic: both
+     * certificates stayed valid.
+     */
+    @Test
+    void aRevocationThatFailsOnceIsRetriedAndDoesNotStopTheOthers() throws Exception {
+        String device = "device-" + UUID.randomUUID();
+        String assignment = "asg-retry-" + UUID.randomUUID();
+        String failing = issue(device, assignment);
+        String other = issue(device, assignment);
+        String name = "fail_once_" + UUID.randomUUID().toString().replace("-", "");
+        try (Connection db = Database.connectAsSuperuser(); Statement sql = db.createStatement()) {
+            sql.execute("create sequence " + name);
+            // security definer: it runs as its creator, who owns the sequence
+            sql.execute("create function " + name + "() returns trigger language plpgsql security definer as $$ begin"
+                    + " if nextval('" + name + "') = 1 then raise exception 'refused once for the test'; end if;"
+                    + " return new; end $$");
+            sql.execute("create trigger " + name + " before update on issued_certificate for each row"
+                    + " when (old.serial_hex = '" + failing + "') execute function " + name + "()");
+        }
+        try {
+            Kafka.send(CloudEvent.of("/stratus/profile-service",
+                    new ProfileUnassignedEvent(tenant, device, assignment, "profile-" + assignment, true)));
+            for (String serial : List.of(failing, other)) {
+                assertEquals(1, Database.awaitCount(1, "select count(*) from issued_certificate where serial_hex = ?"
+                        + " and status = 'REVOKED'", serial), serial);
+            }
+            assertEquals(2, auditedRevocations(device));
+        } finally {
+            try (Connection db = Database.connectAsSuperuser(); Statement sql = db.createStatement()) {
+                sql.execute("drop trigger " + name + " on issued_certificate");
+                sql.execute("drop function " + name + "()");
+                sql.execute("drop sequence " + name);
+            }
+        }
     }
 
     @Test
