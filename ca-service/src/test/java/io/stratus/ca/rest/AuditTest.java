@@ -165,6 +165,8 @@ class AuditTest {
         assertEquals(0, Database.count("select count(*) from information_schema.role_table_grants where grantee ="
                 + " current_user and table_name = 'audit_record' and privilege_type in ('UPDATE', 'DELETE', 'TRUNCATE')"),
                 "no right to change, delete or truncate records");
+        assertEquals(0, Database.count("select count(*) from information_schema.role_table_grants where grantee ="
+                + " current_user and table_name = 'flyway_schema_history'"), "the schema history is the owner's");
         assertEquals(true, verify(tenant).getBoolean("valid"));
     }
 
