@@ -195,6 +195,27 @@ class AuditTest {
         assertEquals(3, verify(tenant).getInt("records"));
     }
 
+    /**
+     * A busy tenant again: a verification that read head 2 finds record 3 already on the audit topic when it reaches
+     * the checkpoint. The head has moved on to 3 meanwhile and record 3 is the topic's, so nothing is missing. Before,
+     * verification reported record 3 missing: a false alarm of tampering on every busy tenant.
+     */
+    @Test
+    void aCheckpointBeyondTheHeadReadAtTheStartIsNoAlarmWhenTheHeadMovedOnToIt() throws Throwable {
+        String tenant = tenant();
+        try (TopicReader audit = new TopicReader(Topics.AUDIT)) {
+            for (int i = 0; i < 3; i++) {
+                CaApi.createRoot(tenant);
+            }
+            awaitPublished(audit, tenant, 3);
+        }
+        AuditVerification upToTwo = VertxContextSupport.subscribeAndAwait(() -> verifier.againstCheckpoint(tenant, 2,
+                AuditVerification.ok(2)));
+        assertEquals(true, upToTwo.valid());
+        assertEquals("matched", upToTwo.checkpoint().status());
+        assertEquals(3L, upToTwo.checkpoint().sequence());
+    }
+
     @Test
     void verifySaysWhichRecordWasChangedOrDeleted() throws Exception {
         String tenant = tenant();

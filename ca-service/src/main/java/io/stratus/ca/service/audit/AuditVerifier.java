@@ -92,9 +92,10 @@ public class AuditVerifier {
      * A chain valid up to its sealed head is compared with the newest record on the audit topic, kept outside the
      * database: a sealed one beyond the head means records were removed and the head moved back onto an older,
      * genuine value (a replayed head) or the head itself was removed; one whose hash differs from the chain's record
-     * means the chain was replaced. {@code chainEnd}: the last sequence verified, which is the head's.
+     * means the chain was replaced. {@code chainEnd}: the last sequence verified, which is the head's as read when
+     * the verification started.
      */
-    private Uni<AuditVerification> againstCheckpoint(String tenant, long chainEnd, AuditVerification valid) {
+    public Uni<AuditVerification> againstCheckpoint(String tenant, long chainEnd, AuditVerification valid) {
         return checkpoints.newest(tenant, AuditLog.SERVICE,
                         checkpoint -> seal.sealsRecord(checkpoint.mac(), tenant, checkpoint.sequence(), checkpoint.hash()))
                 .chain(checkpoint -> compare(tenant, chainEnd, valid, checkpoint))
@@ -115,16 +116,38 @@ public class AuditVerifier {
             return Uni.createFrom().item(valid.with(new AuditVerification.Checkpoint(UNSEALED, sequence)));
         }
         if (sequence > chainEnd) {
-            return Uni.createFrom().item(AuditVerification.bad(valid.records(), chainEnd + 1,
-                    AuditVerification.MISSING).with(new AuditVerification.Checkpoint(AHEAD, sequence)));
+            return Panache.withSession(() -> records.head(tenant)).chain(current -> movedOnSince(tenant, current, sequence)
+                    ? recordMatches(tenant, checkpoint).map(same -> same
+                            ? valid.with(new AuditVerification.Checkpoint(MATCHED, sequence))
+                            : ahead(valid, chainEnd, sequence))
+                    : Uni.createFrom().item(ahead(valid, chainEnd, sequence)));
         }
-        return Panache.withSession(() -> records.page(tenant, sequence - 1, 1)).map(found -> {
-            boolean same = !found.isEmpty() && found.get(0).sequence == sequence
-                    && found.get(0).hash.equals(checkpoint.hash());
-            return same ? valid.with(new AuditVerification.Checkpoint(MATCHED, sequence))
-                    : AuditVerification.bad(valid.records(), sequence, AuditVerification.CHANGED)
-                            .with(new AuditVerification.Checkpoint(DIFFERS, sequence));
-        });
+        return recordMatches(tenant, checkpoint).map(same -> same
+                ? valid.with(new AuditVerification.Checkpoint(MATCHED, sequence))
+                : AuditVerification.bad(valid.records(), sequence, AuditVerification.CHANGED)
+                        .with(new AuditVerification.Checkpoint(DIFFERS, sequence)));
+    }
+
+    /**
+     * Whether the chain's head, read again now under its seal, has reached {@code sequence}: records were appended
+     * while this verification ran (a busy tenant), so a checkpoint beyond the head it started from is no sign of
+     * removed records. A replayed or removed head has not (a head only moves forward, migration V14).
+     */
+    private boolean movedOnSince(String tenant, AuditHeadEntity current, long sequence) {
+        return current != null && current.lastSequence >= sequence
+                && seal.sealsHead(current.mac, tenant, current.lastSequence, current.lastHash);
+    }
+
+    private static AuditVerification ahead(AuditVerification valid, long chainEnd, long sequence) {
+        return AuditVerification.bad(valid.records(), chainEnd + 1, AuditVerification.MISSING)
+                .with(new AuditVerification.Checkpoint(AHEAD, sequence));
+    }
+
+    /** Whether the chain holds the checkpoint's record with the checkpoint's hash. */
+    private Uni<Boolean> recordMatches(String tenant, AuditCheckpoint checkpoint) {
+        long sequence = checkpoint.sequence();
+        return Panache.withSession(() -> records.page(tenant, sequence - 1, 1)).map(found -> !found.isEmpty()
+                && found.get(0).sequence == sequence && found.get(0).hash.equals(checkpoint.hash()));
     }
 
     /**
