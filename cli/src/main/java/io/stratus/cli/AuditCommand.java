@@ -18,6 +18,8 @@ final class AuditCommand implements Callable<Integer> {
     static final int PAGE = 1000;
     /** Exit code of {@code audit verify} when the chain is broken. */
     static final int BROKEN = 1;
+    /** Valid in the database, but the audit topic could not confirm its end (no, unsealed or unreadable records). */
+    static final int UNCONFIRMED = 4;
 
     @Spec
     CommandSpec spec;
@@ -68,7 +70,7 @@ final class AuditCommand implements Callable<Integer> {
     }
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
-            description = "Recompute the tenant's hash chain and its seals, to its head. Exit code 0 if it is valid, 1 if it is broken (which sequence, and why).")
+            description = "Recompute the tenant's hash chain and its seals, to its head, and compare its end with the audit topic. Exit code 0 if it is valid and the topic confirms it, 1 if it is broken (which sequence, and why), 4 if it is valid but the topic could not confirm it.")
     static final class Verify extends AdminVerb {
         @Override
         public Integer call() {
@@ -84,7 +86,10 @@ final class AuditCommand implements Callable<Integer> {
             } else {
                 print(Formats.verification(tenant, v));
             }
-            return v.path("valid").asBoolean(false) ? 0 : BROKEN;
+            if (!v.path("valid").asBoolean(false)) {
+                return BROKEN;
+            }
+            return Formats.confirmedByTheTopic(v) ? 0 : UNCONFIRMED;
         }
     }
 }

@@ -140,7 +140,8 @@ final class Formats {
     static String verification(String tenant, JsonNode v) {
         long records = v.path("records").asLong();
         if (v.path("valid").asBoolean(false)) {
-            return "Audit chain of tenant " + tenant + " is valid (" + records + " record" + (records == 1 ? "" : "s") + ").\n";
+            return "Audit chain of tenant " + tenant + " is valid (" + records + " record" + (records == 1 ? "" : "s") + ")."
+                    + checkpoint(v) + "\n";
         }
         String problem = v.path("problem").asText("");
         String why = switch (problem) {
@@ -150,6 +151,33 @@ final class Formats {
         };
         return "Audit chain of tenant " + tenant + " is BROKEN at sequence " + v.path("firstBadSequence").asText("?") + ": " + why
                 + " (" + records + " records checked).\n";
+    }
+
+    /** What the comparison with the audit topic says, as a sentence (empty when the answer has none). */
+    private static String checkpoint(JsonNode v) {
+        JsonNode checkpoint = v.path("checkpoint");
+        if (checkpoint.isMissingNode() || checkpoint.isNull()) {
+            return "";
+        }
+        String status = checkpoint.path("status").asText("");
+        return switch (status) {
+            case "matched" -> " It holds the audit topic's newest sealed record (sequence "
+                    + checkpoint.path("sequence").asText("?") + ").";
+            case "none" -> v.path("records").asLong() == 0 ? "" : " NOT confirmed: the audit topic holds no record of the tenant.";
+            case "unsealed" -> " NOT confirmed: the audit topic's records of the tenant carry no genuine seal.";
+            case "unavailable" -> " NOT confirmed: the audit topic could not be read (see ca-service's log).";
+            default -> " Audit topic: " + status + ".";
+        };
+    }
+
+    /** Whether a valid answer is also confirmed by the audit topic (or has nothing to confirm). */
+    static boolean confirmedByTheTopic(JsonNode v) {
+        JsonNode checkpoint = v.path("checkpoint");
+        if (checkpoint.isMissingNode() || checkpoint.isNull()) {
+            return true; // a server that does not compare: nothing more to say
+        }
+        String status = checkpoint.path("status").asText("");
+        return "matched".equals(status) || ("none".equals(status) && v.path("records").asLong() == 0);
     }
 
     private static List<JsonNode> items(JsonNode page) {

@@ -394,10 +394,27 @@ class AdminCommandsTest {
         assertEquals(1, badJson.code());
         assertEquals("{\"valid\":false,\"records\":3,\"firstBadSequence\":4,\"problem\":\"missing\"}\n", badJson.out());
 
+        // compared with the audit topic: confirmed, or valid but not confirmed
+        answer("POST /api/v1/tenants/demo/audit/verify", 200,
+                "{\"valid\":true,\"records\":7,\"checkpoint\":{\"status\":\"matched\",\"sequence\":7}}");
+        CommandParsingTest.Result matched = run("audit", "verify");
+        assertEquals(0, matched.code(), matched.err());
+        assertEquals("Audit chain of tenant demo is valid (7 records). It holds the audit topic's newest sealed record"
+                + " (sequence 7).\n", matched.out());
+        answer("POST /api/v1/tenants/demo/audit/verify", 200,
+                "{\"valid\":true,\"records\":7,\"checkpoint\":{\"status\":\"unavailable\",\"sequence\":null}}");
+        CommandParsingTest.Result unconfirmed = run("audit", "verify");
+        assertEquals(AuditCommand.UNCONFIRMED, unconfirmed.code());
+        assertTrue(unconfirmed.out().contains("NOT confirmed: the audit topic could not be read"), unconfirmed.out());
+        answer("POST /api/v1/tenants/demo/audit/verify", 200,
+                "{\"valid\":true,\"records\":0,\"checkpoint\":{\"status\":\"none\",\"sequence\":null}}");
+        assertEquals(0, run("audit", "verify").code(), "an empty chain has nothing to confirm");
+        calls.clear();
+
         answer("GET /api/v1/tenants/demo/audit", 200, "{\"items\":[],\"next\":null}");
         CommandParsingTest.Result list = run("audit", "list", "--after", "5");
         assertEquals("No audit records.\n", list.out());
-        assertEquals("/api/v1/tenants/demo/audit?after=5&limit=100", calls.get(3).uri());
+        assertEquals("/api/v1/tenants/demo/audit?after=5&limit=100", calls.get(0).uri());
 
         // a long chain: each call continues after the last one's next, up to the head
         answer("POST /api/v1/tenants/demo/audit/verify", 200, "{\"valid\":true,\"records\":100000,\"next\":100000}");
@@ -407,7 +424,7 @@ class AdminCommandsTest {
         assertEquals(0, paged.code(), paged.err());
         assertEquals("Audit chain of tenant demo is valid (200007 records).\n", paged.out());
         assertEquals(List.of("/api/v1/tenants/demo/audit/verify", "/api/v1/tenants/demo/audit/verify?after=100000",
-                "/api/v1/tenants/demo/audit/verify?after=200000"), calls.subList(4, 7).stream().map(Call::uri).toList());
+                "/api/v1/tenants/demo/audit/verify?after=200000"), calls.subList(1, 4).stream().map(Call::uri).toList());
     }
 
     @Test
