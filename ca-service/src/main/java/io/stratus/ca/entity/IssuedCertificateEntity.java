@@ -77,6 +77,10 @@ public class IssuedCertificateEntity extends PanacheEntityBase {
     @Column(name = "requested_at")
     public Instant requestedAt;
 
+    /** When profile-service announced the assignment the request relied on (null if it did not say, or before V16). */
+    @Column(name = "assigned_at")
+    public Instant assignedAt;
+
     /** The serial of the renewal that replaced this certificate, or null. */
     @Column(name = "superseded_by")
     public String supersededBy;

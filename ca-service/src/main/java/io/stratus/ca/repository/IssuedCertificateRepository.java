@@ -20,13 +20,15 @@ public class IssuedCertificateRepository implements PanacheRepositoryBase<Issued
     }
 
     /**
-     * The unrevoked device certificates a tenant's CAs issued for a device's assignment that were requested at or
-     * before {@code endedAt} (or do not say when).
+     * The unrevoked device certificates a tenant's CAs issued for a device's assignment that the end at
+     * {@code endedAt} concerns: those whose assignment was announced at or before it, or, where the request did not
+     * say when its assignment was announced, those requested at or before it (or that do not say either).
      */
     public Uni<List<IssuedCertificateEntity>> unrevokedForAssignment(String tenant, String assignmentId,
             String deviceId, Instant endedAt) {
         return list("tenant = ?1 and assignmentId = ?2 and deviceId = ?3 and status = ?4 and purpose = ?5"
-                + " and (requestedAt is null or requestedAt <= ?6) order by createdAt", tenant, assignmentId, deviceId,
+                + " and (assignedAt <= ?6 or (assignedAt is null and (requestedAt is null or requestedAt <= ?6)))"
+                + " order by createdAt", tenant, assignmentId, deviceId,
                 CertificateStatus.ISSUED, io.stratus.events.RequestPurpose.DEVICE, endedAt);
     }
 

@@ -183,6 +183,7 @@ public class IssuanceService {
         row.status = CertificateStatus.ISSUED;
         row.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         row.requestedAt = request.requestedAt() == null ? null : request.requestedAt().truncatedTo(ChronoUnit.MICROS);
+        row.assignedAt = request.assignedAt() == null ? null : request.assignedAt().truncatedTo(ChronoUnit.MICROS);
         return row;
     }
 

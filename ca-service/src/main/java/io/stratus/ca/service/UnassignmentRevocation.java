@@ -21,8 +21,8 @@ import jakarta.enterprise.context.ApplicationScoped;
  * certificates this CA service issued for it (reason cessationOfOperation), each as a single revocation (audited,
  * CertificateRevoked, CRL). That includes a certificate signed after the end for a request accepted before it: the
  * end is recorded before the certificates are looked up, and a certificate is checked against the record after it
- * was stored, so one of the two sees the other. Certificates requested after the end (the device was assigned again
- * before a late event was handled) are left alone. A certificate revoked meanwhile is skipped, so a redelivered event
+ * was stored, so one of the two sees the other. Certificates whose assignment was announced after the end (the
+ * device was assigned again before a late event was handled) are left alone. A certificate revoked meanwhile is skipped, so a redelivered event
  * changes nothing.
  */
 @ApplicationScoped
@@ -66,19 +66,21 @@ public class UnassignmentRevocation {
 
     /**
      * Called once a device certificate is stored: revokes it when its assignment ended with revocation at or after
-     * the time its request was accepted (the request was on its way when the assignment ended).
+     * the time that assignment was announced (the request relied on an assignment that has ended: it was on its way,
+     * or enrollment-service accepted it before it heard of the end). A request that does not say when its
+     * assignment was announced is compared by the time it was accepted.
      */
     public Uni<Void> revokeIfAssignmentEnded(CertificateRequestedEvent request, IssuedCertificateEntity stored) {
-        Instant requestedAt = request.requestedAt();
-        if (requestedAt == null || stored.purpose != RequestPurpose.DEVICE || stored.assignmentId == null
+        Instant reliesOn = request.assignedAt() != null ? request.assignedAt() : request.requestedAt();
+        if (reliesOn == null || stored.purpose != RequestPurpose.DEVICE || stored.assignmentId == null
                 || stored.deviceId == null) {
             return Uni.createFrom().voidItem();
         }
         return ended.endedAt(stored.tenant, stored.assignmentId, stored.deviceId).chain(endedAt -> {
-            if (endedAt == null || endedAt.isBefore(requestedAt)) {
+            if (endedAt == null || endedAt.isBefore(reliesOn)) {
                 return Uni.createFrom().voidItem();
             }
-            Log.infof("certificate %s was requested before assignment %s of device %s ended; revoking it",
+            Log.infof("certificate %s relied on assignment %s of device %s, which has ended; revoking it",
                     stored.serialHex, stored.assignmentId, stored.deviceId);
             return revokeEach(List.of(stored)).replaceWithVoid();
         });

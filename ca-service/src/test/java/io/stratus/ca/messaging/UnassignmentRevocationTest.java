@@ -74,13 +74,19 @@ class UnassignmentRevocationTest {
 
     /** As {@link #issue(String, String)}, for a request accepted at {@code requestedAt}. */
     private String issue(String deviceId, String assignmentId, Instant requestedAt) {
+        return issue(deviceId, assignmentId, requestedAt, null);
+    }
+
+    /** As {@link #issue(String, String, Instant)}, relying on the assignment as announced at {@code assignedAt}. */
+    private String issue(String deviceId, String assignmentId, Instant requestedAt, Instant assignedAt) {
         String tx = "tx-" + UUID.randomUUID();
         KeyPair key = KeyAlgorithm.RSA_2048.generate();
         String publicKey = Base64.getEncoder().encodeToString(key.getPublic().getEncoded());
         IssuancePolicy policy = new IssuancePolicy("CN=" + deviceId, List.of(), KeySpec.rsa(2048),
                 List.of("1.3.6.1.5.5.7.3.2"), List.of("digitalSignature"), 365);
         Kafka.send(CloudEvent.of("/stratus/enrollment-service", new CertificateRequestedEvent(tenant, tx, issuingId,
-                deviceId, assignmentId, "profile-" + assignmentId, RequestPurpose.DEVICE, publicKey, policy, null, requestedAt)));
+                deviceId, assignmentId, "profile-" + assignmentId, RequestPurpose.DEVICE, publicKey, policy, null, requestedAt,
+                assignedAt)));
         ConsumerRecord<String, String> record = certificateEvents.await(
                 r -> r.value().contains("\"transactionId\":\"" + tx + "\""));
         CertificateIssuedEvent issued = (CertificateIssuedEvent) Kafka.decode(record).data();
@@ -226,6 +232,32 @@ class UnassignmentRevocationTest {
                 sql.execute("drop sequence " + name);
             }
         }
+    }
+
+    /**
+     * A renewal accepted after the end, before enrollment-service had read the ProfileUnassigned: its request is newer
+     * than the end, but the assignment it relies on was announced before it. It is revoked, whichever of the end and
+     * the certificate ca-service handles first. Before, comparing the request's time, it stayed valid.
+     */
+    @Test
+    void aCertificateRelyingOnAnEndedAssignmentIsRevokedThoughRequestedAfterTheEnd() throws Exception {
+        Instant announced = Instant.now().minus(2, ChronoUnit.HOURS);
+        Instant acceptedAfterTheEnd = Instant.now().plus(1, ChronoUnit.HOURS);
+        String endedFirst = "device-" + UUID.randomUUID();
+        String assignment = "asg-gap-" + UUID.randomUUID();
+        Kafka.send(CloudEvent.of("/stratus/profile-service",
+                new ProfileUnassignedEvent(tenant, endedFirst, assignment, "profile-" + assignment, true)));
+        assertEquals(1, Database.awaitCount(1, "select count(*) from ended_assignment where device_id = ?", endedFirst));
+        String signedAfter = issue(endedFirst, assignment, acceptedAfterTheEnd, announced);
+        assertEquals(1, Database.awaitCount(1, "select count(*) from issued_certificate where serial_hex = ?"
+                + " and status = 'REVOKED'", signedAfter), "the end came first");
+
+        String storedFirst = "device-" + UUID.randomUUID();
+        String signedBefore = issue(storedFirst, assignment, acceptedAfterTheEnd, announced);
+        Kafka.send(CloudEvent.of("/stratus/profile-service",
+                new ProfileUnassignedEvent(tenant, storedFirst, assignment, "profile-" + assignment, true)));
+        assertEquals(1, Database.awaitCount(1, "select count(*) from issued_certificate where serial_hex = ?"
+                + " and status = 'REVOKED'", signedBefore), "the certificate came first");
     }
 
     @Test

@@ -28,7 +28,7 @@ public class AssignmentConsumer {
                 return Uni.createFrom().voidItem();
             }
             if (event.data() instanceof ProfileAssignedEvent) {
-                return handler.assigned((ProfileAssignedEvent) event.data());
+                return handler.assigned((ProfileAssignedEvent) event.data(), event.time());
             }
             if (event.data() instanceof ProfileUnassignedEvent) {
                 return handler.unassigned((ProfileUnassignedEvent) event.data());

@@ -18,16 +18,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class SqlAssignmentStore implements AssignmentStore {
 
     private static final String UPSERT_ACTIVE = "insert into assignment (tenant, assignment_id, device_id, profile_id,"
-            + " authority_id, renewal_threshold_percent, ended_at, updated_at)"
-            + " values ($1, $2, $3, $4, $5, $6, null, $7) on conflict (tenant, assignment_id, device_id) do update"
+            + " authority_id, renewal_threshold_percent, ended_at, updated_at, assigned_at)"
+            + " values ($1, $2, $3, $4, $5, $6, null, $7, $8) on conflict (tenant, assignment_id, device_id) do update"
             + " set renewal_threshold_percent = excluded.renewal_threshold_percent, ended_at = null,"
-            + " updated_at = excluded.updated_at";
+            + " updated_at = excluded.updated_at,"
+            + " assigned_at = greatest(assignment.assigned_at, excluded.assigned_at)";
 
     private static final String END = "update assignment set ended_at = $3, updated_at = $3"
             + " where tenant = $1 and assignment_id = $2 and device_id = $4 and ended_at is null";
 
     private static final String FIND = "select tenant, assignment_id, device_id, profile_id, authority_id,"
-            + " renewal_threshold_percent, ended_at from assignment where tenant = $1 and assignment_id = $2"
+            + " renewal_threshold_percent, ended_at, assigned_at from assignment where tenant = $1 and assignment_id = $2"
             + " and device_id = $3";
 
     private final Pool pool;
@@ -45,7 +46,8 @@ public class SqlAssignmentStore implements AssignmentStore {
                 .addString(assignment.profileId())
                 .addString(assignment.authorityId())
                 .addInteger(assignment.renewalThresholdPercent())
-                .addValue(timestamp(Instant.now()));
+                .addValue(timestamp(Instant.now()))
+                .addValue(timestamp(assignment.assignedAt()));
         return pool.preparedQuery(UPSERT_ACTIVE).execute(values).replaceWithVoid();
     }
 
@@ -64,6 +66,6 @@ public class SqlAssignmentStore implements AssignmentStore {
     private static AssignmentRecord toRecord(Row row) {
         return new AssignmentRecord(row.getString("tenant"), row.getString("assignment_id"),
                 row.getString("device_id"), row.getString("profile_id"), row.getString("authority_id"),
-                row.getInteger("renewal_threshold_percent"), instant(row, "ended_at"));
+                row.getInteger("renewal_threshold_percent"), instant(row, "ended_at"), instant(row, "assigned_at"));
     }
 }

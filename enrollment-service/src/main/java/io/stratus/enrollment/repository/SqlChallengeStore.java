@@ -19,11 +19,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class SqlChallengeStore implements ChallengeStore {
 
     private static final String INSERT = "insert into challenge (id, tenant, device_id, assignment_id, profile_id,"
-            + " authority_id, challenge_hash, policy, expires_at, used_at, voided_at, created_at)"
-            + " values ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9, $10, $11, $12) on conflict do nothing";
+            + " authority_id, challenge_hash, policy, expires_at, used_at, voided_at, created_at, assigned_at)"
+            + " values ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9, $10, $11, $12, $13) on conflict do nothing";
 
     private static final String FIND_BY_HASH = "select id, tenant, device_id, assignment_id, profile_id, authority_id,"
-            + " challenge_hash, policy::text as policy, expires_at, used_at, voided_at from challenge"
+            + " challenge_hash, policy::text as policy, expires_at, used_at, voided_at, assigned_at from challenge"
             + " where challenge_hash = $1";
 
     private static final String VOID_UNUSED = "update challenge set voided_at = $1 where tenant = $2"
@@ -49,7 +49,8 @@ public class SqlChallengeStore implements ChallengeStore {
                 .addValue(timestamp(record.expiresAt()))
                 .addValue(timestamp(record.usedAt()))
                 .addValue(timestamp(record.voidedAt()))
-                .addValue(timestamp(Instant.now()));
+                .addValue(timestamp(Instant.now()))
+                .addValue(timestamp(record.assignedAt()));
         // a replayed event finds its id (or hash) stored already: nothing changes
         return pool.preparedQuery(INSERT).execute(values).map(rows -> rows.rowCount() == 1);
     }
@@ -70,6 +71,7 @@ public class SqlChallengeStore implements ChallengeStore {
         return new ChallengeRecord(row.getString("id"), row.getString("tenant"), row.getString("device_id"),
                 row.getString("assignment_id"), row.getString("profile_id"), row.getString("authority_id"),
                 row.getString("challenge_hash"), PolicyJson.read(row.getString("policy")),
-                instant(row, "expires_at"), instant(row, "used_at"), instant(row, "voided_at"));
+                instant(row, "expires_at"), instant(row, "used_at"), instant(row, "voided_at"),
+                instant(row, "assigned_at"));
     }
 }

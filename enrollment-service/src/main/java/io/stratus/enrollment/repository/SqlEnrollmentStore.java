@@ -31,15 +31,16 @@ public class SqlEnrollmentStore implements EnrollmentStore {
 
     private static final String COLUMNS = "transaction_id, tenant, authority_id, device_id, challenge_id, kind,"
             + " assignment_id, profile_id, policy::text as policy, renewed_serial, status, certificate_der,"
-            + " reject_reason, requester_key, created_at";
+            + " reject_reason, requester_key, created_at, assigned_at";
 
     private static final String FIND = "select " + COLUMNS + " from enrollment where authority_id = $1"
             + " and transaction_id = $2";
 
     private static final String INSERT = "insert into enrollment (transaction_id, tenant, authority_id, device_id,"
             + " challenge_id, kind, assignment_id, profile_id, policy, renewed_serial, status, public_key_der, relayed_at,"
-            + " created_at, updated_at, requester_key) values ($1, $2, $3, $4, $5, $6, $7, $8, $9::text::jsonb, $10,"
-            + " 'PENDING', $11, $12, $12, $12, $13) on conflict (authority_id, transaction_id) do nothing";
+            + " created_at, updated_at, requester_key, assigned_at) values ($1, $2, $3, $4, $5, $6, $7, $8,"
+            + " $9::text::jsonb, $10, 'PENDING', $11, $12, $12, $12, $13, $14)"
+            + " on conflict (authority_id, transaction_id) do nothing";
 
     private static final String CLAIM_CHALLENGE = "update challenge set used_at = $1 where id = $2"
             + " and used_at is null and voided_at is null and expires_at > $1";
@@ -154,7 +155,8 @@ public class SqlEnrollmentStore implements EnrollmentStore {
                 .addString(pending.renewedSerial())
                 .addValue(bytea(publicKeyDer))
                 .addValue(timestamp(now))
-                .addValue(bytea(pending.requesterKey()));
+                .addValue(bytea(pending.requesterKey()))
+                .addValue(timestamp(pending.assignedAt()));
         // a concurrent request with the same transaction id inserted first: nothing changes
         return connection.preparedQuery(INSERT).execute(values).map(rows -> rows.rowCount() == 1);
     }
@@ -235,6 +237,6 @@ public class SqlEnrollmentStore implements EnrollmentStore {
                 row.getString("profile_id"), policy == null ? null : PolicyJson.read(policy),
                 row.getString("renewed_serial"), EnrollmentStatus.valueOf(row.getString("status")),
                 bytes(row, "certificate_der"), row.getString("reject_reason"), bytes(row, "requester_key"),
-                instant(row, "created_at"));
+                instant(row, "created_at"), instant(row, "assigned_at"));
     }
 }

@@ -24,7 +24,8 @@ public class AssignmentEvents {
         this.assignments = assignments;
     }
 
-    public Uni<Void> assigned(ProfileAssignedEvent event) {
+    /** Records the challenge and the device's assignment; {@code announcedAt}: the event's time (profile-service's). */
+    public Uni<Void> assigned(ProfileAssignedEvent event, Instant announcedAt) {
         String hash = ChallengeHashes.normalize(event.challengeHash());
         if (hash == null || event.tenant() == null || event.deviceId() == null || event.assignmentId() == null
                 || event.profileId() == null || event.authorityId() == null || event.policy() == null
@@ -34,9 +35,9 @@ public class AssignmentEvents {
         }
         ChallengeRecord record = new ChallengeRecord(UUID.randomUUID().toString(), event.tenant(), event.deviceId(),
                 event.assignmentId(), event.profileId(), event.authorityId(), hash, event.policy(),
-                event.challengeExpiresAt(), null, null);
+                event.challengeExpiresAt(), null, null, announcedAt);
         AssignmentRecord assignment = new AssignmentRecord(event.tenant(), event.assignmentId(), event.deviceId(),
-                event.profileId(), event.authorityId(), event.renewalThresholdPercent(), null);
+                event.profileId(), event.authorityId(), event.renewalThresholdPercent(), null, announcedAt);
         return assignments.recordActive(assignment).chain(() -> challenges.recordIfAbsent(record)).invoke(stored -> {
             if (stored) {
                 Log.debugf("challenge recorded for device %s, assignment %s", event.deviceId(), event.assignmentId());

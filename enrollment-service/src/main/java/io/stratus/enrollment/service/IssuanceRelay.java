@@ -174,6 +174,6 @@ public class IssuanceRelay {
         return new CertificateRequestedEvent(pending.tenant(), pending.transactionId(), pending.authorityId(),
                 pending.deviceId(), pending.assignmentId(), pending.profileId(), RequestPurpose.DEVICE,
                 Base64.getEncoder().encodeToString(publicKeyDer), pending.policy(), pending.renewedSerial(),
-                pending.openedAt());
+                pending.openedAt(), pending.assignedAt());
     }
 }

@@ -31,21 +31,33 @@ public class RenewalEligibility {
         this.staticThresholdPercent = config.staticRenewalThresholdPercent();
     }
 
-    /** Null when {@code signer}, handed out for {@code original}, may renew at {@code now}; otherwise why not. */
-    public Uni<String> refusal(ScepAuthority ca, X509Certificate signer, Enrollment original, Instant now) {
+    /**
+     * Whether {@code signer}, handed out for {@code original}, may renew at {@code now}: a refusal (why not), or
+     * leave to renew with the time the assignment it relies on was announced (null for a static enrollment).
+     */
+    public Uni<Decision> decide(ScepAuthority ca, X509Certificate signer, Enrollment original, Instant now) {
         String serial = SerialNumbers.of(signer.getSerialNumber());
         if (original.assignmentId() == null) {
-            return staticEnrollment.isOn(ca).map(on -> on
+            return staticEnrollment.isOn(ca).map(on -> new Decision(on
                     ? outsideWindow(signer, serial, staticThresholdPercent, now)
-                    : "certificate " + serial + " was enrolled with a static challenge and this CA no longer has one");
+                    : "certificate " + serial + " was enrolled with a static challenge and this CA no longer has one",
+                    null));
         }
         return assignments.find(original.tenant(), original.assignmentId(), original.deviceId()).map(assignment -> {
             if (assignment == null || !assignment.active()) {
-                return "the assignment of certificate " + serial + " (" + original.assignmentId()
-                        + ") has ended: the device no longer has its profile";
+                return new Decision("the assignment of certificate " + serial + " (" + original.assignmentId()
+                        + ") has ended: the device no longer has its profile", null);
             }
-            return outsideWindow(signer, serial, assignment.renewalThresholdPercent(), now);
+            return new Decision(outsideWindow(signer, serial, assignment.renewalThresholdPercent(), now),
+                    assignment.assignedAt());
         });
+    }
+
+    /**
+     * A renewal's eligibility: {@code refusal} is null when it may renew; {@code assignedAt} is when the assignment
+     * it relies on was last announced.
+     */
+    public record Decision(String refusal, Instant assignedAt) {
     }
 
     private String outsideWindow(X509Certificate signer, String serial, int thresholdPercent, Instant now) {

@@ -104,10 +104,10 @@ public class RenewalRequests {
                 if (violation != null) {
                     return IssuanceRelay.refuse(transactionId, FailInfo.badRequest, violation);
                 }
-                return eligibility.refusal(ca, signer, original, Instant.now()).chain(refusal -> refusal != null
-                        ? IssuanceRelay.refuse(transactionId, FailInfo.badRequest, refusal)
-                        : relay.openAndRelay(ca, Enrollment.renewal(transactionId, original, serial),
-                                decoded.csr(), decoded.requesterKey()));
+                return eligibility.decide(ca, signer, original, Instant.now()).chain(decision -> decision.refusal() != null
+                        ? IssuanceRelay.refuse(transactionId, FailInfo.badRequest, decision.refusal())
+                        : relay.openAndRelay(ca, Enrollment.renewal(transactionId, original, serial,
+                                decision.assignedAt()), decoded.csr(), decoded.requesterKey()));
             });
         });
     }

@@ -3,12 +3,17 @@ package io.stratus.enrollment.rest;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
@@ -196,6 +201,39 @@ class ScepRenewalTest {
         TestDevice next = new TestDevice(enrolled.device().name);
         ScepResponse reply = renew(enrolled, next);
         assertEquals(PkiStatus.SUCCESS, reply.status(), () -> "failInfo " + reply.failInfo());
+    }
+
+    /**
+     * Every request tells the CA when the assignment it relies on was announced (the ProfileAssigned's time): the
+     * first enrollment that of its challenge, a renewal the device's latest announcement. The CA revokes by it when
+     * the assignment ended at or after that time, even for a request accepted before enrollment-service heard of
+     * the end.
+     */
+    @Test
+    void requestsCarryWhenTheirAssignmentWasAnnounced() {
+        Instant before = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        Enrolled enrolled = enroll("announced");
+        Instant after = Instant.now();
+        CertificateRequestedEvent first = requestOf(enrolled.device().transactionId);
+        assertNotNull(first.assignedAt());
+        assertTrue(!first.assignedAt().isBefore(before) && !first.assignedAt().isAfter(after), first.toString());
+
+        TestProfiles.publish(new TestProfiles.Assignment(enrolled.assignment().event())); // announced again
+        Await.until("the new announcement to be recorded", () -> Database.count("select count(*) from assignment"
+                + " where assignment_id = ? and device_id = ? and assigned_at > ?",
+                enrolled.assignment().event().assignmentId(), enrolled.device().id,
+                OffsetDateTime.ofInstant(first.assignedAt(), ZoneOffset.UTC)) == 1);
+        TestDevice next = new TestDevice(enrolled.device().name);
+        ScepResponse renewed = renew(enrolled, next);
+        assertEquals(PkiStatus.SUCCESS, renewed.status(), () -> "failInfo " + renewed.failInfo());
+        CertificateRequestedEvent renewal = requestOf(next.transactionId);
+        assertTrue(renewal.assignedAt().isAfter(first.assignedAt()), renewal + " after " + first);
+        assertTrue(renewal.requestedAt().isAfter(renewal.assignedAt()));
+    }
+
+    private CertificateRequestedEvent requestOf(String transactionId) {
+        return world.ca.received().stream().filter(r -> transactionId.equals(r.transactionId())).findFirst()
+                .orElseThrow(() -> new AssertionError("no request for " + transactionId));
     }
 
     @Test

@@ -21,7 +21,7 @@ class ChallengeVerifierTest {
             List.of(), 30);
 
     static ChallengeRecord record(String tenant, String ca, Instant expires, Instant used, Instant voided) {
-        return new ChallengeRecord("c1", tenant, "dev", "asg", "prof", ca, HASH, POLICY, expires, used, voided);
+        return new ChallengeRecord("c1", tenant, "dev", "asg", "prof", ca, HASH, POLICY, expires, used, voided, null);
     }
 
     @Test
