@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.List;
@@ -127,6 +129,38 @@ class LostRelayIsRepublishedTest {
         assertEquals(1, world.ca.issuedFor(device.transactionId));
         Await.until("the CSR to be dropped with the outcome", () -> Database.single(
                 "select csr_der from enrollment where transaction_id = ?", device.transactionId) == null);
+    }
+
+    /**
+     * A transaction opened before V10 knew nothing of when its assignment was announced: V11 gives it the time its
+     * challenge was recorded, and the request relayed again carries that time to the CA.
+     */
+    @Test
+    void aTransactionOpenedBeforeV10IsRelayedAgainWithItsChallengesTime() throws Exception {
+        TestWorld world = TestWorld.get();
+        ScepHttp scep = scep(world, world.issuing.id());
+        X509Certificate ra = TestWorld.ra(TestWorld.awaitCaCertificates(scep));
+        TestDevice device = pendingWithLostRequest(world, scep, ra, "lost-before-v10");
+        String challengeId = (String) Database.single("select challenge_id from enrollment where transaction_id = ?",
+                device.transactionId);
+        // as V9 stored them: no announcement time anywhere
+        assertEquals(1, Database.update("update challenge set assigned_at = null where id = ?", challengeId));
+        assertEquals(1, Database.update("update assignment set assigned_at = null where device_id = ?", device.id));
+        assertEquals(1, Database.update("update enrollment set assigned_at = null,"
+                + " relayed_at = relayed_at - interval '1 hour' where transaction_id = ?", device.transactionId));
+
+        Database.execute(new String(getClass().getResourceAsStream(
+                "/db/migration/V11__announced_at_of_earlier_rows.sql").readAllBytes(), StandardCharsets.UTF_8));
+
+        Object recorded = Database.single("select created_at from challenge where id = ?", challengeId);
+        assertEquals(1, Database.count("select count(*) from assignment where device_id = ? and assigned_at = ?",
+                device.id, recorded));
+        awaitIssuedByPolling(world, scep, ra, device);
+        List<CertificateRequestedEvent> requests = world.ca.received().stream()
+                .filter(r -> device.transactionId.equals(r.transactionId())).toList();
+        assertTrue(requests.size() >= 2, "the lost request and the one relayed again: " + requests);
+        CertificateRequestedEvent again = requests.get(requests.size() - 1);
+        assertEquals(((java.sql.Timestamp) recorded).toInstant(), again.assignedAt());
     }
 
     @Test

@@ -32,6 +32,19 @@ public final class Database {
         }
     }
 
+    /** Runs a script of plain statements (a migration's, for instance), without parameters. */
+    public static void execute(String script) {
+        var config = ConfigProvider.getConfig();
+        try (Connection c = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+                java.sql.Statement statement = c.createStatement()) {
+            statement.execute(script);
+        } catch (SQLException e) {
+            throw new IllegalStateException("script failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Runs an update; returns the number of rows changed. */
     public static int update(String sql, Object... params) {
         var config = ConfigProvider.getConfig();
