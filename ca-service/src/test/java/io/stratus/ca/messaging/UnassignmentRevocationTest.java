@@ -93,6 +93,19 @@ class UnassignmentRevocationTest {
         return issued.serialNumber();
     }
 
+    /**
+     * Waits until every unassignment of the device sent so far was handled completely: a later revoking unassignment
+     * of the same device (same partition, so handled after them) has revoked its marker certificate.
+     */
+    private void awaitEarlierEventsHandled(String deviceId) throws Exception {
+        String later = "asg-later-" + UUID.randomUUID();
+        String marker = issue(deviceId, later);
+        Kafka.send(CloudEvent.of("/stratus/profile-service",
+                new ProfileUnassignedEvent(tenant, deviceId, later, "profile-" + later, true)));
+        assertEquals(1, Database.awaitCount(1, "select count(*) from issued_certificate where serial_hex = ?"
+                + " and status = 'REVOKED'", marker));
+    }
+
     /** Revocations of the device's certificates in the audit log, all by the unassignment. */
     private long auditedRevocations(String deviceId) throws Exception {
         return Database.count("select count(*) from audit_record a join issued_certificate c"
@@ -135,12 +148,7 @@ class UnassignmentRevocationTest {
                 new ProfileUnassignedEvent(tenant, device, revoking, "profile-" + revoking, true)));
         Kafka.send(CloudEvent.of("/stratus/profile-service",
                 new ProfileUnassignedEvent(tenant, device, keeping, "profile-" + keeping, false)));
-        String later = "asg-later-" + UUID.randomUUID();
-        String marker = issue(device, later);
-        Kafka.send(CloudEvent.of("/stratus/profile-service",
-                new ProfileUnassignedEvent(tenant, device, later, "profile-" + later, true)));
-        assertEquals(1, Database.awaitCount(1, "select count(*) from issued_certificate where serial_hex = ?"
-                + " and status = 'REVOKED'", marker));
+        awaitEarlierEventsHandled(device);
         assertEquals(3, auditedRevocations(device), "two revocations, then the marker's, nothing for the redelivery");
         assertEquals(1, statusCount(kept, "ISSUED"));
     }
@@ -158,12 +166,7 @@ class UnassignmentRevocationTest {
         assertEquals(1, Database.awaitCount(1, "select count(*) from issued_certificate where serial_hex = ?"
                 + " and status = 'REVOKED'", revoked));
         // a later unassignment of the leaving device (same partition) shows the first one was handled completely
-        String later = "asg-later-" + UUID.randomUUID();
-        String marker = issue(leaving, later);
-        Kafka.send(CloudEvent.of("/stratus/profile-service",
-                new ProfileUnassignedEvent(tenant, leaving, later, "profile-" + later, true)));
-        assertEquals(1, Database.awaitCount(1, "select count(*) from issued_certificate where serial_hex = ?"
-                + " and status = 'REVOKED'", marker));
+        awaitEarlierEventsHandled(leaving);
         assertEquals(1, statusCount(kept, "ISSUED"), "the other device of the group keeps its certificate");
     }
 
@@ -187,12 +190,7 @@ class UnassignmentRevocationTest {
         assertEquals(1, Database.awaitCount(1, "select count(*) from issued_certificate where serial_hex = ?"
                 + " and status = 'REVOKED'", requestedBefore));
         // a later unassignment of the device (same partition) shows the late one was handled completely
-        String later = "asg-later-" + UUID.randomUUID();
-        String marker = issue(device, later);
-        Kafka.send(CloudEvent.of("/stratus/profile-service",
-                new ProfileUnassignedEvent(tenant, device, later, "profile-" + later, true)));
-        assertEquals(1, Database.awaitCount(1, "select count(*) from issued_certificate where serial_hex = ?"
-                + " and status = 'REVOKED'", marker));
+        awaitEarlierEventsHandled(device);
         assertEquals(1, statusCount(requestedAfter, "ISSUED"), "requested after the end: stays valid");
     }
 
