@@ -11,8 +11,12 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code stratus audit ...}: ca-service's hash-chained audit log (docs/ca.md, "Audit log"). */
-@Command(name = "audit", mixinStandardHelpOptions = true, description = "Read and verify the audit log (ca-service).",
+/**
+ * {@code stratus audit ...}: a service's hash-chained audit log (docs/security.md, "Audit log"): ca-service's by
+ * default, profile-service's or enrollment-service's with {@code --service}.
+ */
+@Command(name = "audit", mixinStandardHelpOptions = true,
+        description = "Read and verify a service's audit log (ca-service by default; --service profile|enrollment).",
         subcommands = {AuditCommand.ListRecords.class, AuditCommand.Verify.class})
 final class AuditCommand implements Callable<Integer> {
     static final int PAGE = 1000;
@@ -30,8 +34,28 @@ final class AuditCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** What both verbs share: which service's log, and its URL. */
+    abstract static class AuditVerb extends AdminVerb {
+        @Option(names = "--service", paramLabel = "NAME", defaultValue = "ca",
+                description = "Whose audit log: ca, profile or enrollment (default ${DEFAULT-VALUE}). The URL of profile-service and enrollment-service comes from $STRATUS_PROFILE_URL or $STRATUS_ENROLLMENT_URL, else the local stack.")
+        String service;
+
+        @Override
+        AdminClient client() {
+            Service logOf = switch (service) {
+                case "ca" -> Service.CA;
+                case "profile" -> Service.PROFILE;
+                case "enrollment" -> Service.ENROLLMENT;
+                default -> throw new IllegalArgumentException("--service must be ca, profile or enrollment, not " + service);
+            };
+            String url = logOf == Service.CA ? baseUrl()
+                    : serviceUrl(null, "STRATUS_" + logOf.name() + "_URL", logOf);
+            return new AdminClient(logOf.id(), url, resolveToken(), tenant);
+        }
+    }
+
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Audit records in sequence order.")
-    static final class ListRecords extends AdminVerb {
+    static final class ListRecords extends AuditVerb {
         @Option(names = "--after", paramLabel = "SEQ", defaultValue = "0", description = "Start after this sequence number (default ${DEFAULT-VALUE}).")
         long after;
         @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "At most N records (default ${DEFAULT-VALUE}).")
@@ -71,7 +95,7 @@ final class AuditCommand implements Callable<Integer> {
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
             description = "Recompute the tenant's hash chain and its seals, to its head, and compare its end with the audit topic. Exit code 0 if it is valid and the topic confirms it, 1 if it is broken (which sequence, and why), 4 if it is valid but the topic could not confirm it.")
-    static final class Verify extends AdminVerb {
+    static final class Verify extends AuditVerb {
         @Override
         public Integer call() {
             AdminClient.Answer a = client().verifyAudit(null);

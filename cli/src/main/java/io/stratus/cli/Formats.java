@@ -165,7 +165,7 @@ final class Formats {
                     + checkpoint.path("sequence").asText("?") + ").";
             case "none" -> v.path("records").asLong() == 0 ? "" : " NOT confirmed: the audit topic holds no record of the tenant.";
             case "unsealed" -> " NOT confirmed: the audit topic's records of the tenant carry no genuine seal.";
-            case "unavailable" -> " NOT confirmed: the audit topic could not be read (see ca-service's log).";
+            case "unavailable" -> " NOT confirmed: the audit topic could not be read (see the service's log).";
             default -> " Audit topic: " + status + ".";
         };
     }

@@ -97,9 +97,13 @@ final class Secrets {
         return randomKey(name + ".kek");
     }
 
-    /** The key that seals ca-service's audit log ({@code STRATUS_CA_AUDIT_KEY}), created on first use. */
-    String auditKey() {
-        return randomKey("ca-audit.key");
+    /**
+     * The key that seals a service's audit log ({@code STRATUS_<NAME>_AUDIT_KEY}; {@code name}: ca, profile,
+     * enrollment) in {@code keys/<name>-audit.key}, created on first use: one per service, so that none can seal
+     * records in another's name.
+     */
+    String auditKey(String name) {
+        return randomKey(name + "-audit.key");
     }
 
     /** Base64 of 32 random bytes kept in {@code keys/<fileName>}, created on first use. */

@@ -43,12 +43,13 @@ final class ServiceEnv {
         switch (s) {
             case CA -> {
                 env.put("STRATUS_CA_KEK", secrets.kek("ca"));
-                env.put("STRATUS_CA_AUDIT_KEY", secrets.auditKey());
+                env.put("STRATUS_CA_AUDIT_KEY", secrets.auditKey("ca"));
                 env.put("STRATUS_CA_PUBLIC_URL", c.baseUrl(Service.CA));
                 env.put("STRATUS_CA_SCEP_URL", c.baseUrl(Service.ENROLLMENT) + "/scep");
             }
             case ENROLLMENT -> {
                 env.put("STRATUS_ENROLLMENT_KEK", secrets.kek("enrollment"));
+                env.put("STRATUS_ENROLLMENT_AUDIT_KEY", secrets.auditKey("enrollment"));
                 env.put("STRATUS_ENROLLMENT_CRL_BASE_URL", c.baseUrl(Service.CA));
                 // every simulated device sends from the loopback address: one address stands for the whole fleet
                 env.put("STRATUS_ENROLLMENT_CLIENT_REFUSAL_EXEMPT", "127.0.0.1,0:0:0:0:0:0:0:1");
@@ -63,9 +64,7 @@ final class ServiceEnv {
                             .map(replica -> replica.baseUrl(c)).toList()));
                 }
             }
-            case PROFILE -> {
-                // common keys only
-            }
+            case PROFILE -> env.put("STRATUS_PROFILE_AUDIT_KEY", secrets.auditKey("profile"));
         }
         return env;
     }

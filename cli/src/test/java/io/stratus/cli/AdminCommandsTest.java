@@ -380,6 +380,24 @@ class AdminCommandsTest {
     }
 
     @Test
+    void auditOfAnotherServiceGoesToThatServicesUrl() {
+        answer("POST /api/v1/tenants/demo/audit/verify", 200,
+                "{\"valid\":true,\"records\":3,\"checkpoint\":{\"status\":\"matched\",\"sequence\":3}}");
+        CommandParsingTest.Result profile = CommandParsingTest.run(Map.of("STRATUS_PROFILE_URL", url),
+                "audit", "verify", "--service", "profile", "--ca-url", "http://127.0.0.1:9", "--token", "tok");
+        assertEquals(0, profile.code(), profile.err());
+        assertEquals("/api/v1/tenants/demo/audit/verify", calls.get(0).uri());
+        answer("GET /api/v1/tenants/demo/audit", 200, "{\"items\":[],\"next\":null}");
+        CommandParsingTest.Result enrollment = CommandParsingTest.run(Map.of("STRATUS_ENROLLMENT_URL", url),
+                "audit", "list", "--service", "enrollment", "--token", "tok");
+        assertEquals(0, enrollment.code(), enrollment.err());
+        assertEquals("/api/v1/tenants/demo/audit?after=0&limit=100", calls.get(1).uri());
+        CommandParsingTest.Result unknown = run("audit", "verify", "--service", "simulator");
+        assertTrue(unknown.code() != 0 && unknown.err().contains("--service must be ca, profile or enrollment"),
+                unknown.err());
+    }
+
+    @Test
     void auditVerifyExitCodeFollowsTheChain() {
         answer("POST /api/v1/tenants/demo/audit/verify", 200, "{\"valid\":true,\"records\":7}");
         CommandParsingTest.Result ok = run("audit", "verify");

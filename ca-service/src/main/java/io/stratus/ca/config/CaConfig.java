@@ -18,8 +18,8 @@ public interface CaConfig {
     Optional<String> kek();
 
     /**
-     * Base64 of the 32-byte key that seals the audit log (HMAC-SHA256). Required; it must stay the same for the seals
-     * written under it to verify.
+     * Base64 of the 32-byte key that seals this service's audit log (HMAC-SHA256). Required; it must stay the same
+     * for the seals written under it to verify. Read by the audit log itself ({@code AuditTrails} in libs/platform).
      */
     Optional<String> auditKey();
 

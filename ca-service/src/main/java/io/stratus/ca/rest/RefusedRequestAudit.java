@@ -8,7 +8,7 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.stratus.ca.service.audit.AuditChain;
+import io.stratus.platform.audit.AuditChain;
 import io.stratus.ca.service.audit.AuditLog;
 import io.stratus.platform.security.TenantAccess;
 import jakarta.ws.rs.container.ContainerRequestContext;

@@ -16,6 +16,13 @@ public interface EnrollmentConfig {
     /** Base64 of 32 bytes: the AES-256-GCM key-encryption key of the RA private keys. Required. */
     String kek();
 
+    /**
+     * Base64 of the 32-byte key that seals this service's audit log (HMAC-SHA256). Required; it must stay the same
+     * for the seals written under it to verify. Read by the audit log itself ({@code AuditTrails} in libs/platform).
+     */
+    Optional<String> auditKey();
+
+
     /** How long a PKCSReq waits for the CA's answer before replying PENDING. */
     @WithDefault("5s")
     Duration replyTimeout();

@@ -9,6 +9,7 @@ import io.smallrye.mutiny.Uni;
 import io.stratus.enrollment.service.StaticChallenges;
 import io.stratus.enrollment.service.UnknownAuthorityException;
 import io.stratus.platform.rest.ProblemException;
+import io.stratus.platform.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -40,9 +41,11 @@ public class StaticChallengeResource {
     }
 
     private final StaticChallenges challenges;
+    private final Callers callers;
 
-    public StaticChallengeResource(StaticChallenges challenges) {
+    public StaticChallengeResource(StaticChallenges challenges, Callers callers) {
         this.challenges = challenges;
+        this.callers = callers;
     }
 
     @PUT
@@ -55,7 +58,7 @@ public class StaticChallengeResource {
         if (problem != null) {
             throw ProblemException.badRequest(problem);
         }
-        return challenges.set(tenant, caId, body.challenge())
+        return challenges.set(tenant, caId, body.challenge(), callers.current())
                 .map(stored -> new StaticChallengeView(stored.authorityId(), true, stored.updatedAt()))
                 .onFailure(UnknownAuthorityException.class)
                 .transform(e -> ProblemException.notFound(e.getMessage()));
@@ -65,7 +68,7 @@ public class StaticChallengeResource {
     @RolesAllowed(CA_MANAGE)
     @Operation(summary = "Remove the static SCEP challenge set through this API (turns static mode off)")
     public Uni<Response> clear(@PathParam("tenant") String tenant, @PathParam("caId") String caId) {
-        return challenges.clear(tenant, caId)
+        return challenges.clear(tenant, caId, callers.current())
                 .map(deleted -> {
                     if (!deleted) {
                         throw ProblemException.notFound("CA " + caId + " has no static challenge set through the API");

@@ -40,23 +40,23 @@ public class StaticChallenges {
     }
 
     /**
-     * Turns static mode on for an issuing CA of the tenant (or replaces its challenge).
+     * Turns static mode on for an issuing CA of the tenant (or replaces its challenge), as {@code actor} asked.
      *
      * @throws UnknownAuthorityException (as a failed Uni) for no such issuing CA
      */
-    public Uni<StoredStaticChallenge> set(String tenant, String authorityId, String challenge) {
+    public Uni<StoredStaticChallenge> set(String tenant, String authorityId, String challenge, String actor) {
         return authorities.find(tenant, authorityId).chain(ca -> {
             byte[] salt = StaticChallengeHash.newSalt();
             StoredStaticChallenge stored = new StoredStaticChallenge(authorityId, tenant, salt,
                     StaticChallengeHash.hash(salt, challenge), Instant.now());
-            return store.save(stored).invoke(() -> Log.warnf("static SCEP challenge set for CA %s (tenant %s):"
+            return store.save(stored, actor).invoke(() -> Log.warnf("static SCEP challenge set for CA %s (tenant %s):"
                     + " any client that knows it can enroll any CN", authorityId, tenant))
                     .replaceWith(stored);
         });
     }
 
-    /** Turns the admin-set static challenge off; false when there was none. */
-    public Uni<Boolean> clear(String tenant, String authorityId) {
-        return authorities.find(tenant, authorityId).chain(ca -> store.delete(authorityId));
+    /** Turns the admin-set static challenge off ({@code actor} asked); false when there was none. */
+    public Uni<Boolean> clear(String tenant, String authorityId, String actor) {
+        return authorities.find(tenant, authorityId).chain(ca -> store.delete(tenant, authorityId, actor));
     }
 }

@@ -17,7 +17,9 @@ import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
@@ -29,6 +31,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
 import io.stratus.crypto.KeyAlgorithm;
 import io.stratus.crypto.Pem;
@@ -101,6 +104,51 @@ class StaticChallengeTest {
                 .body("authorityId", equalTo(ca.id()))
                 .body("enabled", equalTo(true))
                 .body("$", not(hasKey("challenge")));
+    }
+
+    @Test
+    void settingAndRemovingAChallengeIsAuditedWithoutItAndTheTopicConfirmsTheChain() throws Exception {
+        Issuer ca = world.ca.createIssuing("Audited static CA " + UUID.randomUUID().toString().substring(0, 8));
+        String challenge = "audited-challenge-" + UUID.randomUUID();
+        String bob = JwtIssuer.forTests().token("bob@contoso.test", Set.of(Roles.CA_MANAGE), Set.of(world.tenant),
+                Duration.ofMinutes(5));
+        TestWorld.awaitCaCertificates(scep(ca)); // the CA's AuthorityCreated has arrived
+        long before = Database.count("select count(*) from audit_record where tenant = ?", world.tenant);
+        as(bob).contentType("application/json").body(body(challenge)).when().put(PATH, world.tenant, ca.id())
+                .then().statusCode(200);
+        as(bob).contentType("application/json").body(body(challenge + "-2")).when().put(PATH, world.tenant, ca.id())
+                .then().statusCode(200);
+        as(bob).when().delete(PATH, world.tenant, ca.id()).then().statusCode(204);
+        as(bob).when().delete(PATH, world.tenant, ca.id()).then().statusCode(404);
+
+        List<Map<String, Object>> records = as(token(Set.of(Roles.AUDIT_READ), world.tenant))
+                .get("/api/v1/tenants/{tenant}/audit?after={after}", world.tenant, before)
+                .then().statusCode(200).extract().jsonPath().getList("items");
+        assertEquals(List.of("STATIC_CHALLENGE_SET", "STATIC_CHALLENGE_SET", "STATIC_CHALLENGE_REMOVED"),
+                records.stream().map(r -> r.get("action")).toList(), "the refused second removal is not a change");
+        assertEquals(List.of("SUCCESS", "SUCCESS (replaced)", "SUCCESS"),
+                records.stream().map(r -> r.get("outcome")).toList());
+        for (Map<String, Object> record : records) {
+            assertEquals("bob@contoso.test", record.get("actor"));
+            assertEquals("authority:" + ca.id(), record.get("target"));
+        }
+        assertEquals(0, Database.count("select count(*) from audit_record where position(? in actor || action"
+                + " || target || outcome) > 0", "audited-challenge"), "the challenge is never in the log");
+
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        JsonPath verified = verifyAudit();
+        while (!"matched".equals(verified.getString("checkpoint.status")) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(250);
+            verified = verifyAudit();
+        }
+        assertTrue(verified.getBoolean("valid"), verified.prettify());
+        assertEquals("matched", verified.getString("checkpoint.status"), "the audit relay published the records");
+        assertEquals(before + 3, verified.getLong("records"));
+    }
+
+    private JsonPath verifyAudit() {
+        return as(token(Set.of(Roles.AUDIT_READ), world.tenant)).post("/api/v1/tenants/{tenant}/audit/verify",
+                world.tenant).then().statusCode(200).extract().jsonPath();
     }
 
     @Test

@@ -7,16 +7,17 @@ import java.util.stream.Stream;
  * The Kafka principal of each Stratus process and what it may do on the bus: the one rule set behind the broker's
  * ACLs, wherever the broker runs (the local stack, the tests, Kubernetes). A service writes only the topics it owns
  * and the dead-letter topics of what it consumes, reads only what it consumes (and, without a consumer group, what it
- * reads back of its own: ca-service its audit topic, the checkpoints its verification compares with), and joins only
+ * reads back of its own: the audit topic, the checkpoints its audit verification compares with; every service that
+ * keeps an audit log publishes it there, each under its own seal), and joins only
  * its own consumer group (the simulator's groups share a prefix, one per instance).
  */
 public enum ServiceAccount {
     CA_SERVICE("ca-service", List.of(Topics.AUTHORITIES, Topics.CERTIFICATES, Topics.AUDIT),
             List.of(Topics.ENROLLMENT_REQUESTS, Topics.ASSIGNMENTS), List.of(Topics.AUDIT), false),
-    ENROLLMENT_SERVICE("enrollment-service", List.of(Topics.ENROLLMENT_REQUESTS),
-            List.of(Topics.AUTHORITIES, Topics.ASSIGNMENTS, Topics.CERTIFICATES), List.of(), false),
-    PROFILE_SERVICE("profile-service", List.of(Topics.ASSIGNMENTS), List.of(Topics.CERTIFICATES, Topics.AUTHORITIES),
-            List.of(), false),
+    ENROLLMENT_SERVICE("enrollment-service", List.of(Topics.ENROLLMENT_REQUESTS, Topics.AUDIT),
+            List.of(Topics.AUTHORITIES, Topics.ASSIGNMENTS, Topics.CERTIFICATES), List.of(Topics.AUDIT), false),
+    PROFILE_SERVICE("profile-service", List.of(Topics.ASSIGNMENTS, Topics.AUDIT),
+            List.of(Topics.CERTIFICATES, Topics.AUTHORITIES), List.of(Topics.AUDIT), false),
     DEVICE_SIMULATOR("device-simulator", List.of(), List.of(Topics.ASSIGNMENTS, Topics.CERTIFICATES), List.of(), true);
 
     private final String principal;

@@ -20,6 +20,13 @@ public interface ProfileConfig {
      */
     Optional<String> deviceDomain();
 
+    /**
+     * Base64 of the 32-byte key that seals this service's audit log (HMAC-SHA256). Required; it must stay the same
+     * for the seals written under it to verify. Read by the audit log itself ({@code AuditTrails} in libs/platform).
+     */
+    Optional<String> auditKey();
+
+
     /** Rows per multi-row insert of a bulk import. */
     @WithDefault("2000")
     int importBatchSize();

@@ -10,6 +10,7 @@ import java.util.UUID;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.stratus.platform.audit.AuditRecord;
 import io.stratus.platform.rest.ProblemException;
 import io.stratus.profile.entity.Assignment;
 import io.stratus.profile.entity.ScepProfile;
@@ -35,9 +36,12 @@ public class AssignmentService {
     private final DeviceRepository devices;
     private final DeploymentService deployments;
     private final OutboxRelay relay;
+    private final ChangeAudit audit;
 
     public AssignmentService(AssignmentRepository assignments, ScepProfileRepository profiles,
-            GroupRepository groups, DeviceRepository devices, DeploymentService deployments, OutboxRelay relay) {
+            GroupRepository groups, DeviceRepository devices, DeploymentService deployments, OutboxRelay relay,
+            ChangeAudit audit) {
+        this.audit = audit;
         this.assignments = assignments;
         this.profiles = profiles;
         this.groups = groups;
@@ -51,6 +55,8 @@ public class AssignmentService {
         return Panache.withTransaction(() -> profile(tenant, assignment.profileId)
                 .call(profile -> checkGroupsExist(tenant, assignment))
                 .call(profile -> assignments.persist(assignment))
+                .call(profile -> audit.record(tenant, "ASSIGNMENT_CREATED", target(assignment.id),
+                        AuditRecord.SUCCESS + " (profile " + assignment.profileId + ")"))
                 .chain(profile -> devices.inScope(tenant, assignment.includeGroupIds, assignment.excludeGroupIds)
                         .chain(inScope -> deployments.deploy(assignment, profile, inScope))))
                 .onFailure().transform(failure -> Conflicts.asConflict(failure,
@@ -62,6 +68,11 @@ public class AssignmentService {
                             view.failed(), view.notApplicable());
                     relay.wake();
                 });
+    }
+
+    /** How the audit log names an assignment. */
+    static String target(String id) {
+        return "assignment:" + id;
     }
 
     /** The tenant's assignments, oldest first (without per-device counts: see the reports). */
@@ -82,7 +93,9 @@ public class AssignmentService {
                 .failWith(() -> ProblemException.notFound("assignment '" + id + "' not found in tenant " + tenant))
                 .call(assignment -> groups.lock(tenant, allGroups(assignment)))
                 .chain(assignment -> deployments.withdrawAll(assignment)
-                        .call(() -> assignments.delete(assignment))))
+                        .call(() -> assignments.delete(assignment))
+                        .call(() -> audit.record(tenant, "ASSIGNMENT_DELETED", target(id),
+                                AuditRecord.SUCCESS + " (profile " + assignment.profileId + ")"))))
                 .invoke(counts -> {
                     Log.infof("assignment %s of tenant %s deleted: %d devices unassigned", id, tenant,
                             counts.unassigned());

@@ -12,6 +12,7 @@ import java.util.UUID;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.stratus.platform.audit.AuditRecord;
 import io.stratus.platform.rest.ProblemException;
 import io.stratus.profile.entity.AppUser;
 import io.stratus.profile.entity.Device;
@@ -56,10 +57,12 @@ public class GroupService {
     private final MembershipReconciler reconciler;
     private final DynamicMembership dynamic;
     private final OutboxRelay relay;
+    private final ChangeAudit audit;
 
     public GroupService(GroupRepository groups, GroupMemberRepository members, GroupUserMemberRepository userMembers,
             DeviceRepository devices, UserRepository users, AssignmentRepository assignments,
-            MembershipReconciler reconciler, DynamicMembership dynamic, OutboxRelay relay) {
+            MembershipReconciler reconciler, DynamicMembership dynamic, OutboxRelay relay, ChangeAudit audit) {
+        this.audit = audit;
         this.groups = groups;
         this.members = members;
         this.userMembers = userMembers;
@@ -69,6 +72,11 @@ public class GroupService {
         this.reconciler = reconciler;
         this.dynamic = dynamic;
         this.relay = relay;
+    }
+
+    /** How the audit log names a group. */
+    static String target(String id) {
+        return "group:" + id;
     }
 
     /** Creates a static group, or a dynamic one whose members its rule selects right away. */
@@ -81,6 +89,7 @@ public class GroupService {
         group.createdAt = Instant.now();
         group.updatedAt = group.createdAt;
         return Panache.withTransaction(() -> groups.persist(group)
+                .call(() -> audit.record(tenant, "GROUP_CREATED", target(group.id)))
                 .call(() -> Panache.getSession().chain(session -> session.flush()))
                 .chain(() -> group.dynamic() ? dynamic.evaluate(group) : Uni.createFrom().item(MembershipChange.NONE))
                 .chain(change -> view(group).map(view -> changed(view, change))))
@@ -104,7 +113,8 @@ public class GroupService {
             group.name = name;
             group.membershipRule = rule;
             group.updatedAt = Instant.now();
-            return Panache.getSession().chain(session -> session.flush())
+            return audit.record(tenant, "GROUP_UPDATED", target(groupId))
+                    .chain(() -> Panache.getSession()).chain(session -> session.flush())
                     .chain(() -> ruleChanged ? dynamic.evaluate(group) : Uni.createFrom().item(MembershipChange.NONE))
                     .chain(change -> view(group).map(view -> changed(view, change)));
         }))
@@ -127,7 +137,8 @@ public class GroupService {
                                 + " assignment(s), e.g. '" + naming.get(0).id + "'; change or delete them first");
                     }
                 }))
-                .call(groups::delete))
+                .call(groups::delete)
+                .call(() -> audit.record(tenant, "GROUP_DELETED", target(groupId))))
                 .invoke(() -> Log.infof("deleted group %s of tenant %s", groupId, tenant))
                 .replaceWithVoid();
     }
@@ -229,6 +240,10 @@ public class GroupService {
                                             List<Device> newDevices = newDevices(foundDevices, alreadyDevices);
                                             List<AppUser> newUsers = newUsers(foundUsers, alreadyUsers);
                                             return persistMembers(tenant, groupId, newDevices, newUsers)
+                                                    .call(() -> audit.record(tenant, "GROUP_MEMBERS_ADDED",
+                                                            target(groupId), AuditRecord.SUCCESS + " ("
+                                                                    + (newDevices.size() + newUsers.size())
+                                                                    + " new members)"))
                                                     .chain(() -> affectedDevices(tenant, newDevices, newUsers))
                                                     .chain(affected -> reconcile(tenant, groupId, affected))
                                                     .map(counts -> new MembersAdded(newDevices.size()
@@ -261,6 +276,7 @@ public class GroupService {
                                 .map(owned -> owned.stream().map(device -> device.id).toList());
                     });
                 })
+                .call(() -> audit.record(tenant, "GROUP_MEMBER_REMOVED", target(groupId) + "/member:" + memberId))
                 .call(() -> Panache.getSession().chain(session -> session.flush()))
                 .chain(affected -> reconcile(tenant, groupId, affected)))
                 .map(counts -> new MemberRemoved(memberId, counts.assigned(), counts.unassigned()))

@@ -31,10 +31,12 @@ public class ScepProfileService {
     private final GroupRepository groups;
     private final DeploymentService deployments;
     private final OutboxRelay relay;
+    private final ChangeAudit audit;
 
     public ScepProfileService(ScepProfileRepository profiles, TrustedProfileRepository trustedProfiles,
             KnownAuthorityRepository authorities, AssignmentRepository assignments, GroupRepository groups,
-            DeploymentService deployments, OutboxRelay relay) {
+            DeploymentService deployments, OutboxRelay relay, ChangeAudit audit) {
+        this.audit = audit;
         this.profiles = profiles;
         this.trustedProfiles = trustedProfiles;
         this.authorities = authorities;
@@ -49,8 +51,12 @@ public class ScepProfileService {
         profile.id = UUID.randomUUID().toString();
         profile.tenant = tenant;
         profile.createdAt = Instant.now();
-        return Panache.withTransaction(() -> checkReferences(profile).chain(() -> profiles.persist(profile)))
-                .invoke(saved -> Log.infof("created SCEP profile %s in tenant %s", saved.id, tenant));
+        return Panache.withTransaction(() -> checkReferences(profile).chain(() -> profiles.persist(profile))
+                .call(saved -> audit.record(tenant, "SCEP_PROFILE_CREATED", target(saved.id))))
+                .invoke(saved -> {
+                    Log.infof("created SCEP profile %s in tenant %s", saved.id, tenant);
+                    relay.wake();
+                });
     }
 
     /** Replaces a profile's settings and re-issues ProfileAssigned (fresh challenges) to its devices. */
@@ -60,6 +66,7 @@ public class ScepProfileService {
                 .call(() -> checkReferences(withIdentity(edited, tenant, id)))
                 .call(profile -> assignments.ofProfile(tenant, id).chain(of -> lockGroups(tenant, of)))
                 .invoke(profile -> copySettings(edited, profile))
+                .call(profile -> audit.record(tenant, "SCEP_PROFILE_UPDATED", target(id)))
                 .call(profile -> Panache.getSession().chain(session -> session.flush()))
                 .call(profile -> assignments.ofProfile(tenant, id).chain(of -> {
                     Uni<DeploymentCounts> total = Uni.createFrom().item(DeploymentCounts.NONE);
@@ -83,9 +90,18 @@ public class ScepProfileService {
                                 + "'); delete its assignments first");
                     }
                 }))
-                .call(profiles::delete))
-                .invoke(() -> Log.infof("deleted SCEP profile %s of tenant %s", id, tenant))
+                .call(profiles::delete)
+                .call(() -> audit.record(tenant, "SCEP_PROFILE_DELETED", target(id))))
+                .invoke(() -> {
+                    Log.infof("deleted SCEP profile %s of tenant %s", id, tenant);
+                    relay.wake();
+                })
                 .replaceWithVoid();
+    }
+
+    /** How the audit log names a SCEP profile. */
+    static String target(String id) {
+        return "scep-profile:" + id;
     }
 
     public Uni<java.util.List<ScepProfile>> list(String tenant) {

@@ -39,10 +39,12 @@ public class TrustedProfileService {
     private final GroupRepository groups;
     private final DeploymentService deployments;
     private final OutboxRelay relay;
+    private final ChangeAudit audit;
 
     public TrustedProfileService(TrustedProfileRepository profiles, ScepProfileRepository scepProfiles,
             AssignmentRepository assignments, GroupRepository groups, DeploymentService deployments,
-            OutboxRelay relay) {
+            OutboxRelay relay, ChangeAudit audit) {
+        this.audit = audit;
         this.profiles = profiles;
         this.scepProfiles = scepProfiles;
         this.assignments = assignments;
@@ -56,7 +58,14 @@ public class TrustedProfileService {
         profile.id = UUID.randomUUID().toString();
         profile.tenant = tenant;
         profile.createdAt = Instant.now();
-        return Panache.withTransaction(() -> profiles.persist(profile));
+        return Panache.withTransaction(() -> profiles.persist(profile)
+                .call(saved -> audit.record(tenant, "TRUSTED_PROFILE_CREATED", target(saved.id))))
+                .invoke(relay::wake);
+    }
+
+    /** How the audit log names a trusted-certificate profile. */
+    static String target(String id) {
+        return "trusted-profile:" + id;
     }
 
     public Uni<List<TrustedProfile>> list(String tenant) {
@@ -78,6 +87,7 @@ public class TrustedProfileService {
                     profile.certificatePem = edited.certificatePem;
                     profile.subjectDn = edited.subjectDn;
                 })
+                .call(profile -> audit.record(tenant, "TRUSTED_PROFILE_UPDATED", target(id)))
                 .call(profile -> Panache.getSession().chain(session -> session.flush()))
                 .call(profile -> scepProfiles.referencing(tenant, id).chain(this::redeploy)))
                 .invoke(profile -> {
@@ -95,8 +105,12 @@ public class TrustedProfileService {
                                 + " SCEP profile(s), e.g. '" + using.get(0).id + "'; remove it from them first");
                     }
                 }))
-                .call(profiles::delete))
-                .invoke(() -> Log.infof("deleted trusted profile %s of tenant %s", id, tenant))
+                .call(profiles::delete)
+                .call(() -> audit.record(tenant, "TRUSTED_PROFILE_DELETED", target(id))))
+                .invoke(() -> {
+                    Log.infof("deleted trusted profile %s of tenant %s", id, tenant);
+                    relay.wake();
+                })
                 .replaceWithVoid();
     }
 

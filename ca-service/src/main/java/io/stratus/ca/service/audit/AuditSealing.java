@@ -1,7 +1,5 @@
 package io.stratus.ca.service.audit;
 
-import static io.stratus.platform.sql.SqlValues.instant;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -9,7 +7,10 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
-import io.stratus.ca.entity.AuditRecordEntity;
+import io.stratus.platform.audit.AuditChain;
+import io.stratus.platform.audit.AuditRecord;
+import io.stratus.platform.audit.AuditSeal;
+import io.stratus.platform.audit.AuditTrail;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -38,9 +39,9 @@ public class AuditSealing {
     private final Pool pool;
     private final AuditSeal seal;
 
-    public AuditSealing(Pool pool, AuditSeal seal) {
+    public AuditSealing(Pool pool, AuditTrail trail) {
         this.pool = pool;
-        this.seal = seal;
+        this.seal = trail.seal();
     }
 
     void onStart(@Observes StartupEvent start) throws Throwable {
@@ -65,17 +66,17 @@ public class AuditSealing {
     private Uni<Integer> sealTenant(Walk walk) {
         return pool.preparedQuery(PAGE_OF_CHAIN).execute(Tuple.of(walk.tenant, walk.lastSequence, PAGE))
                 .chain(rows -> {
-                    List<AuditRecordEntity> toSeal = new ArrayList<>();
+                    List<AuditRecord> toSeal = new ArrayList<>();
                     int read = 0;
                     for (Row row : rows) {
                         read++;
-                        AuditRecordEntity record = record(row);
+                        AuditRecord record = AuditTrail.record(row);
                         if (!walk.follows(record, seal)) {
                             Log.errorf("audit chain of tenant %s does not verify at record %d: it and the records"
-                                    + " after it stay unsealed", walk.tenant, record.sequence);
+                                    + " after it stay unsealed", walk.tenant, record.sequence());
                             return sealAll(toSeal).map(sealed -> walk.sealed + sealed);
                         }
-                        if (record.mac == null) {
+                        if (record.mac() == null) {
                             toSeal.add(record);
                         }
                     }
@@ -87,12 +88,12 @@ public class AuditSealing {
                 });
     }
 
-    private Uni<Integer> sealAll(List<AuditRecordEntity> records) {
+    private Uni<Integer> sealAll(List<AuditRecord> records) {
         if (records.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        List<Tuple> seals = records.stream().map(r -> Tuple.of(r.tenant, r.sequence,
-                seal.ofRecord(r.tenant, r.sequence, r.hash))).toList();
+        List<Tuple> seals = records.stream().map(r -> Tuple.of(r.tenant(), r.sequence(),
+                seal.ofRecord(r.tenant(), r.sequence(), r.hash()))).toList();
         return pool.preparedQuery(SEAL_RECORD).executeBatch(seals).replaceWith(records.size());
     }
 
@@ -103,21 +104,6 @@ public class AuditSealing {
         }
         return pool.preparedQuery(SEAL_HEAD).execute(Tuple.of(walk.tenant, walk.lastSequence, walk.lastHash,
                 seal.ofHead(walk.tenant, walk.lastSequence, walk.lastHash))).replaceWithVoid();
-    }
-
-    private static AuditRecordEntity record(Row row) {
-        AuditRecordEntity record = new AuditRecordEntity();
-        record.tenant = row.getString("tenant");
-        record.sequence = row.getLong("sequence");
-        record.actor = row.getString("actor");
-        record.action = row.getString("action");
-        record.target = row.getString("target");
-        record.outcome = row.getString("outcome");
-        record.at = instant(row, "at");
-        record.previousHash = row.getString("previous_hash");
-        record.hash = row.getString("hash");
-        record.mac = row.getString("mac");
-        return record;
     }
 
     /** Where the walk of one tenant's chain stands. */
@@ -132,13 +118,13 @@ public class AuditSealing {
         }
 
         /** Whether the record continues the chain verified so far (and, if sealed, carries its seal); moves on if so. */
-        boolean follows(AuditRecordEntity record, AuditSeal seal) {
-            boolean continues = record.sequence == lastSequence + 1 && record.previousHash.equals(lastHash)
-                    && AuditChain.hash(record).equals(record.hash)
-                    && (record.mac == null || seal.sealsRecord(record.mac, tenant, record.sequence, record.hash));
+        boolean follows(AuditRecord record, AuditSeal seal) {
+            boolean continues = record.sequence() == lastSequence + 1 && record.previousHash().equals(lastHash)
+                    && record.hashMatches()
+                    && (record.mac() == null || seal.sealsRecord(record.mac(), tenant, record.sequence(), record.hash()));
             if (continues) {
-                lastSequence = record.sequence;
-                lastHash = record.hash;
+                lastSequence = record.sequence();
+                lastHash = record.hash();
             }
             return continues;
         }

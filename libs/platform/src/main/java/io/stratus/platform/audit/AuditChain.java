@@ -1,4 +1,4 @@
-package io.stratus.ca.service.audit;
+package io.stratus.platform.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -6,8 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
-
-import io.stratus.ca.entity.AuditRecordEntity;
 
 /**
  * The hash of an audit record: hex SHA-256 over the previous record's hash and the record's canonical fields.
@@ -21,9 +19,9 @@ public final class AuditChain {
     private AuditChain() {
     }
 
-    public static String hash(AuditRecordEntity record) {
-        return hash(record.previousHash, record.tenant, record.sequence, record.actor, record.action, record.target,
-                record.outcome, record.at);
+    public static String hash(AuditRecord record) {
+        return hash(record.previousHash(), record.tenant(), record.sequence(), record.actor(), record.action(),
+                record.target(), record.outcome(), record.at());
     }
 
     public static String hash(String previousHash, String tenant, long sequence, String actor, String action,

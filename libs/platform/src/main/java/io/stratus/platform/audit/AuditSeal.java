@@ -1,34 +1,52 @@
-package io.stratus.ca.service.audit;
+package io.stratus.platform.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.HexFormat;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import io.stratus.ca.config.CaConfig;
-import io.stratus.ca.config.KeyEncryptionKey;
-import jakarta.enterprise.context.ApplicationScoped;
-
 /**
- * The seals of the audit log: HMAC-SHA256 under the audit key, over a record's tenant, sequence and hash (which
- * covers its fields and the chain before it), and, in another domain, over a chain's head. The key is
- * {@code stratus.ca.audit-key} (base64 of 32 bytes), a key of its own (the KEK rotates; the seals must not change);
- * the database never holds it, so whoever changes a record there and recomputes the unkeyed hash chain cannot seal
- * the result.
+ * The seals of an audit log: HMAC-SHA256 under the service's audit key, over a record's tenant, sequence and hash
+ * (which covers its fields and the chain before it), and, in another domain, over a chain's head. Each service has
+ * an audit key of its own ({@code stratus.<service>.audit-key}, base64 of 32 bytes; not its KEK, which rotates while
+ * the seals must not change); the database never holds it, so whoever changes a record there and recomputes the
+ * unkeyed hash chain cannot seal the result, and no service can seal records in another service's name.
  */
-@ApplicationScoped
-public class AuditSeal {
+public final class AuditSeal {
 
-    static final String AUDIT_KEY = "stratus.ca.audit-key";
+    public static final int KEY_BYTES = 32;
     private static final String ALGORITHM = "HmacSHA256";
 
     private final SecretKeySpec key;
 
-    public AuditSeal(CaConfig config) {
-        this.key = new SecretKeySpec(keyBytes(config), ALGORITHM);
+    private AuditSeal(byte[] key) {
+        this.key = new SecretKeySpec(key, ALGORITHM);
+    }
+
+    /**
+     * The seal of the key in the configuration property {@code property} (base64 of 32 bytes).
+     *
+     * @throws IllegalStateException naming the property (never the value) when it is missing or malformed
+     */
+    public static AuditSeal fromBase64(String property, String base64) {
+        String name = property + " (" + property.toUpperCase().replace('.', '_').replace('-', '_') + ")";
+        if (base64 == null || base64.isBlank()) {
+            throw new IllegalStateException(name + " is required: base64 of " + KEY_BYTES + " random bytes");
+        }
+        byte[] raw;
+        try {
+            raw = Base64.getDecoder().decode(base64.trim());
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException(name + " is not valid base64");
+        }
+        if (raw.length != KEY_BYTES) {
+            throw new IllegalStateException(name + " must decode to " + KEY_BYTES + " bytes, not " + raw.length);
+        }
+        return new AuditSeal(raw);
     }
 
     public String ofRecord(String tenant, long sequence, String hash) {
@@ -42,6 +60,11 @@ public class AuditSeal {
     /** Whether {@code mac} is the record's seal (constant time; a missing seal is not). */
     public boolean sealsRecord(String mac, String tenant, long sequence, String hash) {
         return same(mac, ofRecord(tenant, sequence, hash));
+    }
+
+    /** Whether the record carries its seal and its stored hash is the hash of its fields. */
+    public boolean sealsRecord(AuditRecord record) {
+        return record.hashMatches() && sealsRecord(record.mac(), record.tenant(), record.sequence(), record.hash());
     }
 
     /** Whether {@code mac} is the head's seal (constant time; a missing seal is not). */
@@ -66,10 +89,6 @@ public class AuditSeal {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is not available", e);
         }
-    }
-
-    private static byte[] keyBytes(CaConfig config) {
-        return KeyEncryptionKey.fromBase64(AUDIT_KEY, config.auditKey().orElse(null)).bytes();
     }
 
     @Override

@@ -1,4 +1,4 @@
-package io.stratus.ca.messaging;
+package io.stratus.platform.audit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,7 +18,6 @@ import org.apache.kafka.common.utils.Utils;
 
 import io.smallrye.common.annotation.Identifier;
 import io.smallrye.mutiny.Uni;
-import io.stratus.ca.service.audit.AuditCheckpoint;
 import io.stratus.events.AuditRecordedEvent;
 import io.stratus.events.CloudEvent;
 import io.stratus.events.EventCodec;

@@ -1,16 +1,11 @@
-package io.stratus.ca.service.audit;
+package io.stratus.platform.audit;
 
 import java.util.List;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.logging.Log;
+import org.jboss.logging.Logger;
+
 import io.smallrye.mutiny.Uni;
-import io.stratus.ca.entity.AuditHeadEntity;
-import io.stratus.ca.entity.AuditRecordEntity;
-import io.stratus.ca.messaging.AuditCheckpoints;
-import io.stratus.ca.repository.AuditRepository;
 import io.stratus.platform.rest.ProblemException;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Recomputes a tenant's audit chain page by page: sequences must run 1, 2, 3 ... up to the chain's head, each
@@ -22,8 +17,9 @@ import jakarta.enterprise.context.ApplicationScoped;
  * One call checks at most {@code limit} records; a longer chain answers {@code next}, the sequence to continue
  * {@code after}. A resumed check starts from that record, whose hash it trusts only once its seal is checked.
  */
-@ApplicationScoped
-public class AuditVerifier {
+public final class AuditVerifier {
+
+    private static final Logger LOG = Logger.getLogger(AuditVerifier.class);
 
     static final int PAGE = 500;
     static final String MATCHED = "matched";
@@ -35,13 +31,13 @@ public class AuditVerifier {
     public static final int DEFAULT_LIMIT = 100_000;
     public static final int MAX_LIMIT = 1_000_000;
 
-    private final AuditRepository records;
+    private final AuditTrail records;
     private final AuditSeal seal;
     private final AuditCheckpoints checkpoints;
 
-    public AuditVerifier(AuditRepository records, AuditSeal seal, AuditCheckpoints checkpoints) {
+    public AuditVerifier(AuditTrail records, AuditCheckpoints checkpoints) {
         this.records = records;
-        this.seal = seal;
+        this.seal = records.seal();
         this.checkpoints = checkpoints;
     }
 
@@ -59,8 +55,8 @@ public class AuditVerifier {
             throw ProblemException.badRequest("after must be a sequence number (0 or more)");
         }
         long from = after == null ? 0 : after;
-        return Panache.withSession(() -> records.head(tenant).chain(head -> {
-            long headSequence = head == null ? Long.MAX_VALUE : head.lastSequence;
+        return records.head(tenant).chain(head -> {
+            long headSequence = head == null ? Long.MAX_VALUE : head.lastSequence();
             if (from > headSequence) {
                 throw ProblemException.badRequest("after: the chain ends at " + headSequence + ", before " + from);
             }
@@ -69,10 +65,10 @@ public class AuditVerifier {
                 return progress;
             }).chain(progress -> progress.problem != null ? Uni.createFrom().item(progress.problem)
                     : finish(tenant, progress, head, headSequence));
-        }));
+        });
     }
 
-    private Uni<AuditVerification> finish(String tenant, Progress progress, AuditHeadEntity head, long headSequence) {
+    private Uni<AuditVerification> finish(String tenant, Progress progress, AuditHead head, long headSequence) {
         return verifyFrom(tenant, progress).chain(problem -> {
             if (problem != null) {
                 return Uni.createFrom().item(problem);
@@ -96,11 +92,11 @@ public class AuditVerifier {
      * the verification started.
      */
     public Uni<AuditVerification> againstCheckpoint(String tenant, long chainEnd, AuditVerification valid) {
-        return checkpoints.newest(tenant, AuditLog.SERVICE,
+        return checkpoints.newest(tenant, records.service(),
                         checkpoint -> seal.sealsRecord(checkpoint.mac(), tenant, checkpoint.sequence(), checkpoint.hash()))
                 .chain(checkpoint -> compare(tenant, chainEnd, valid, checkpoint))
                 .onFailure().recoverWithItem(failure -> {
-                    Log.warnf("audit verification of tenant %s: the audit topic could not be read (%s); checked"
+                    LOG.warnf("audit verification of tenant %s: the audit topic could not be read (%s); checked"
                             + " without its checkpoint", tenant, failure.toString());
                     return valid.with(new AuditVerification.Checkpoint(UNAVAILABLE, null));
                 });
@@ -116,7 +112,7 @@ public class AuditVerifier {
             return Uni.createFrom().item(valid.with(new AuditVerification.Checkpoint(UNSEALED, sequence)));
         }
         if (sequence > chainEnd) {
-            return Panache.withSession(() -> records.head(tenant)).chain(current -> movedOnSince(tenant, current, sequence)
+            return records.head(tenant).chain(current -> movedOnSince(tenant, current, sequence)
                     ? recordMatches(tenant, checkpoint).map(same -> same
                             ? valid.with(new AuditVerification.Checkpoint(MATCHED, sequence))
                             : ahead(valid, chainEnd, sequence))
@@ -131,11 +127,11 @@ public class AuditVerifier {
     /**
      * Whether the chain's head, read again now under its seal, has reached {@code sequence}: records were appended
      * while this verification ran (a busy tenant), so a checkpoint beyond the head it started from is no sign of
-     * removed records. A replayed or removed head has not (a head only moves forward, migration V14).
+     * removed records. A replayed or removed head has not (a head only moves forward: a trigger refuses anything else).
      */
-    private boolean movedOnSince(String tenant, AuditHeadEntity current, long sequence) {
-        return current != null && current.lastSequence >= sequence
-                && seal.sealsHead(current.mac, tenant, current.lastSequence, current.lastHash);
+    private boolean movedOnSince(String tenant, AuditHead current, long sequence) {
+        return current != null && current.lastSequence() >= sequence
+                && seal.sealsHead(current.mac(), tenant, current.lastSequence(), current.lastHash());
     }
 
     private static AuditVerification ahead(AuditVerification valid, long chainEnd, long sequence) {
@@ -146,8 +142,8 @@ public class AuditVerifier {
     /** Whether the chain holds the checkpoint's record with the checkpoint's hash. */
     private Uni<Boolean> recordMatches(String tenant, AuditCheckpoint checkpoint) {
         long sequence = checkpoint.sequence();
-        return Panache.withSession(() -> records.page(tenant, sequence - 1, 1)).map(found -> !found.isEmpty()
-                && found.get(0).sequence == sequence && found.get(0).hash.equals(checkpoint.hash()));
+        return records.page(tenant, sequence - 1, 1).map(found -> !found.isEmpty()
+                && found.get(0).sequence() == sequence && found.get(0).hash().equals(checkpoint.hash()));
     }
 
     /**
@@ -157,16 +153,9 @@ public class AuditVerifier {
     public Uni<AuditVerification> verifyUpTo(String tenant, long sequence, String hash) {
         Progress progress = new Progress();
         progress.until = sequence;
-        AuditHeadEntity head = null;
-        if (hash != null) {
-            head = new AuditHeadEntity();
-            head.tenant = tenant;
-            head.lastSequence = sequence;
-            head.lastHash = hash;
-        }
-        AuditHeadEntity given = head;
-        return Panache.withSession(() -> verifyFrom(tenant, progress)
-                .map(problem -> problem != null ? problem : atHead(tenant, progress, given, false)));
+        AuditHead given = hash == null ? null : new AuditHead(tenant, sequence, hash, null);
+        return verifyFrom(tenant, progress)
+                .map(problem -> problem != null ? problem : atHead(tenant, progress, given, false));
     }
 
     /** Where a check starts: the genesis, or the sealed record {@code after}. */
@@ -176,16 +165,15 @@ public class AuditVerifier {
             return Uni.createFrom().item(progress);
         }
         return records.page(tenant, after - 1, 1).map(found -> {
-            AuditRecordEntity record = found.isEmpty() ? null : found.get(0);
-            if (record == null || record.sequence != after) {
+            AuditRecord record = found.isEmpty() ? null : found.get(0);
+            if (record == null || record.sequence() != after) {
                 throw ProblemException.badRequest("after: the tenant's audit log has no record " + after);
             }
-            if (!AuditChain.hash(record).equals(record.hash)
-                    || !seal.sealsRecord(record.mac, tenant, record.sequence, record.hash)) {
+            if (!seal.sealsRecord(record)) {
                 progress.problem = AuditVerification.bad(after - 1, after, AuditVerification.CHANGED);
             }
             progress.lastSequence = after;
-            progress.lastHash = record.hash;
+            progress.lastHash = record.hash();
             progress.count = after;
             return progress;
         });
@@ -200,33 +188,31 @@ public class AuditVerifier {
                 return Uni.createFrom().item(problem);
             }
             if (page.size() == want && progress.lastSequence < progress.until) {
-                return records.getSession().invoke(session -> session.clear())
-                        .chain(() -> verifyFrom(tenant, progress));
+                return verifyFrom(tenant, progress);
             }
             return Uni.createFrom().nullItem();
         });
     }
 
     /** The first problem in this page, or null. */
-    private AuditVerification check(String tenant, List<AuditRecordEntity> page, Progress progress) {
-        for (AuditRecordEntity record : page) {
-            if (record.sequence > progress.until) {
+    private AuditVerification check(String tenant, List<AuditRecord> page, Progress progress) {
+        for (AuditRecord record : page) {
+            if (record.sequence() > progress.until) {
                 return null; // appended after the head was read, or beyond this call's limit
             }
             long expected = progress.lastSequence + 1;
-            if (record.sequence != expected) {
+            if (record.sequence() != expected) {
                 return AuditVerification.bad(progress.count, expected, AuditVerification.MISSING);
             }
-            if (!record.previousHash.equals(progress.lastHash)) {
+            if (!record.previousHash().equals(progress.lastHash)) {
                 // the record before was rewritten together with its hash: the link to it is broken
-                return AuditVerification.bad(progress.count, record.sequence - 1, AuditVerification.CHANGED);
+                return AuditVerification.bad(progress.count, record.sequence() - 1, AuditVerification.CHANGED);
             }
-            if (!AuditChain.hash(record).equals(record.hash)
-                    || !seal.sealsRecord(record.mac, tenant, record.sequence, record.hash)) {
-                return AuditVerification.bad(progress.count, record.sequence, AuditVerification.CHANGED);
+            if (!seal.sealsRecord(record)) {
+                return AuditVerification.bad(progress.count, record.sequence(), AuditVerification.CHANGED);
             }
-            progress.lastSequence = record.sequence;
-            progress.lastHash = record.hash;
+            progress.lastSequence = record.sequence();
+            progress.lastHash = record.hash();
             progress.count++;
         }
         return null;
@@ -236,15 +222,15 @@ public class AuditVerifier {
      * The chain must end where its sealed head says: otherwise the last records were deleted, the last one changed,
      * or (records intact up to a head without its seal) the head was moved back by someone without the audit key.
      */
-    private AuditVerification atHead(String tenant, Progress progress, AuditHeadEntity head, boolean sealed) {
-        long headSequence = head == null ? 0 : head.lastSequence;
+    private AuditVerification atHead(String tenant, Progress progress, AuditHead head, boolean sealed) {
+        long headSequence = head == null ? 0 : head.lastSequence();
         if (headSequence > progress.lastSequence) {
             return AuditVerification.bad(progress.count, progress.lastSequence + 1, AuditVerification.MISSING);
         }
-        if (head != null && !head.lastHash.equals(progress.lastHash)) {
+        if (head != null && !head.lastHash().equals(progress.lastHash)) {
             return AuditVerification.bad(progress.count, progress.lastSequence, AuditVerification.CHANGED);
         }
-        if (sealed && headSequence > 0 && !seal.sealsHead(head.mac, tenant, head.lastSequence, head.lastHash)) {
+        if (sealed && headSequence > 0 && !seal.sealsHead(head.mac(), tenant, head.lastSequence(), head.lastHash())) {
             return AuditVerification.bad(progress.count, headSequence + 1, AuditVerification.MISSING);
         }
         return AuditVerification.ok(progress.count);

@@ -1,4 +1,4 @@
-package io.stratus.ca.service.audit;
+package io.stratus.platform.audit;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
