@@ -62,12 +62,14 @@ class KafkaAuthorizationTest {
                 }
             }
         }
-        // the rule set itself: one writer per event topic
+        // the rule set itself: one writer per event topic; the audit topic takes every service that keeps an audit
+        // log, each publishing its records under its own seal (a service cannot seal another's)
         assertEquals(List.of(ServiceAccount.ENROLLMENT_SERVICE), writersOf(Topics.ENROLLMENT_REQUESTS));
         assertEquals(List.of(ServiceAccount.PROFILE_SERVICE), writersOf(Topics.ASSIGNMENTS));
         assertEquals(List.of(ServiceAccount.CA_SERVICE), writersOf(Topics.CERTIFICATES));
         assertEquals(List.of(ServiceAccount.CA_SERVICE), writersOf(Topics.AUTHORITIES));
-        assertEquals(List.of(ServiceAccount.CA_SERVICE), writersOf(Topics.AUDIT));
+        assertEquals(List.of(ServiceAccount.CA_SERVICE, ServiceAccount.ENROLLMENT_SERVICE,
+                ServiceAccount.PROFILE_SERVICE), writersOf(Topics.AUDIT));
     }
 
     @Test
