@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -129,6 +131,49 @@ class DemoIT {
         TestStack.Captured audit = stack.capture("audit", "list", "--limit", "1000", "--json");
         assertEquals(0, audit.code(), audit.err());
         assertTrue(audit.out().contains("CERTIFICATE_REVOKED"), audit.out());
+
+        // the demo's profiles, groups and assignment are in profile-service's audit log, which the topic confirms
+        TestStack.Captured profileAudit = stack.capture("audit", "verify", "--service", "profile");
+        assertEquals(0, profileAudit.code(), profileAudit.out() + profileAudit.err());
+        assertTrue(profileAudit.out().contains("is valid") && profileAudit.out().contains("audit topic's newest"),
+                profileAudit.out());
+        TestStack.Captured enrollmentAudit = stack.capture("audit", "verify", "--service", "enrollment");
+        assertEquals(0, enrollmentAudit.code(), enrollmentAudit.out() + enrollmentAudit.err());
+
+        // the event flow as stratus topics shows it: every service's group on what it consumes
+        TestStack.Captured topics = stack.capture("topics", "--json", "--interval", "1");
+        assertEquals(0, topics.code(), topics.err());
+        Set<String> groups = new TreeSet<>();
+        Json.MAPPER.readTree(topics.out()).path("groups").forEach(g -> groups.add(g.path("group").asText()));
+        assertTrue(groups.containsAll(Set.of("ca-service", "enrollment-service", "profile-service")), topics.out());
+
+        metricsOfTheAlertingRulesAreExported(stack);
+    }
+
+    /** Every metric the alerting rules read (deploy/kubernetes/monitoring/rules.yaml) is served by a running service. */
+    private static void metricsOfTheAlertingRulesAreExported(TestStack stack) throws Exception {
+        Set<String> wanted = MonitoringRulesTest.metricsNamed();
+        assertTrue(wanted.size() >= 8 && wanted.contains("stratus_ca_expiry_seconds"), "rules read: " + wanted);
+        HttpClient http = HttpClient.newHttpClient();
+        Set<String> exported = new TreeSet<>();
+        // the CA gauges are read from the database every few seconds: the CRL's appears after the demo's first CRL
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!exported.containsAll(wanted) && System.nanoTime() < deadline) {
+            exported.clear();
+            for (Service service : List.of(Service.CA, Service.ENROLLMENT, Service.PROFILE)) {
+                HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
+                        URI.create(stack.baseUrl(service) + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, metrics.statusCode(), service + " /q/metrics");
+                metrics.body().lines().filter(line -> !line.startsWith("#") && !line.isBlank())
+                        .map(line -> line.split("[{ ]", 2)[0]).forEach(exported::add);
+            }
+            if (!exported.containsAll(wanted)) {
+                Thread.sleep(1000);
+            }
+        }
+        Set<String> missing = new TreeSet<>(wanted);
+        missing.removeAll(exported);
+        assertEquals(Set.of(), missing, "metrics the alerting rules name that no service exports");
     }
 
     private static String idOf(JsonNode cas, String name, String kind) {

@@ -10,6 +10,9 @@ public class IssuanceRejection extends RuntimeException {
     public static final String AUTHORITY_NOT_ACTIVE = "AUTHORITY_NOT_ACTIVE";
     public static final String BAD_KEY = "BAD_KEY";
     public static final String POLICY_VIOLATION = "POLICY_VIOLATION";
+    /** Every reason code. */
+    public static final java.util.List<String> REASONS = java.util.List.of(UNKNOWN_AUTHORITY, AUTHORITY_NOT_ACTIVE,
+            BAD_KEY, POLICY_VIOLATION);
 
     private final String reason;
 
