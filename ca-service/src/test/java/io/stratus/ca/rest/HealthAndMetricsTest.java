@@ -30,6 +30,9 @@ class HealthAndMetricsTest {
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem(org.hamcrest.Matchers.containsStringIgnoringCase("database")))
                 .body("checks.name", hasItem(containsString("Kafka")));
+        // the paths of the Kubernetes probes (deploy/kubernetes/base/services.yaml)
+        given().get("/q/health/live").then().statusCode(200);
+        given().get("/q/health/started").then().statusCode(200).body("status", equalTo("UP"));
     }
 
     @Test
