@@ -91,7 +91,8 @@ class FleetLifecycleIT {
 
         // 4. a device certificate for every Windows device except kiosks, an S/MIME certificate for the pilot's users
         String scepUrl = issuing.path("scepUrl").asText();
-        String deviceProfile = json("profile", "create-scep", "--name", "Device auth", "--platform", "WINDOWS", "--type", "DEVICE",
+        // profile-service learns of the issuing CA from its AuthorityCreated event, a moment after ca-service made it
+        String deviceProfile = jsonOnceTheCaIsKnown("profile", "create-scep", "--name", "Device auth", "--platform", "WINDOWS", "--type", "DEVICE",
                 "--ca", issuingId, "--scep-url", scepUrl, "--subject", "CN={{DeviceName}},O=Contoso",
                 "--san", "DNS={{DeviceName}}.contoso.test", "--eku", "CLIENT_AUTH", "--key-storage", "TPM_REQUIRED",
                 "--trusted", trustedRoot + "," + trustedIssuing)
@@ -229,5 +230,21 @@ class FleetLifecycleIT {
 
     private JsonNode json(String... args) throws Exception {
         return stack.json(TENANT, args);
+    }
+
+    /** {@link #json} that tries again (up to a minute) while profile-service answers that the CA is not known yet. */
+    private JsonNode jsonOnceTheCaIsKnown(String... args) throws Exception {
+        String[] full = java.util.Arrays.copyOf(args, args.length + 3);
+        full[args.length] = "--tenant";
+        full[args.length + 1] = TENANT;
+        full[args.length + 2] = "--json";
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        TestStack.Captured answer = stack.capture(full);
+        while (answer.code() != 0 && answer.err().contains("is not a CA known") && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            answer = stack.capture(full);
+        }
+        assertEquals(0, answer.code(), String.join(" ", args) + ": " + answer.err());
+        return Json.MAPPER.readTree(answer.out());
     }
 }
