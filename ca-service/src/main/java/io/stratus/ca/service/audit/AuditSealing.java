@@ -28,19 +28,18 @@ public class AuditSealing {
     static final int PAGE = 500;
 
     private static final String UNSEALED_TENANTS = "select distinct tenant from audit_record where mac is null";
-    private static final String PAGE_OF_CHAIN = "select tenant, sequence, actor, action, target, outcome, at,"
-            + " previous_hash, hash, mac from audit_record where tenant = $1 and sequence > $2 order by sequence"
-            + " limit $3";
     private static final String SEAL_RECORD = "update audit_record set mac = $3 where tenant = $1 and sequence = $2"
             + " and mac is null";
     private static final String SEAL_HEAD = "update audit_head set mac = $4 where tenant = $1 and last_sequence = $2"
             + " and last_hash = $3 and mac is null";
 
     private final Pool pool;
+    private final AuditTrail trail;
     private final AuditSeal seal;
 
     public AuditSealing(Pool pool, AuditTrail trail) {
         this.pool = pool;
+        this.trail = trail;
         this.seal = trail.seal();
     }
 
@@ -64,13 +63,10 @@ public class AuditSealing {
     }
 
     private Uni<Integer> sealTenant(Walk walk) {
-        return pool.preparedQuery(PAGE_OF_CHAIN).execute(Tuple.of(walk.tenant, walk.lastSequence, PAGE))
-                .chain(rows -> {
+        return trail.page(walk.tenant, walk.lastSequence, PAGE)
+                .chain(records -> {
                     List<AuditRecord> toSeal = new ArrayList<>();
-                    int read = 0;
-                    for (Row row : rows) {
-                        read++;
-                        AuditRecord record = AuditTrail.record(row);
+                    for (AuditRecord record : records) {
                         if (!walk.follows(record, seal)) {
                             Log.errorf("audit chain of tenant %s does not verify at record %d: it and the records"
                                     + " after it stay unsealed", walk.tenant, record.sequence());
@@ -80,7 +76,7 @@ public class AuditSealing {
                             toSeal.add(record);
                         }
                     }
-                    boolean more = read == PAGE;
+                    boolean more = records.size() == PAGE;
                     return sealAll(toSeal).chain(sealed -> {
                         walk.sealed += sealed;
                         return more ? sealTenant(walk) : sealHead(walk).replaceWith(walk.sealed);
