@@ -14,11 +14,12 @@ import io.stratus.ca.rest.dto.RenewAuthorityRequest;
 import io.stratus.ca.rest.dto.RevokeRequest;
 import io.stratus.ca.rest.dto.UploadCertificateRequest;
 import io.stratus.ca.service.AuthorityLifecycle;
+import io.stratus.ca.service.AuthorityService;
 import io.stratus.ca.service.CaRenewal;
 import io.stratus.ca.service.ExternalAuthorities;
 import io.stratus.ca.service.ExternalRenewal;
 import io.stratus.platform.rest.ProblemException;
-import io.stratus.ca.service.AuthorityService;
+import io.stratus.platform.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -41,12 +42,12 @@ public class AuthorityResource {
     private final AuthorityLifecycle lifecycle;
     private final ExternalAuthorities external;
     private final AuthorityMapper mapper;
-    private final Actor actor;
+    private final Callers callers;
     private final CaRenewal renewal;
     private final ExternalRenewal externalRenewal;
 
     public AuthorityResource(AuthorityService authorities, AuthorityLifecycle lifecycle,
-            ExternalAuthorities external, AuthorityMapper mapper, Actor actor, CaRenewal renewal,
+            ExternalAuthorities external, AuthorityMapper mapper, Callers callers, CaRenewal renewal,
             ExternalRenewal externalRenewal) {
         this.renewal = renewal;
         this.externalRenewal = externalRenewal;
@@ -54,7 +55,7 @@ public class AuthorityResource {
         this.lifecycle = lifecycle;
         this.external = external;
         this.mapper = mapper;
-        this.actor = actor;
+        this.callers = callers;
     }
 
     @POST
@@ -63,7 +64,7 @@ public class AuthorityResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a root or issuing CA")
     public Uni<Response> create(@PathParam("tenant") String tenant, CreateAuthorityRequest body, UriInfo uri) {
-        return authorities.create(tenant, body, actor.name()).chain(authorities::withGenerations).map(created -> Response
+        return authorities.create(tenant, body, callers.current()).chain(authorities::withGenerations).map(created -> Response
                 .created(URI.create(uri.getAbsolutePath().toString() + "/" + created.id))
                 .entity(mapper.toResponse(created))
                 .build());
@@ -117,7 +118,7 @@ public class AuthorityResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Pause an ACTIVE CA: it issues nothing but keeps serving its CRL and certificate")
     public Uni<AuthorityResponse> pause(@PathParam("tenant") String tenant, @PathParam("id") String id) {
-        return lifecycle.pause(tenant, id, actor.name()).chain(authorities::withGenerations).map(mapper::toResponse);
+        return lifecycle.pause(tenant, id, callers.current()).chain(authorities::withGenerations).map(mapper::toResponse);
     }
 
     @POST
@@ -126,7 +127,7 @@ public class AuthorityResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Resume a PAUSED CA")
     public Uni<AuthorityResponse> resume(@PathParam("tenant") String tenant, @PathParam("id") String id) {
-        return lifecycle.resume(tenant, id, actor.name()).chain(authorities::withGenerations).map(mapper::toResponse);
+        return lifecycle.resume(tenant, id, callers.current()).chain(authorities::withGenerations).map(mapper::toResponse);
     }
 
     @POST
@@ -138,7 +139,7 @@ public class AuthorityResource {
             + " parent's CRL")
     public Uni<AuthorityResponse> revoke(@PathParam("tenant") String tenant, @PathParam("id") String id,
             RevokeRequest body) {
-        return lifecycle.revoke(tenant, id, body == null ? null : body.reason(), actor.name())
+        return lifecycle.revoke(tenant, id, body == null ? null : body.reason(), callers.current())
                 .chain(authorities::withGenerations).map(mapper::toResponse);
     }
 
@@ -166,7 +167,7 @@ public class AuthorityResource {
     public Uni<AuthorityResponse> upload(@PathParam("tenant") String tenant, @PathParam("id") String id,
             UploadCertificateRequest body) {
         UploadCertificateRequest upload = UploadCertificateRequest.required(body);
-        return external.activate(tenant, id, upload.certificate(), upload.chain(), actor.name())
+        return external.activate(tenant, id, upload.certificate(), upload.chain(), callers.current())
                 .chain(authorities::withGenerations).map(mapper::toResponse);
     }
 
@@ -181,8 +182,8 @@ public class AuthorityResource {
     public Uni<AuthorityResponse> renew(@PathParam("tenant") String tenant, @PathParam("id") String id,
             RenewAuthorityRequest body) {
         return authorities.get(tenant, id).chain(ca -> ca.external
-                ? externalRenewal.request(tenant, id, body, actor.name()).chain(authorities::withGenerations)
-                : renewal.renew(tenant, id, body, actor.name())).map(mapper::toResponse);
+                ? externalRenewal.request(tenant, id, body, callers.current()).chain(authorities::withGenerations)
+                : renewal.renew(tenant, id, body, callers.current())).map(mapper::toResponse);
     }
 
     @GET
@@ -206,7 +207,7 @@ public class AuthorityResource {
     public Uni<AuthorityResponse> uploadRenewal(@PathParam("tenant") String tenant, @PathParam("id") String id,
             UploadCertificateRequest body) {
         UploadCertificateRequest upload = UploadCertificateRequest.required(body);
-        return externalRenewal.upload(tenant, id, upload.certificate(), upload.chain(), actor.name())
+        return externalRenewal.upload(tenant, id, upload.certificate(), upload.chain(), callers.current())
                 .chain(authorities::withGenerations).map(mapper::toResponse);
     }
 
@@ -216,7 +217,7 @@ public class AuthorityResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Put the announced certificate of a renewal in use")
     public Uni<AuthorityResponse> activateRenewal(@PathParam("tenant") String tenant, @PathParam("id") String id) {
-        return renewal.activate(tenant, id, actor.name()).map(mapper::toResponse);
+        return renewal.activate(tenant, id, callers.current()).map(mapper::toResponse);
     }
 
     @DELETE
@@ -226,7 +227,7 @@ public class AuthorityResource {
     @Operation(summary = "Cancel a renewal before it is activated (announced, or still waiting for its external"
             + " signature)")
     public Uni<AuthorityResponse> cancelRenewal(@PathParam("tenant") String tenant, @PathParam("id") String id) {
-        return renewal.cancel(tenant, id, actor.name()).map(mapper::toResponse);
+        return renewal.cancel(tenant, id, callers.current()).map(mapper::toResponse);
     }
 
     @DELETE
@@ -234,6 +235,6 @@ public class AuthorityResource {
     @RolesAllowed(CaRoles.CA_MANAGE)
     @Operation(summary = "Delete a revoked issuing CA, or a root whose issuing CAs are deleted")
     public Uni<Response> delete(@PathParam("tenant") String tenant, @PathParam("id") String id) {
-        return lifecycle.delete(tenant, id, actor.name()).map(ignored -> Response.noContent().build());
+        return lifecycle.delete(tenant, id, callers.current()).map(ignored -> Response.noContent().build());
     }
 }

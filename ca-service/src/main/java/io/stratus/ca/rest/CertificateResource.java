@@ -10,6 +10,7 @@ import io.stratus.ca.rest.dto.CertificateResponse;
 import io.stratus.ca.rest.dto.RevokeRequest;
 import io.stratus.ca.service.CertificateInventory;
 import io.stratus.ca.service.CertificateRevocation;
+import io.stratus.platform.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -28,12 +29,12 @@ public class CertificateResource {
 
     private final CertificateInventory inventory;
     private final CertificateRevocation revocation;
-    private final Actor actor;
+    private final Callers callers;
 
-    public CertificateResource(CertificateInventory inventory, CertificateRevocation revocation, Actor actor) {
+    public CertificateResource(CertificateInventory inventory, CertificateRevocation revocation, Callers callers) {
         this.inventory = inventory;
         this.revocation = revocation;
-        this.actor = actor;
+        this.callers = callers;
     }
 
     @GET
@@ -65,7 +66,7 @@ public class CertificateResource {
     @Operation(summary = "Revoke a certificate with an RFC 5280 reason; the CA's CRL is re-issued")
     public Uni<CertificateResponse> revoke(@PathParam("tenant") String tenant, @PathParam("serial") String serial,
             @QueryParam("authorityId") String authorityId, RevokeRequest body) {
-        return revocation.revoke(tenant, serial, authorityId, body == null ? null : body.reason(), actor.name())
+        return revocation.revoke(tenant, serial, authorityId, body == null ? null : body.reason(), callers.current())
                 .map(c -> CertificateMapper.toResponse(c, false));
     }
 }

@@ -8,8 +8,9 @@ import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
-import io.stratus.platform.audit.AuditChain;
 import io.stratus.ca.service.audit.AuditLog;
+import io.stratus.platform.audit.AuditChain;
+import io.stratus.platform.security.Callers;
 import io.stratus.platform.security.TenantAccess;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -28,12 +29,12 @@ public class RefusedRequestAudit {
     private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final JsonWebToken token;
-    private final Actor actor;
+    private final Callers callers;
     private final AuditLog audit;
 
-    public RefusedRequestAudit(JsonWebToken token, Actor actor, AuditLog audit) {
+    public RefusedRequestAudit(JsonWebToken token, Callers callers, AuditLog audit) {
         this.token = token;
-        this.actor = actor;
+        this.callers = callers;
         this.audit = audit;
     }
 
@@ -50,7 +51,7 @@ public class RefusedRequestAudit {
             return Uni.createFrom().voidItem();
         }
         String outcome = "REFUSED " + status + reason(status);
-        return Panache.withTransaction(() -> audit.append(tenant, actor.name(), ACTION, target, outcome))
+        return Panache.withTransaction(() -> audit.append(tenant, callers.current(), ACTION, target, outcome))
                 .onFailure().invoke(e -> Log.errorf("could not audit the refused request %s: %s", target, e.toString()))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
