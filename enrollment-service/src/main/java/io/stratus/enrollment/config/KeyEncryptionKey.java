@@ -1,9 +1,7 @@
 package io.stratus.enrollment.config;
 
-import java.util.Arrays;
-import java.util.Base64;
-
 import io.quarkus.runtime.Startup;
+import io.stratus.platform.config.ConfiguredKeys;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -13,8 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 @Startup
 @ApplicationScoped
 public class KeyEncryptionKey {
-
-    public static final int LENGTH = 32;
 
     private final byte[] key;
 
@@ -28,19 +24,6 @@ public class KeyEncryptionKey {
     }
 
     static byte[] decode(String base64) {
-        if (base64 == null || base64.isBlank()) {
-            throw new IllegalStateException("stratus.enrollment.kek is required (base64 of 32 bytes)");
-        }
-        byte[] decoded;
-        try {
-            decoded = Base64.getDecoder().decode(base64.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("stratus.enrollment.kek is not valid base64");
-        }
-        if (decoded.length != LENGTH) {
-            Arrays.fill(decoded, (byte) 0);
-            throw new IllegalStateException("stratus.enrollment.kek must decode to 32 bytes");
-        }
-        return decoded;
+        return ConfiguredKeys.decode("stratus.enrollment.kek", base64);
     }
 }

@@ -3,11 +3,12 @@ package io.stratus.platform.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.util.Base64;
 import java.util.HexFormat;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+
+import io.stratus.platform.config.ConfiguredKeys;
 
 /**
  * The seals of an audit log: HMAC-SHA256 under the service's audit key, over a record's tenant, sequence and hash
@@ -18,7 +19,6 @@ import javax.crypto.spec.SecretKeySpec;
  */
 public final class AuditSeal {
 
-    public static final int KEY_BYTES = 32;
     private static final String ALGORITHM = "HmacSHA256";
 
     private final SecretKeySpec key;
@@ -33,20 +33,7 @@ public final class AuditSeal {
      * @throws IllegalStateException naming the property (never the value) when it is missing or malformed
      */
     public static AuditSeal fromBase64(String property, String base64) {
-        String name = property + " (" + property.toUpperCase().replace('.', '_').replace('-', '_') + ")";
-        if (base64 == null || base64.isBlank()) {
-            throw new IllegalStateException(name + " is required: base64 of " + KEY_BYTES + " random bytes");
-        }
-        byte[] raw;
-        try {
-            raw = Base64.getDecoder().decode(base64.trim());
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(name + " is not valid base64");
-        }
-        if (raw.length != KEY_BYTES) {
-            throw new IllegalStateException(name + " must decode to " + KEY_BYTES + " bytes, not " + raw.length);
-        }
-        return new AuditSeal(raw);
+        return new AuditSeal(ConfiguredKeys.decode(property, base64));
     }
 
     public String ofRecord(String tenant, long sequence, String hash) {
