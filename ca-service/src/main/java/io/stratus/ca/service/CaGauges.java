@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
@@ -14,6 +13,7 @@ import io.micrometer.core.instrument.Tags;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.stratus.platform.sql.OutboxBacklog;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -30,16 +30,15 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class CaGauges {
 
-    static final Duration REFRESH = Duration.ofSeconds(15);
+    static final Duration REFRESH = OutboxBacklog.REFRESH;
     private static final String AUTHORITIES = "select tenant, id, not_after, crl_next_update from authority"
             + " where status <> 'REVOKED'";
-    private static final String UNSENT = "select count(*) from outbox_event where sent_at is null";
 
     private final Pool pool;
     private final Vertx vertx;
     private final MultiGauge caExpiry;
     private final MultiGauge crlNextUpdate;
-    private final AtomicLong unsent = new AtomicLong();
+    private final OutboxBacklog outboxBacklog;
     private volatile long timerId = -1;
 
     public CaGauges(Pool pool, Vertx vertx, MeterRegistry registry) {
@@ -50,7 +49,7 @@ public class CaGauges {
         this.crlNextUpdate = MultiGauge.builder("stratus.crl.next.update").baseUnit("seconds")
                 .description("Seconds until the nextUpdate of the CA's current CRL (negative: past it)")
                 .register(registry);
-        registry.gauge("stratus.outbox.unsent", Tags.of("service", "ca-service"), unsent);
+        this.outboxBacklog = new OutboxBacklog(pool, "outbox_event", "ca-service", registry);
     }
 
     void start(@Observes StartupEvent event) {
@@ -79,8 +78,7 @@ public class CaGauges {
             caExpiry.register(expiry, true);
             crlNextUpdate.register(crl, true);
         }, failure -> Log.debugf("CA gauges not refreshed: %s", failure.toString()));
-        pool.query(UNSENT).execute().subscribe().with(rows -> unsent.set(rows.iterator().next().getLong(0)),
-                failure -> Log.debugf("outbox gauge not refreshed: %s", failure.toString()));
+        outboxBacklog.refresh();
     }
 
     private static double secondsUntil(Instant at) {

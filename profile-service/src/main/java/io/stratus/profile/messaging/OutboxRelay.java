@@ -16,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.Record;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.stratus.platform.sql.OutboxBacklog;
 import io.stratus.platform.sql.PublishedOutboxRows;
 import io.stratus.profile.config.ProfileConfig;
 import io.vertx.core.Vertx;
@@ -51,6 +52,8 @@ public class OutboxRelay {
     private final AtomicBoolean wanted = new AtomicBoolean();
     private volatile long timerId = -1;
     private volatile long cleanupTimerId = -1;
+    private final OutboxBacklog backlog;
+    private volatile long backlogTimerId = -1;
 
     public OutboxRelay(Pool pool, @Channel("assignments-out") MutinyEmitter<Record<String, String>> emitter,
             ProfileConfig config, Vertx vertx, MeterRegistry registry) {
@@ -60,12 +63,14 @@ public class OutboxRelay {
         this.vertx = vertx;
         this.published = Counter.builder("stratus.profile.outbox.published")
                 .description("Events published from the outbox to Kafka").register(registry);
+        this.backlog = new OutboxBacklog(pool, "outbox", "profile-service", registry);
     }
 
     void start(@Observes StartupEvent event) {
         timerId = vertx.setPeriodic(config.pollInterval().toMillis(), id -> wake());
         cleanupTimerId = new PublishedOutboxRows(pool, "outbox").schedule(vertx, config.cleanupInterval(),
                 config.keepPublished());
+        backlogTimerId = backlog.schedule(vertx);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -74,6 +79,9 @@ public class OutboxRelay {
         }
         if (cleanupTimerId >= 0) {
             vertx.cancelTimer(cleanupTimerId);
+        }
+        if (backlogTimerId >= 0) {
+            vertx.cancelTimer(backlogTimerId);
         }
     }
 

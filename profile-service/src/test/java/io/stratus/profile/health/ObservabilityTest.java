@@ -3,6 +3,7 @@ package io.stratus.profile.health;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -33,6 +34,7 @@ class ObservabilityTest {
     void metricsAndOpenApiArePublic() {
         given().get("/q/metrics").then().statusCode(200)
                 .body(containsString("stratus_profile_outbox_published_total"))
+                .body(matchesPattern("(?s).*\\nstratus_outbox_unsent\\{service=\"profile-service\"\\} \\d.*"))
                 .body(containsString("jvm_memory_used_bytes"));
         given().get("/q/openapi").then().statusCode(200)
                 .body(containsString("/api/v1/tenants/{tenant}/devices"))
