@@ -1,14 +1,11 @@
 package io.stratus.crypto;
 
 import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
 import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
-import java.security.spec.ECGenParameterSpec;
 import java.security.spec.MGF1ParameterSpec;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,10 +13,12 @@ import java.util.List;
 import javax.crypto.spec.OAEPParameterSpec;
 import javax.crypto.spec.PSource;
 
+import org.bouncycastle.asn1.cms.IssuerAndSerialNumber;
+import org.bouncycastle.asn1.cms.KeyAgreeRecipientIdentifier;
+import org.bouncycastle.asn1.cms.RecipientKeyIdentifier;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x509.AlgorithmIdentifier;
-import org.bouncycastle.cms.CMSAlgorithm;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.KeyAgreeRecipientId;
 import org.bouncycastle.cms.KeyTransRecipientId;
@@ -29,7 +28,6 @@ import org.bouncycastle.cms.RecipientInfoGenerator;
 import org.bouncycastle.cms.RecipientInformation;
 import org.bouncycastle.cms.RecipientInformationStore;
 import org.bouncycastle.cms.jcajce.JceKeyAgreeEnvelopedRecipient;
-import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator;
 import org.bouncycastle.cms.jcajce.JceKeyTransEnvelopedRecipient;
 import org.bouncycastle.cms.jcajce.JceKeyTransRecipientInfoGenerator;
 import org.bouncycastle.operator.jcajce.JcaAlgorithmParametersConverter;
@@ -72,20 +70,15 @@ public final class CmsRecipients {
 
     /** ECDH recipient addressed by a subject key identifier. */
     public static RecipientInfoGenerator ecdh(byte[] subjectKeyId, PublicKey recipient) {
-        try {
-            return ecdhGenerator(recipient).addRecipient(subjectKeyId, recipient);
-        } catch (CertificateEncodingException e) {
-            throw new CryptoException("cannot add ECDH recipient", e);
-        }
+        return new EcdhRecipientInfoGenerator(new KeyAgreeRecipientIdentifier(new RecipientKeyIdentifier(subjectKeyId)),
+                recipient);
     }
 
     /** ECDH recipient addressed by issuer and serial of its certificate. */
     public static RecipientInfoGenerator ecdh(X509Certificate recipient) {
-        try {
-            return ecdhGenerator(recipient.getPublicKey()).addRecipient(recipient);
-        } catch (CertificateEncodingException e) {
-            throw new CryptoException("cannot add ECDH recipient", e);
-        }
+        X500Name issuer = X500Name.getInstance(recipient.getIssuerX500Principal().getEncoded());
+        return new EcdhRecipientInfoGenerator(new KeyAgreeRecipientIdentifier(
+                new IssuerAndSerialNumber(issuer, recipient.getSerialNumber())), recipient.getPublicKey());
     }
 
     /** The right recipient for a certificate's key: PKCS#1 v1.5 for RSA, ECDH for EC. */
@@ -166,35 +159,5 @@ public final class CmsRecipients {
         return List.of(
                 new JceKeyTransEnvelopedRecipient(privateKey).setProvider(Providers.fast()).setContentProvider(bc),
                 new JceKeyTransEnvelopedRecipient(privateKey).setProvider(bc));
-    }
-
-    private static JceKeyAgreeRecipientInfoGenerator ecdhGenerator(PublicKey recipient) {
-        KeyPair ephemeral = ephemeralPair(recipient);
-        return new JceKeyAgreeRecipientInfoGenerator(CMSAlgorithm.ECDH_SHA256KDF, ephemeral.getPrivate(),
-                ephemeral.getPublic(), CMSAlgorithm.AES256_WRAP).setProvider(Providers.bouncyCastle());
-    }
-
-    private static KeyPair ephemeralPair(PublicKey recipient) {
-        String curve;
-        switch (KeyAlgorithm.sizeOf(recipient)) {
-            case 256:
-                curve = "secp256r1";
-                break;
-            case 384:
-                curve = "secp384r1";
-                break;
-            case 521:
-                curve = "secp521r1";
-                break;
-            default:
-                throw new IllegalArgumentException("unsupported EC recipient key (P-256, P-384, P-521 only)");
-        }
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", Providers.bouncyCastle());
-            generator.initialize(new ECGenParameterSpec(curve));
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new CryptoException("cannot generate an ephemeral EC key", e);
-        }
     }
 }

@@ -7,9 +7,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.util.Base64;
 
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.cms.EnvelopedData;
+import org.bouncycastle.asn1.cms.KeyAgreeRecipientInfo;
+import org.bouncycastle.asn1.cms.OriginatorPublicKey;
+import org.bouncycastle.asn1.cms.RecipientEncryptedKey;
+import org.bouncycastle.asn1.cms.RecipientInfo;
+import org.bouncycastle.cms.CMSAlgorithm;
 import org.bouncycastle.cms.CMSEnvelopedData;
+import org.bouncycastle.cms.CMSEnvelopedDataGenerator;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.jcajce.JceCMSContentEncryptorBuilder;
+import org.bouncycastle.cms.jcajce.JceKeyAgreeRecipientInfoGenerator;
 import org.bouncycastle.cms.RecipientInformation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +59,50 @@ class ChallengeSealTest {
         OpenSsl.run(dir, "cms", "-decrypt", "-inform", "DER", "-in", "sealed.der", "-inkey", "key.pem", "-out",
                 "secret.bin").assertSuccess();
         assertArrayEquals(SECRET, OpenSsl.read(dir.resolve("secret.bin")));
+    }
+
+    /**
+     * The ECDH recipient is built with the fast provider's key agreement, not BouncyCastle's generator: apart from the
+     * ephemeral key and the wrapped key, its entry is byte for byte the one BouncyCastle writes (originator key
+     * algorithm, key-encryption algorithm, recipient id), so every reader of the old seals reads the new ones.
+     */
+    @ParameterizedTest
+    @EnumSource(value = KeyAlgorithm.class, names = {"EC_P256", "EC_P384"})
+    void theEcdhEntryHasTheShapeBouncyCastleWrites(KeyAlgorithm algorithm) throws Exception {
+        KeyPair device = TestKeys.pair(algorithm, 2);
+        byte[] keyId = KeyIdentifiers.of(device.getPublic());
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC", Providers.bouncyCastle());
+        generator.initialize(new ECGenParameterSpec(EcdhRecipientInfoGenerator.curveOf(device.getPublic())));
+        KeyPair ephemeral = generator.generateKeyPair();
+        CMSEnvelopedDataGenerator reference = new CMSEnvelopedDataGenerator();
+        reference.addRecipientInfoGenerator(new JceKeyAgreeRecipientInfoGenerator(CMSAlgorithm.ECDH_SHA256KDF,
+                ephemeral.getPrivate(), ephemeral.getPublic(), CMSAlgorithm.AES256_WRAP)
+                .setProvider(Providers.bouncyCastle()).addRecipient(keyId, device.getPublic()));
+        byte[] bouncyCastles = reference.generate(new CMSProcessableByteArray(SECRET),
+                new JceCMSContentEncryptorBuilder(CMSAlgorithm.AES256_CBC).setProvider(Providers.bouncyCastle())
+                        .build()).getEncoded();
+
+        KeyAgreeRecipientInfo ours = agreement(ChallengeSeal.seal(SECRET, device.getPublic()));
+        KeyAgreeRecipientInfo theirs = agreement(bouncyCastles);
+        assertEquals(theirs.getVersion(), ours.getVersion());
+        assertEquals(OriginatorPublicKey.getInstance(theirs.getOriginator().getOriginatorKey()).getAlgorithm(),
+                OriginatorPublicKey.getInstance(ours.getOriginator().getOriginatorKey()).getAlgorithm());
+        assertEquals(theirs.getKeyEncryptionAlgorithm(), ours.getKeyEncryptionAlgorithm());
+        assertEquals(theirs.getUserKeyingMaterial(), ours.getUserKeyingMaterial());
+        RecipientEncryptedKey ourKey = RecipientEncryptedKey.getInstance(ours.getRecipientEncryptedKeys()
+                .getObjectAt(0));
+        RecipientEncryptedKey theirKey = RecipientEncryptedKey.getInstance(theirs.getRecipientEncryptedKeys()
+                .getObjectAt(0));
+        assertEquals(theirKey.getIdentifier(), ourKey.getIdentifier());
+        assertEquals(theirKey.getEncryptedKey().getOctets().length, ourKey.getEncryptedKey().getOctets().length);
+        assertArrayEquals(SECRET, ChallengeSeal.open(bouncyCastles, device.getPrivate(), device.getPublic()),
+                "the reference itself opens");
+    }
+
+    private static KeyAgreeRecipientInfo agreement(byte[] enveloped) throws Exception {
+        EnvelopedData data = EnvelopedData.getInstance(ContentInfo.getInstance(enveloped).getContent());
+        return KeyAgreeRecipientInfo.getInstance(RecipientInfo.getInstance(data.getRecipientInfos().getObjectAt(0))
+                .getInfo());
     }
 
     @ParameterizedTest
