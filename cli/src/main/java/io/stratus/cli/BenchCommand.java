@@ -6,7 +6,11 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import org.apache.kafka.clients.admin.Admin;
+
 import com.fasterxml.jackson.databind.JsonNode;
+
+import io.stratus.testkit.KafkaCredentials;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,6 +37,9 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--peer", paramLabel = "NAME",
             description = "micromdm: the same client and load (static challenge) against micromdm's scepserver (apt-get install -y scep) and against Stratus, side by side.")
     String peer;
+    @Option(names = "--fan-out",
+            description = "Measure assigning instead of enrolling: import N devices, group them, assign the demo SCEP profile and time until every ProfileAssigned (with its sealed challenge) is published and consumed by enrollment-service.")
+    boolean fanOut;
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "1800",
             description = "How long to wait for the run (default ${DEFAULT-VALUE} s).")
     int timeoutSeconds;
@@ -52,6 +59,9 @@ final class BenchCommand implements Callable<Integer> {
         DemoSetup.Pki pki = setup.prepare(runId, Duration.ofMinutes(2));
         if (peer != null) {
             return sideBySide(api, stack, pki, progress, timeout);
+        }
+        if (fanOut) {
+            return fanOut(api, stack, pki, runId, progress, timeout);
         }
         String group = setup.createGroup("bench-" + runId);
         setup.assign(pki, group);
@@ -109,6 +119,20 @@ final class BenchCommand implements Callable<Integer> {
             return complete ? 0 : 1;
         } finally {
             api.disableStaticChallenge(tenant, pki.issuingId());
+        }
+    }
+
+    private int fanOut(StratusApi api, LocalStack stack, DemoSetup.Pki pki, String runId, PrintWriter progress,
+            Duration timeout) {
+        KafkaCredentials admin = TopicsCommand.administrator(main.env(), stack.dir().kafkaData());
+        StackConfig config = Stacks.ensureUp(stack);
+        try (Admin kafka = Admin.create(
+                admin.clientConfig(config.kafkaBootstrap()))) {
+            FanOutBench.Result result = new FanOutBench(api, kafka, tenant, progress, ProcessCpu.ofStack(stack.dir()))
+                    .run(pki, runId, devices, timeout);
+            main.out().println(json ? result.jsonLine() : result.humanLine());
+            main.out().flush();
+            return 0;
         }
     }
 

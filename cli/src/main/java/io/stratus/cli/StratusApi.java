@@ -22,6 +22,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** The services' REST APIs as the demo and bench use them (docs/architecture.md, "REST contracts"). */
 final class StratusApi {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    /** Bulk calls (an import, an assignment to a large group) take longer than a single change. */
+    private static final Duration BULK_TIMEOUT = Duration.ofMinutes(5);
 
     /** A non-2xx answer or a failed call; the message carries the problem detail. */
     static final class ApiException extends RuntimeException {
@@ -77,7 +79,19 @@ final class StratusApi {
 
     JsonNode assign(String tenant, String profileId, String groupId) {
         return post(Service.PROFILE, "/api/v1/tenants/" + enc(tenant) + "/assignments",
-                Map.of("profileId", profileId, "includeGroupIds", List.of(groupId), "excludeGroupIds", List.of()));
+                Map.of("profileId", profileId, "includeGroupIds", List.of(groupId), "excludeGroupIds", List.of()),
+                BULK_TIMEOUT);
+    }
+
+    /** A group whose members are the devices its rule matches (for example {@code device.name -startsWith "x"}). */
+    JsonNode createDynamicGroup(String tenant, String name, String membershipRule) {
+        return post(Service.PROFILE, "/api/v1/tenants/" + enc(tenant) + "/groups",
+                Map.of("name", name, "membershipRule", membershipRule), BULK_TIMEOUT);
+    }
+
+    /** Registers devices in bulk ({@code POST /devices/import}): {@code imported}, {@code skipped}, {@code invalid}. */
+    JsonNode importDevices(String tenant, List<Map<String, String>> rows) {
+        return post(Service.PROFILE, "/api/v1/tenants/" + enc(tenant) + "/devices/import", rows, BULK_TIMEOUT);
     }
 
     // enrollment-service
@@ -191,9 +205,13 @@ final class StratusApi {
     }
 
     private JsonNode post(Service s, String path, Object body) {
+        return post(s, path, body, TIMEOUT);
+    }
+
+    private JsonNode post(Service s, String path, Object body, Duration timeout) {
         try {
             String json = Json.MAPPER.writeValueAsString(body);
-            return json(send(s, request(s, path).header("Content-Type", "application/json")
+            return json(send(s, request(s, path).timeout(timeout).header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(json))), "POST", s, path);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
@@ -222,16 +240,17 @@ final class StratusApi {
 
     private HttpResponse<String> send(Service s, HttpRequest.Builder b) {
         HttpRequest req = b.build();
+        Duration timeout = req.timeout().orElse(TIMEOUT);
         // the request timeout covers the headers only; bound the whole exchange, body included
         var future = http.sendAsync(req, HttpResponse.BodyHandlers.ofString());
         try {
-            return future.get(TIMEOUT.toSeconds() + 5, TimeUnit.SECONDS);
+            return future.get(timeout.toSeconds() + 5, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             throw new ApiException(req.method() + " " + req.uri() + " failed: " + e.getCause()
                     + " (is " + s.id() + " running? try `stratus status`)", -1);
         } catch (TimeoutException e) {
             future.cancel(true);
-            throw new ApiException(req.method() + " " + req.uri() + " gave no complete answer within " + (TIMEOUT.toSeconds() + 5)
+            throw new ApiException(req.method() + " " + req.uri() + " gave no complete answer within " + (timeout.toSeconds() + 5)
                     + " s; see the " + s.id() + " log", -1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
