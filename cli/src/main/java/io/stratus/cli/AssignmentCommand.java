@@ -40,7 +40,9 @@ final class AssignmentCommand implements Callable<Integer> {
         public Integer call() {
             return answer(client().createAssignment(body()), a -> "Created assignment " + Formats.text(a, "id") + ": "
                     + Formats.text(a, "devices") + " device(s) in scope, " + Formats.text(a, "assigned") + " assigned, "
-                    + Formats.text(a, "failed") + " failed, " + Formats.text(a, "notApplicable") + " not applicable\n");
+                    + Formats.text(a, "failed") + " failed, " + Formats.text(a, "notApplicable") + " not applicable"
+                    + ("IN_PROGRESS".equals(a.path("rollout").asText()) ? " in its first slice; the other devices"
+                            + " follow in the background (`stratus report PROFILE_ID` shows the progress)" : "") + "\n");
         }
 
         Map<String, Object> body() {

@@ -105,8 +105,9 @@ final class DemoSetup {
     void assign(Pki pki, String groupId) {
         JsonNode a = api.assign(tenant, pki.scepProfileId(), groupId);
         int members = a.path("devices").asInt(0);
-        log.println("Assigned the SCEP profile to group " + groupId + (members > 0 ? " (" + members + " devices)"
-                : " (its devices get it as they join)"));
+        String rollingOut = "IN_PROGRESS".equals(a.path("rollout").asText()) ? ", the rest in the background" : "";
+        log.println("Assigned the SCEP profile to group " + groupId + (members > 0 ? " (" + members + " devices"
+                + rollingOut + ")" : " (its devices get it as they join)"));
         log.flush();
     }
 

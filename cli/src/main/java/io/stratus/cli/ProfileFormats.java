@@ -173,9 +173,10 @@ final class ProfileFormats {
         List<List<String>> rows = new ArrayList<>();
         for (JsonNode a : list) {
             rows.add(List.of(text(a, "id"), text(a, "profileId"), String.join(",", strings(a.path("includeGroupIds"))),
-                    String.join(",", strings(a.path("excludeGroupIds"))), Formats.date(a, "createdAt")));
+                    String.join(",", strings(a.path("excludeGroupIds"))), Formats.date(a, "createdAt"), text(a, "rollout")));
         }
-        return rows.isEmpty() ? "No assignments.\n" : Formats.table(List.of("ID", "PROFILE", "INCLUDE", "EXCLUDE", "CREATED"), rows);
+        return rows.isEmpty() ? "No assignments.\n"
+                : Formats.table(List.of("ID", "PROFILE", "INCLUDE", "EXCLUDE", "CREATED", "ROLLOUT"), rows);
     }
 
     /** A SCEP profile (it has a certificateType) or a trusted-certificate profile. */

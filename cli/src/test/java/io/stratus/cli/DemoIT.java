@@ -63,6 +63,16 @@ class DemoIT {
             assertTrue(bench.path("server_cpu_ms_per_enrollment").asDouble() > 0, bench.toString());
             assertTrue(bench.path("cpu_ms_per_enrollment").has("ca-service"), bench.toString());
 
+            // an assignment to more devices than one rollout slice (1,000): every ProfileAssigned reaches the topic
+            // and enrollment-service (the bench waits on the broker's offsets and fails otherwise)
+            com.fasterxml.jackson.databind.JsonNode fanOut = Json.MAPPER.readTree(stack.ok("bench", "--fan-out",
+                    "--devices", "1500", "--timeout", "300", "--json").out());
+            assertEquals(1500, fanOut.path("fan_out_devices").asInt(), fanOut.toString());
+            assertTrue(fanOut.path("consumed_after_s").asDouble() >= fanOut.path("published_after_s").asDouble(),
+                    fanOut.toString());
+            assertTrue(fanOut.path("cpu_ms_per_assignment_until_published").path("profile-service").asDouble() > 0,
+                    fanOut.toString());
+
             adminVerbsWorkOnTheDemoPki(stack, tmp, devices.get(0));
             stack.downAndAssertNothingLeft();
             done = true;

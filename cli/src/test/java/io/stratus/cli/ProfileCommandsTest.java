@@ -747,16 +747,17 @@ class ProfileCommandsTest {
     @Test
     void assignmentList() {
         String list = "[{\"id\":\"a1\",\"tenant\":\"demo\",\"profileId\":\"s1\",\"includeGroupIds\":[\"g1\",\"g2\"],"
-                + "\"excludeGroupIds\":[\"g3\"],\"createdAt\":\"2026-11-24T23:05:00Z\",\"devices\":null},"
+                + "\"excludeGroupIds\":[\"g3\"],\"createdAt\":\"2026-11-24T23:05:00Z\",\"devices\":null,"
+                + "\"rollout\":\"COMPLETE\"},"
                 + "{\"id\":\"a2\",\"tenant\":\"demo\",\"profileId\":\"t1\",\"includeGroupIds\":[\"g1\"],\"excludeGroupIds\":[],"
-                + "\"createdAt\":\"2026-11-25T00:01:00Z\"}]";
+                + "\"createdAt\":\"2026-11-25T00:01:00Z\",\"rollout\":\"IN_PROGRESS\"}]";
         answer("GET " + P + "/assignments", 200, list);
         CommandParsingTest.Result r = run("assignment", "list");
         assertEquals(0, r.code(), r.err());
         assertEquals("""
-                ID  PROFILE  INCLUDE  EXCLUDE  CREATED
-                a1  s1       g1,g2    g3       2026-11-24
-                a2  t1       g1                2026-11-25
+                ID  PROFILE  INCLUDE  EXCLUDE  CREATED     ROLLOUT
+                a1  s1       g1,g2    g3       2026-11-24  COMPLETE
+                a2  t1       g1                2026-11-25  IN_PROGRESS
                 """, r.out());
         assertEquals("GET", calls.get(0).method());
         assertEquals(P + "/assignments", calls.get(0).uri());
@@ -779,6 +780,12 @@ class ProfileCommandsTest {
         run("assignment", "create", "--profile", "s1", "--include", "g1,g2");
         assertEquals("{\"profileId\":\"s1\",\"includeGroupIds\":[\"g1\",\"g2\"],\"excludeGroupIds\":[]}", calls.get(1).body());
         assertEquals(2, run("assignment", "create", "--profile", "s1").code());
+
+        answer("POST " + P + "/assignments", 201, "{\"id\":\"a2\",\"devices\":1000,\"assigned\":1000,\"failed\":0,"
+                + "\"notApplicable\":0,\"rollout\":\"IN_PROGRESS\"}");
+        assertEquals("Created assignment a2: 1000 device(s) in scope, 1000 assigned, 0 failed, 0 not applicable in its"
+                + " first slice; the other devices follow in the background (`stratus report PROFILE_ID` shows the"
+                + " progress)\n", run("assignment", "create", "--profile", "s1", "--include", "big").out());
 
         answer("DELETE " + P + "/assignments/a1", 200, "{\"id\":\"a1\",\"unassigned\":2}");
         assertEquals("Deleted assignment a1: 2 device(s) unassigned\n", run("assignment", "delete", "a1").out());

@@ -34,6 +34,22 @@ public interface ProfileConfig {
     /** The transactional outbox relay. */
     Outbox outbox();
 
+    /** How an assignment reaches the devices of its groups. */
+    Rollout rollout();
+
+    interface Rollout {
+        /**
+         * Devices deployed per transaction: the creating request deploys the first slice, the rest follow in the
+         * background, one committed slice at a time, so that a group of 100,000 devices is never one transaction.
+         */
+        @WithDefault("1000")
+        int sliceSize();
+
+        /** How often rollouts left unfinished (a restart, a failed slice) are looked for and continued. */
+        @WithDefault("30s")
+        Duration resumeInterval();
+    }
+
     interface Outbox {
         /** How often the relay looks for unsent events (it is also woken after every change). */
         @WithDefault("1s")

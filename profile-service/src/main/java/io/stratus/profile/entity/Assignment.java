@@ -28,4 +28,11 @@ public class Assignment {
     public List<String> excludeGroupIds;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** The last device (in id order) the rollout has reached; null once it reached every device in scope. */
+    @Column(name = "rollout_after")
+    public String rolloutAfter;
+
+    public boolean rolledOut() {
+        return rolloutAfter == null;
+    }
 }

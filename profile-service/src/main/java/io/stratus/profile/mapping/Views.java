@@ -74,7 +74,12 @@ public final class Views {
 
     public static AssignmentView of(Assignment assignment) {
         return new AssignmentView(assignment.id, assignment.tenant, assignment.profileId, assignment.includeGroupIds,
-                assignment.excludeGroupIds, assignment.createdAt, null, null, null, null);
+                assignment.excludeGroupIds, assignment.createdAt, null, null, null, null, rollout(assignment));
+    }
+
+    /** {@code COMPLETE} once the assignment reached every device in scope, else {@code IN_PROGRESS}. */
+    public static String rollout(Assignment assignment) {
+        return assignment.rolledOut() ? "COMPLETE" : "IN_PROGRESS";
     }
 
     public static DeviceDeployment of(DeviceAssignment row) {

@@ -7,6 +7,7 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.stratus.profile.entity.Assignment;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 
 @ApplicationScoped
 public class AssignmentRepository implements PanacheRepositoryBase<Assignment, String> {
@@ -40,6 +41,19 @@ public class AssignmentRepository implements PanacheRepositoryBase<Assignment, S
                 .setParameter("tenant", tenant)
                 .setParameter("groupId", groupId)
                 .getResultList());
+    }
+
+    /** The ids of assignments whose rollout has not reached every device yet. */
+    public Uni<List<String>> rollingOut() {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select id from assignment where rollout_after is not null order by created_at, id",
+                        String.class)
+                .getResultList());
+    }
+
+    /** The assignment, locked until the transaction ends; take its groups' lock first (GroupRepository#lock). */
+    public Uni<Assignment> lockForRollout(String id) {
+        return find("id = ?1", (Object) id).withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
     }
 
     public Uni<List<Assignment>> ofTenant(String tenant) {

@@ -17,14 +17,16 @@ import io.stratus.profile.entity.ScepProfile;
 import io.stratus.profile.mapping.Views;
 import io.stratus.profile.messaging.OutboxRelay;
 import io.stratus.profile.repository.AssignmentRepository;
-import io.stratus.profile.repository.DeviceRepository;
 import io.stratus.profile.repository.GroupRepository;
 import io.stratus.profile.repository.ScepProfileRepository;
 import io.stratus.profile.rest.dto.AssignmentCreation;
 import io.stratus.profile.rest.dto.AssignmentView;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Assignments of SCEP profiles to groups; creating one deploys the profile to every device in scope. */
+/**
+ * Assignments of SCEP profiles to groups; creating one deploys the profile to every device in scope: the first slice
+ * of devices with the request, the rest in the background ({@link AssignmentRollout}).
+ */
 @ApplicationScoped
 public class AssignmentService {
 
@@ -33,20 +35,20 @@ public class AssignmentService {
     private final AssignmentRepository assignments;
     private final ScepProfileRepository profiles;
     private final GroupRepository groups;
-    private final DeviceRepository devices;
     private final DeploymentService deployments;
+    private final AssignmentRollout rollout;
     private final OutboxRelay relay;
     private final ChangeAudit audit;
 
     public AssignmentService(AssignmentRepository assignments, ScepProfileRepository profiles,
-            GroupRepository groups, DeviceRepository devices, DeploymentService deployments, OutboxRelay relay,
+            GroupRepository groups, DeploymentService deployments, AssignmentRollout rollout, OutboxRelay relay,
             ChangeAudit audit) {
         this.audit = audit;
         this.assignments = assignments;
         this.profiles = profiles;
         this.groups = groups;
-        this.devices = devices;
         this.deployments = deployments;
+        this.rollout = rollout;
         this.relay = relay;
     }
 
@@ -57,16 +59,19 @@ public class AssignmentService {
                 .call(profile -> assignments.persist(assignment))
                 .call(profile -> audit.record(tenant, "ASSIGNMENT_CREATED", target(assignment.id),
                         AuditRecord.SUCCESS + " (profile " + assignment.profileId + ")"))
-                .chain(profile -> devices.inScope(tenant, assignment.includeGroupIds, assignment.excludeGroupIds)
-                        .chain(inScope -> deployments.deploy(assignment, profile, inScope))))
+                .chain(profile -> rollout.firstSlice(assignment, profile)))
                 .onFailure().transform(failure -> Conflicts.asConflict(failure,
                         "the groups of this assignment changed concurrently; retry"))
                 .map(counts -> withCounts(assignment, counts))
                 .invoke(view -> {
                     Log.infof("assignment %s of profile %s in tenant %s: %d devices, %d assigned, %d failed, %d not"
-                            + " applicable", view.id(), view.profileId(), tenant, view.devices(), view.assigned(),
-                            view.failed(), view.notApplicable());
+                            + " applicable%s", view.id(), view.profileId(), tenant, view.devices(), view.assigned(),
+                            view.failed(), view.notApplicable(), assignment.rolledOut() ? ""
+                                    : " in its first slice; the rest follows in the background");
                     relay.wake();
+                    if (!assignment.rolledOut()) {
+                        rollout.continueInBackground(assignment.id);
+                    }
                 });
     }
 
@@ -103,7 +108,7 @@ public class AssignmentService {
                 });
     }
 
-    private static List<String> allGroups(Assignment assignment) {
+    static List<String> allGroups(Assignment assignment) {
         List<String> all = new ArrayList<>(assignment.includeGroupIds);
         all.addAll(assignment.excludeGroupIds);
         return all;
@@ -145,6 +150,6 @@ public class AssignmentService {
     private static AssignmentView withCounts(Assignment assignment, DeploymentCounts counts) {
         return new AssignmentView(assignment.id, assignment.tenant, assignment.profileId, assignment.includeGroupIds,
                 assignment.excludeGroupIds, assignment.createdAt, counts.devices(), counts.assigned(), counts.failed(),
-                counts.notApplicable());
+                counts.notApplicable(), Views.rollout(assignment));
     }
 }
