@@ -160,10 +160,17 @@ class DemoIT {
         metricsOfTheAlertingRulesAreExported(stack);
     }
 
-    /** Every metric the alerting rules read (deploy/kubernetes/monitoring/rules.yaml) is served by a running service. */
+    /**
+     * Every metric the alerting rules and the Grafana dashboard read (deploy/kubernetes/monitoring) is served by a
+     * running service.
+     */
     private static void metricsOfTheAlertingRulesAreExported(TestStack stack) throws Exception {
-        Set<String> wanted = MonitoringRulesTest.metricsNamed();
+        Set<String> wanted = new TreeSet<>(MonitoringRulesTest.metricsNamed());
         assertTrue(wanted.size() >= 8 && wanted.contains("stratus_ca_expiry_seconds"), "rules read: " + wanted);
+        Set<String> dashboard = MonitoringDashboardTest.metricsNamed();
+        assertTrue(dashboard.size() >= 12 && dashboard.contains("stratus_certificates_issued_total"),
+                "dashboard reads: " + dashboard);
+        wanted.addAll(dashboard);
         HttpClient http = HttpClient.newHttpClient();
         Set<String> exported = new TreeSet<>();
         // the CA gauges are read from the database every few seconds: the CRL's appears after the demo's first CRL

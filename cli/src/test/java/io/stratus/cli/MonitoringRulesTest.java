@@ -34,7 +34,7 @@ import io.stratus.testkit.tools.SystemTool;
 class MonitoringRulesTest {
 
     static final Path MONITORING = Path.of("../deploy/kubernetes/monitoring");
-    private static final Pattern METRIC = Pattern.compile("\\b((?:stratus|kafka)_[a-z0-9_]+)\\b(?![:(])");
+    static final Pattern METRIC = Pattern.compile("\\b((?:stratus|kafka)_[a-z0-9_]+)\\b(?![:(])");
 
     @Test
     void theRulesAreValidAndPassTheirUnitTests(@TempDir Path dir) throws Exception {
@@ -88,10 +88,10 @@ class MonitoringRulesTest {
         return names;
     }
 
-    private record Run(int code, String output) {
+    record Run(int code, String output) {
     }
 
-    private static Run promtool(Path dir, String... args) throws Exception {
+    static Run promtool(Path dir, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(SystemTool.PROMTOOL.locate().orElseThrow().get(0).toString());
         command.addAll(List.of(args));
