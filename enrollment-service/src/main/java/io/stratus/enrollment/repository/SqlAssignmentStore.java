@@ -8,6 +8,7 @@ import java.time.Instant;
 import io.smallrye.mutiny.Uni;
 import io.stratus.enrollment.service.AssignmentRecord;
 import io.stratus.enrollment.service.AssignmentStore;
+import io.stratus.enrollment.service.ChallengeRecord;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -24,6 +25,13 @@ public class SqlAssignmentStore implements AssignmentStore {
             + " updated_at = excluded.updated_at,"
             + " assigned_at = greatest(assignment.assigned_at, excluded.assigned_at)";
 
+    /**
+     * The assignment upsert and, in the same statement (one round trip, one commit), the challenge's insert: a
+     * data-modifying CTE runs whether or not the main statement reads it. The row count is the challenge's.
+     */
+    private static final String UPSERT_ACTIVE_WITH_CHALLENGE = "with active as (" + UPSERT_ACTIVE + ") "
+            + SqlChallengeStore.insertIfAbsent(9);
+
     private static final String END = "update assignment set ended_at = $3, updated_at = $3"
             + " where tenant = $1 and assignment_id = $2 and device_id = $4 and ended_at is null";
 
@@ -38,7 +46,7 @@ public class SqlAssignmentStore implements AssignmentStore {
     }
 
     @Override
-    public Uni<Void> recordActive(AssignmentRecord assignment) {
+    public Uni<Boolean> recordAnnounced(AssignmentRecord assignment, ChallengeRecord challenge) {
         Tuple values = Tuple.tuple()
                 .addString(assignment.tenant())
                 .addString(assignment.assignmentId())
@@ -48,7 +56,8 @@ public class SqlAssignmentStore implements AssignmentStore {
                 .addInteger(assignment.renewalThresholdPercent())
                 .addValue(timestamp(Instant.now()))
                 .addValue(timestamp(assignment.assignedAt()));
-        return pool.preparedQuery(UPSERT_ACTIVE).execute(values).replaceWithVoid();
+        return pool.preparedQuery(UPSERT_ACTIVE_WITH_CHALLENGE).execute(SqlChallengeStore.addValues(values, challenge))
+                .map(rows -> rows.rowCount() == 1);
     }
 
     @Override

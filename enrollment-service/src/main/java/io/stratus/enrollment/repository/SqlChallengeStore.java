@@ -18,9 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class SqlChallengeStore implements ChallengeStore {
 
-    private static final String INSERT = "insert into challenge (id, tenant, device_id, assignment_id, profile_id,"
-            + " authority_id, challenge_hash, policy, expires_at, used_at, voided_at, created_at, assigned_at)"
-            + " values ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9, $10, $11, $12, $13) on conflict do nothing";
+    /** The columns a new record fills, in the order of {@link #addValues}. */
+    private static final int INSERTED_COLUMNS = 13;
 
     private static final String FIND_BY_HASH = "select id, tenant, device_id, assignment_id, profile_id, authority_id,"
             + " challenge_hash, policy::text as policy, expires_at, used_at, voided_at, assigned_at from challenge"
@@ -35,10 +34,24 @@ public class SqlChallengeStore implements ChallengeStore {
         this.pool = pool;
     }
 
-    @Override
-    public Uni<Boolean> recordIfAbsent(ChallengeRecord record) {
-        Tuple values = Tuple.tuple()
-                .addString(record.id())
+    /**
+     * Inserts a new record unless one with its id or hash exists (a replayed event changes nothing), its parameters
+     * numbered from {@code $first}: so the statement can follow another in one round trip
+     * ({@link SqlAssignmentStore#recordAnnounced}).
+     */
+    static String insertIfAbsent(int first) {
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < INSERTED_COLUMNS; i++) {
+            values.append(i == 0 ? "" : ", ").append('$').append(first + i).append(i == 7 ? "::text::jsonb" : "");
+        }
+        return "insert into challenge (id, tenant, device_id, assignment_id, profile_id, authority_id, challenge_hash,"
+                + " policy, expires_at, used_at, voided_at, created_at, assigned_at) values (" + values
+                + ") on conflict do nothing";
+    }
+
+    /** The values of {@link #insertIfAbsent} for {@code record}, appended to {@code tuple}. */
+    static Tuple addValues(Tuple tuple, ChallengeRecord record) {
+        return tuple.addString(record.id())
                 .addString(record.tenant())
                 .addString(record.deviceId())
                 .addString(record.assignmentId())
@@ -51,8 +64,6 @@ public class SqlChallengeStore implements ChallengeStore {
                 .addValue(timestamp(record.voidedAt()))
                 .addValue(timestamp(Instant.now()))
                 .addValue(timestamp(record.assignedAt()));
-        // a replayed event finds its id (or hash) stored already: nothing changes
-        return pool.preparedQuery(INSERT).execute(values).map(rows -> rows.rowCount() == 1);
     }
 
     @Override

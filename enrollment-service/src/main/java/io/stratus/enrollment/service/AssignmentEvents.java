@@ -38,7 +38,7 @@ public class AssignmentEvents {
                 event.challengeExpiresAt(), null, null, announcedAt);
         AssignmentRecord assignment = new AssignmentRecord(event.tenant(), event.assignmentId(), event.deviceId(),
                 event.profileId(), event.authorityId(), event.renewalThresholdPercent(), null, announcedAt);
-        return assignments.recordActive(assignment).chain(() -> challenges.recordIfAbsent(record)).invoke(stored -> {
+        return assignments.recordAnnounced(assignment, record).invoke(stored -> {
             if (stored) {
                 Log.debugf("challenge recorded for device %s, assignment %s", event.deviceId(), event.assignmentId());
             }

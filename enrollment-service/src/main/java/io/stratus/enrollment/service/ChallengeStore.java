@@ -7,9 +7,6 @@ import io.smallrye.mutiny.Uni;
 /** Where the challenge records are kept. */
 public interface ChallengeStore {
 
-    /** Stores a record unless one with the same hash exists (a replayed event); true when stored. */
-    Uni<Boolean> recordIfAbsent(ChallengeRecord record);
-
     /** The record with this hex SHA-256, or null. */
     Uni<ChallengeRecord> findByHash(String challengeHash);
 
