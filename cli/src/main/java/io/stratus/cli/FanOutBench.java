@@ -57,8 +57,9 @@ final class FanOutBench {
                 seconds(System.nanoTime() - started));
         progress.flush();
 
-        long publishedBefore = published();
-        long consumedBefore = consumed();
+        TopicSnapshot before = TopicSnapshot.take(kafka, List.of(ASSIGNMENTS_TOPIC));
+        long publishedBefore = published(before);
+        long consumedBefore = consumed(before);
         Map<String, Double> cpuAtStart = cpu.get();
         long start = System.nanoTime();
         JsonNode assignment = api.assign(tenant, pki.scepProfileId(), group.path("id").asText());
@@ -73,8 +74,9 @@ final class FanOutBench {
         long nextProgress = 0;
         while (true) {
             long now = System.nanoTime();
-            long out = published() - publishedBefore;
-            long in = consumed() - consumedBefore;
+            TopicSnapshot snapshot = TopicSnapshot.take(kafka, List.of(ASSIGNMENTS_TOPIC));
+            long out = published(snapshot) - publishedBefore;
+            long in = consumed(snapshot) - consumedBefore;
             if (publishedAfter < 0 && out >= devices) {
                 publishedAfter = seconds(now - start);
                 cpuAtPublished = cpu.get();
@@ -137,13 +139,11 @@ final class FanOutBench {
         }
     }
 
-    private long published() {
-        TopicSnapshot snapshot = TopicSnapshot.take(kafka, List.of(ASSIGNMENTS_TOPIC));
+    private static long published(TopicSnapshot snapshot) {
         return snapshot.latest().values().stream().mapToLong(Long::longValue).sum();
     }
 
-    private long consumed() {
-        TopicSnapshot snapshot = TopicSnapshot.take(kafka, List.of(ASSIGNMENTS_TOPIC));
+    private static long consumed(TopicSnapshot snapshot) {
         return snapshot.committed().getOrDefault(ENROLLMENT_GROUP, Map.of()).values().stream()
                 .mapToLong(Long::longValue).sum();
     }
