@@ -17,6 +17,7 @@ import org.apache.kafka.clients.admin.Admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.stratus.testkit.kafka.TopicSnapshot;
 
 /**
  * {@code stratus bench --fan-out N}: how fast assigning a SCEP profile to a large group reaches the devices. Imports N

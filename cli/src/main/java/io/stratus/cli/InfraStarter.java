@@ -87,6 +87,16 @@ final class InfraStarter {
         }
     }
 
+    /**
+     * The consumer lag metrics' port: 19094 beside the default ports, any free one beside chosen ports (where the port
+     * after the controller's may be one of the others).
+     */
+    static int lagMetricsPort(StackConfig c) {
+        return c.controllerPort() == StackConfig.DEFAULT_CONTROLLER_PORT ? DEFAULT_LAG_METRICS_PORT : 0;
+    }
+
+    static final int DEFAULT_LAG_METRICS_PORT = 19094;
+
     private static String describe(StackConfig c) {
         List<String> parts = new ArrayList<>();
         if (c.externalKafka() == null) {
@@ -104,7 +114,8 @@ final class InfraStarter {
         if (c.externalKafka() == null) {
             LocalStack.requireFree(c.kafkaPort(), "Kafka", "--kafka-port");
             LocalStack.requireFree(c.controllerPort(), "the Kafka controller", "--controller-port");
-            args.addAll(List.of("--kafka-port", String.valueOf(c.kafkaPort()), "--controller-port", String.valueOf(c.controllerPort())));
+            args.addAll(List.of("--kafka-port", String.valueOf(c.kafkaPort()), "--controller-port", String.valueOf(c.controllerPort()),
+                    "--lag-metrics-port", String.valueOf(lagMetricsPort(c))));
         } else {
             args.add("--no-kafka");
         }
@@ -130,6 +141,7 @@ final class InfraStarter {
         while (System.nanoTime() < deadline) {
             if (readyLine(log)) {
                 out.printf("infra ready (%.1f s)%n", (System.nanoTime() - start) / 1e9);
+                dir.lagMetricsUrl().ifPresent(url -> out.println("consumer lag metrics (Prometheus) " + url));
                 return;
             }
             if (!Procs.alive(pid)) {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.stratus.testkit.kafka.KafkaAdminException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -78,7 +79,8 @@ public final class Main implements Callable<Integer> {
                 err.flush();
                 return UNREACHABLE;
             }
-            if (ex instanceof StackException || ex instanceof StratusApi.ApiException || ex instanceof IllegalArgumentException) {
+            if (ex instanceof StackException || ex instanceof StratusApi.ApiException || ex instanceof IllegalArgumentException
+                    || ex instanceof KafkaAdminException) {
                 err.println(cmd.getCommandSpec().qualifiedName() + ": " + ex.getMessage());
                 err.flush();
                 return 1;

@@ -5,6 +5,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Optional;
+
+import io.stratus.testkit.LocalInfraMain;
 
 /** The layout of the local stack's state directory ({@code .stratus/}). */
 record StackDir(Path root) {
@@ -55,6 +58,19 @@ record StackDir(Path root) {
 
     Path kafkaData() {
         return root.resolve("kafka");
+    }
+
+    /**
+     * Where the infra process serves the consumer lag as Prometheus metrics, while it runs with a local broker
+     * ({@code LocalInfraMain} writes it).
+     */
+    Optional<String> lagMetricsUrl() {
+        Path file = LocalInfraMain.lagMetricsUrlFile(root);
+        try {
+            return Files.isRegularFile(file) ? Optional.of(Files.readString(file).trim()) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     Path postgresData() {

@@ -69,7 +69,8 @@ final class StatusCommand implements Callable<Integer> {
         out.println("Stratus local stack in " + dir.root());
         LocalStack.ProcessStatus infra = st.get(StackDir.INFRA);
         String infraWhat = "Kafka " + c.kafkaBootstrap() + (c.externalKafka() != null ? " (external)" : "")
-                + ", PostgreSQL " + c.database().display() + (c.externalDb() != null ? " (external)" : "");
+                + ", PostgreSQL " + c.database().display() + (c.externalDb() != null ? " (external)" : "")
+                + (infra.running() ? dir.lagMetricsUrl().map(url -> ", consumer lag " + url).orElse("") : "");
         out.printf("  %-19s %-16s %s%n", "infra", c.needsInfra() ? describe(infra) : "external", infraWhat);
         for (ServiceInstance s : c.instances()) {
             LocalStack.ProcessStatus p = st.get(s.name());

@@ -11,6 +11,7 @@ import org.apache.kafka.common.TopicPartition;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.stratus.events.Topics;
+import io.stratus.testkit.kafka.TopicSnapshot;
 
 /**
  * The event flow between two {@link TopicSnapshot}s: per Stratus topic its partitions, retained records, end offset,
@@ -42,7 +43,7 @@ record TopicFlow(double seconds, List<TopicRow> topics, List<GroupRow> groups) {
         after.committed().forEach((group, positions) -> {
             Map<String, Map<Integer, Long>> lagByTopic = new TreeMap<>();
             positions.forEach((partition, offset) -> lagByTopic.computeIfAbsent(partition.topic(), t -> new TreeMap<>())
-                    .put(partition.partition(), Math.max(0, after.latest().getOrDefault(partition, offset) - offset)));
+                    .put(partition.partition(), after.lag(group, partition)));
             lagByTopic.forEach((topic, lags) -> {
                 long consumed = committedOn(after, group, topic) - committedOn(before, group, topic);
                 groups.add(new GroupRow(group, topic, lags.values().stream().mapToLong(Long::longValue).sum(), lags,

@@ -9,6 +9,7 @@ import org.apache.kafka.clients.admin.Admin;
 
 import io.stratus.events.Topics;
 import io.stratus.testkit.KafkaCredentials;
+import io.stratus.testkit.kafka.TopicSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;

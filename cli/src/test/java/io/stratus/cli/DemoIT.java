@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -162,7 +163,7 @@ class DemoIT {
 
     /**
      * Every metric the alerting rules and the Grafana dashboard read (deploy/kubernetes/monitoring) is served by a
-     * running service.
+     * running service or, for the lag per topic, by the infra process.
      */
     private static void metricsOfTheAlertingRulesAreExported(TestStack stack) throws Exception {
         Set<String> wanted = new TreeSet<>(MonitoringRulesTest.metricsNamed());
@@ -177,10 +178,16 @@ class DemoIT {
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (!exported.containsAll(wanted) && System.nanoTime() < deadline) {
             exported.clear();
+            List<String> endpoints = new ArrayList<>();
             for (Service service : List.of(Service.CA, Service.ENROLLMENT, Service.PROFILE)) {
-                HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(
-                        URI.create(stack.baseUrl(service) + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString());
-                assertEquals(200, metrics.statusCode(), service + " /q/metrics");
+                endpoints.add(stack.baseUrl(service) + "/q/metrics");
+            }
+            // the consumer lag per group and topic, served by the infra process as Strimzi's Kafka Exporter names it
+            endpoints.add(new StackDir(stack.state()).lagMetricsUrl().orElseThrow());
+            for (String endpoint : endpoints) {
+                HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(endpoint)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertEquals(200, metrics.statusCode(), endpoint);
                 metrics.body().lines().filter(line -> !line.startsWith("#") && !line.isBlank())
                         .map(line -> line.split("[{ ]", 2)[0]).forEach(exported::add);
             }

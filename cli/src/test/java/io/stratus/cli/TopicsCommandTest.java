@@ -25,6 +25,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.stratus.events.Topics;
 import io.stratus.testkit.KafkaBroker;
 import io.stratus.testkit.SharedInfra;
+import io.stratus.testkit.kafka.TopicSnapshot;
 
 /** {@code stratus topics} against a real broker: records, produce counts, dead letters and a group's lag. */
 class TopicsCommandTest {

@@ -1,19 +1,25 @@
 package io.stratus.testkit;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.IntStream;
 
 import io.stratus.events.ServiceAccount;
 import io.stratus.events.Topics;
+import io.stratus.testkit.kafka.ConsumerLagMetrics;
 
 /**
  * The local stack's infrastructure as one long-running process (started by {@code stratus up}):
- * a persistent Kafka broker (every service's user and ACLs provisioned) and PostgreSQL under {@code --dir}. Prints {@code READY kafka=<bootstrap> postgres=<port>}
+ * a persistent Kafka broker (every service's user and ACLs provisioned) and PostgreSQL under {@code --dir}, and with
+ * {@code --lag-metrics-port} the consumer lag as Prometheus metrics. Prints {@code READY kafka=<bootstrap> postgres=<port>}
  * once both answer, and runs until killed; SIGTERM stops both cleanly.
  *
  * <pre>
- * java -cp ... io.stratus.testkit.LocalInfraMain --dir .stratus --kafka-port 19092 --controller-port 19093 --pg-port 15432
+ * java -cp ... io.stratus.testkit.LocalInfraMain --dir .stratus --kafka-port 19092 --controller-port 19093 --pg-port 15432 \
+ *     --lag-metrics-port 19094
  * </pre>
  * {@code --no-kafka} / {@code --no-postgres} leave one out (an existing one is used instead).
  */
@@ -24,9 +30,14 @@ public final class LocalInfraMain {
     private LocalInfraMain() {
     }
 
-    record Options(Path dir, int kafkaPort, int controllerPort, int pgPort, boolean kafka, boolean postgres) {
+    /**
+     * {@code lagMetricsPort}: where the consumer lag is served as Prometheus metrics ({@link ConsumerLagMetrics}); 0
+     * for any free port (also taken when the one asked for is in use), -1 for nowhere.
+     */
+    record Options(Path dir, int kafkaPort, int controllerPort, int pgPort, boolean kafka, boolean postgres,
+            int lagMetricsPort) {
         Options(Path dir, int kafkaPort, int controllerPort, int pgPort) {
-            this(dir, kafkaPort, controllerPort, pgPort, true, true);
+            this(dir, kafkaPort, controllerPort, pgPort, true, true, -1);
         }
 
         static Options parse(String... args) {
@@ -34,6 +45,7 @@ public final class LocalInfraMain {
             int kafka = 19092;
             int controller = 19093;
             int pg = 15432;
+            int lagMetrics = -1;
             boolean withKafka = true;
             boolean withPostgres = true;
             for (int i = 0; i < args.length; i++) {
@@ -55,21 +67,29 @@ public final class LocalInfraMain {
                     case "--kafka-port" -> kafka = port(a, v);
                     case "--controller-port" -> controller = port(a, v);
                     case "--pg-port" -> pg = port(a, v);
-                    default -> throw new IllegalArgumentException("unknown option " + a
-                            + " (expected --dir, --kafka-port, --controller-port, --pg-port, --no-kafka, --no-postgres)");
+                    case "--lag-metrics-port" -> lagMetrics = "0".equals(v) ? 0 : port(a, v);
+                    default -> throw new IllegalArgumentException("unknown option " + a + " (expected --dir, --kafka-port,"
+                            + " --controller-port, --pg-port, --lag-metrics-port, --no-kafka, --no-postgres)");
                 }
             }
             if (!withKafka && !withPostgres) {
                 throw new IllegalArgumentException("nothing to run: both --no-kafka and --no-postgres");
             }
-            return new Options(dir, kafka, controller, pg, withKafka, withPostgres);
+            if (!withKafka) {
+                lagMetrics = -1;
+            }
+            return new Options(dir, kafka, controller, pg, withKafka, withPostgres, lagMetrics);
         }
 
         int[] ports() {
-            if (kafka && postgres) {
-                return new int[] {kafkaPort, controllerPort, pgPort};
+            IntStream.Builder ports = IntStream.builder();
+            if (kafka) {
+                ports.add(kafkaPort).add(controllerPort);
             }
-            return kafka ? new int[] {kafkaPort, controllerPort} : new int[] {pgPort};
+            if (postgres) {
+                ports.add(pgPort);
+            }
+            return ports.build().toArray();
         }
 
         private static int port(String name, String value) {
@@ -123,14 +143,21 @@ public final class LocalInfraMain {
                 for (ServiceAccount account : ServiceAccount.values()) {
                     h.kafka.provision(account, KafkaCredentials.loadOrCreate(kafkaPasswords(dir), account.principal()));
                 }
+                if (o.lagMetricsPort() >= 0) {
+                    int port = o.lagMetricsPort() > 0 && Ports.bindable(o.lagMetricsPort()) ? o.lagMetricsPort() : 0;
+                    h.lagMetrics = ConsumerLagMetrics.serve(port, h.kafka::admin, Topics.allWithDeadLetters());
+                    h.lagMetricsUrlFile = lagMetricsUrlFile(dir);
+                    Files.writeString(h.lagMetricsUrlFile, "http://127.0.0.1:" + h.lagMetrics.port() + "/metrics\n");
+                }
             }
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) {
             System.err.println("LocalInfraMain: " + e.getMessage());
             e.printStackTrace();
             System.exit(1);
         }
         System.out.println("READY kafka=" + (h.kafka != null ? h.kafka.bootstrapServers() : "external")
-                + " postgres=" + (h.postgres != null ? String.valueOf(h.postgres.port()) : "external"));
+                + " postgres=" + (h.postgres != null ? String.valueOf(h.postgres.port()) : "external")
+                + (h.lagMetrics != null ? " lag-metrics=http://127.0.0.1:" + h.lagMetrics.port() + "/metrics" : ""));
         System.out.flush();
         stopped.await();
     }
@@ -151,6 +178,11 @@ public final class LocalInfraMain {
         return stackDir.resolve("keys").resolve("db");
     }
 
+    /** Holds the URL of the consumer lag metrics while this process serves them ({@code --lag-metrics-port}). */
+    public static Path lagMetricsUrlFile(Path stackDir) {
+        return stackDir.resolve("lag-metrics.url");
+    }
+
     /**
      * Durable (PostgreSQL's defaults), unless {@value #NO_FSYNC_VARIABLE}=1 asks for the settings of the tests, which
      * can lose the last commits when the machine crashes: for comparing benchmarks only.
@@ -164,8 +196,22 @@ public final class LocalInfraMain {
     private static final class Holder {
         volatile KafkaBroker kafka;
         volatile Postgres postgres;
+        volatile ConsumerLagMetrics lagMetrics;
+        volatile Path lagMetricsUrlFile;
 
         synchronized void close() {
+            if (lagMetrics != null) {
+                lagMetrics.close();
+                lagMetrics = null;
+            }
+            if (lagMetricsUrlFile != null) {
+                try {
+                    Files.deleteIfExists(lagMetricsUrlFile);
+                } catch (IOException e) {
+                    System.err.println("cannot remove " + lagMetricsUrlFile + ": " + e);
+                }
+                lagMetricsUrlFile = null;
+            }
             if (kafka != null) {
                 try {
                     kafka.close();

@@ -1,4 +1,4 @@
-package io.stratus.cli;
+package io.stratus.testkit.kafka;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,15 +22,16 @@ import org.apache.kafka.common.TopicPartition;
 
 /**
  * What the broker says about the Stratus topics at one moment (Kafka Admin API): each partition's earliest and latest
- * offset, and each consumer group's committed offset on them. Two snapshots make a {@link TopicFlow}.
+ * offset, and each consumer group's committed offset on them. {@code stratus topics} compares two of them; the local
+ * stack's {@link ConsumerLagMetrics} serves one per scrape.
  */
-record TopicSnapshot(Instant at, Map<String, Integer> partitions, Map<TopicPartition, Long> earliest,
+public record TopicSnapshot(Instant at, Map<String, Integer> partitions, Map<TopicPartition, Long> earliest,
         Map<TopicPartition, Long> latest, Map<String, Map<TopicPartition, Long>> committed) {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(15);
+    public static final Duration TIMEOUT = Duration.ofSeconds(15);
 
     /** Reads the topics that exist among {@code topics} (a missing one has no partitions) and every consumer group. */
-    static TopicSnapshot take(Admin admin, Collection<String> topics) {
+    public static TopicSnapshot take(Admin admin, Collection<String> topics) {
         Map<String, Integer> partitions = new TreeMap<>();
         List<TopicPartition> all = new ArrayList<>();
         Collection<String> existing = get(admin.listTopics().names());
@@ -71,16 +72,22 @@ record TopicSnapshot(Instant at, Map<String, Integer> partitions, Map<TopicParti
         return offsets;
     }
 
+    /** Records a group has not committed yet on a partition (never negative; 0 where it committed nothing). */
+    public long lag(String group, TopicPartition partition) {
+        Long position = committed.getOrDefault(group, Map.of()).get(partition);
+        return position == null ? 0 : Math.max(0, latest.getOrDefault(partition, 0L) - position);
+    }
+
     private static <T> T get(org.apache.kafka.common.KafkaFuture<T> future) {
         try {
             return future.get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new StackException("interrupted while asking Kafka");
+            throw new KafkaAdminException("interrupted while asking Kafka", e);
         } catch (ExecutionException e) {
-            throw new StackException("Kafka refused: " + e.getCause().getMessage(), e.getCause());
+            throw new KafkaAdminException("Kafka refused: " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new StackException("Kafka did not answer within " + TIMEOUT.toSeconds() + " s");
+            throw new KafkaAdminException("Kafka did not answer within " + TIMEOUT.toSeconds() + " s", e);
         }
     }
 }
