@@ -28,6 +28,8 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 class KubernetesUsersTest {
 
     private static final Path USERS = Path.of("../../deploy/kubernetes/base/users.yaml");
+    /** The one KafkaUser that is no service: what KEDA reads consumer lag as (autoscaling.yaml). */
+    private static final String LAG_READER = "lag-reader";
 
     @Test
     void everyKafkaUserHasTheAclsOfItsServiceAccount() throws IOException {
@@ -37,7 +39,29 @@ class KubernetesUsersTest {
             assertNotNull(acls, "no KafkaUser for " + account.principal() + " in " + USERS);
             assertEquals(expectedAcls(account), acls, "ACLs of KafkaUser " + account.principal());
         }
-        assertEquals(ServiceAccount.values().length, deployed.size(), "KafkaUsers without a ServiceAccount: " + deployed.keySet());
+        Set<String> others = new TreeSet<>(deployed.keySet());
+        for (ServiceAccount account : ServiceAccount.values()) {
+            others.remove(account.principal());
+        }
+        assertEquals(Set.of(LAG_READER), others, "KafkaUsers without a ServiceAccount");
+    }
+
+    /** KEDA's lag reader may describe topics and groups, nothing more: no Read, no Write, no other resource. */
+    @Test
+    void theLagReaderOnlyDescribes() throws IOException {
+        Set<String> acls = deployedAcls().get(LAG_READER);
+        assertNotNull(acls, "no KafkaUser " + LAG_READER);
+        for (String acl : acls) {
+            assertTrue(acl.matches("(topic|group) \\S+ \\S+ \\[Describe\\]"), LAG_READER + " may only describe: " + acl);
+        }
+        Set<String> groups = new TreeSet<>();
+        for (ServiceAccount account : ServiceAccount.values()) {
+            if (!account.groupPerInstance()) {
+                groups.add(acl("group", account.principal(), "literal", List.of("Describe")));
+            }
+        }
+        assertTrue(acls.containsAll(groups), "the lag reader describes every service's consumer group: " + acls);
+        assertTrue(acls.contains(acl("topic", "stratus.", "prefix", List.of("Describe"))), acls.toString());
     }
 
     /** One line per ACL: {@code topic literal stratus.x.v1 [Describe, Read]}. */

@@ -1,11 +1,17 @@
 package io.stratus.testkit.tools;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A program from a Debian package that some tests run: the files it needs, and where to look for them.
@@ -23,14 +29,26 @@ public enum SystemTool {
     CERTMONGER("certmonger", List.of(
             List.of("/usr/libexec/certmonger/scep-submit", "/usr/lib/certmonger/scep-submit", "scep-submit"))),
     CHROMIUM("chromium chromium-driver", List.of(List.of("chromium"), List.of("chromedriver"))),
-    PROMTOOL("prometheus", List.of(List.of("promtool")));
+    PROMTOOL("prometheus", List.of(List.of("promtool"))),
+    /**
+     * kubectl with its built-in Kustomize v5 (kubectl 1.27 or newer), for {@code kubectl kustomize}. Debian 12's
+     * kubernetes-client (1.20, Kustomize v2) is too old for the overlays and counts as missing.
+     */
+    KUBECTL("kubectl (1.27 or newer, from the Kubernetes project's package repository; Debian 12's kubernetes-client is"
+            + " too old)", List.of(List.of("kubectl")), SystemTool::hasKustomizeV5);
 
     private final String debianPackages;
     private final List<List<String>> parts;
+    private final Predicate<List<Path>> usable;
 
     SystemTool(String debianPackages, List<List<String>> parts) {
+        this(debianPackages, parts, found -> true);
+    }
+
+    SystemTool(String debianPackages, List<List<String>> parts, Predicate<List<Path>> usable) {
         this.debianPackages = debianPackages;
         this.parts = parts;
+        this.usable = usable;
     }
 
     /** The name used in {@value SystemTools#HIDE} and in messages, such as {@code softhsm2}. */
@@ -56,7 +74,7 @@ public enum SystemTool {
             }
             found.add(file.get());
         }
-        return Optional.of(List.copyOf(found));
+        return usable.test(found) ? Optional.of(List.copyOf(found)) : Optional.empty();
     }
 
     public boolean installed() {
@@ -74,7 +92,30 @@ public enum SystemTool {
                 missing.add(String.join(" or ", candidates));
             }
         }
+        if (missing.isEmpty()) {
+            return id() + " is installed but too old: " + installHint();
+        }
         return id() + " is not installed (no " + String.join(", no ", missing) + "): " + installHint();
+    }
+
+    /** Whether {@code kubectl version --client} names Kustomize v5 or newer. */
+    private static boolean hasKustomizeV5(List<Path> kubectl) {
+        try {
+            Process version = new ProcessBuilder(kubectl.get(0).toString(), "version", "--client")
+                    .redirectErrorStream(true).start();
+            String output = new String(version.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!version.waitFor(30, TimeUnit.SECONDS)) {
+                version.destroyForcibly();
+                return false;
+            }
+            Matcher kustomize = Pattern.compile("Kustomize Version: v(\\d+)\\.").matcher(output);
+            return kustomize.find() && Integer.parseInt(kustomize.group(1)) >= 5;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static Optional<Path> first(List<String> candidates) {
