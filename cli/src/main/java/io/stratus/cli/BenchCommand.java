@@ -1,6 +1,7 @@
 package io.stratus.cli;
 
 import java.io.PrintWriter;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -9,6 +10,8 @@ import java.util.concurrent.Callable;
 import org.apache.kafka.clients.admin.Admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.stratus.testkit.KafkaCredentials;
 
@@ -40,6 +43,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--fan-out",
             description = "Measure assigning instead of enrolling: import N devices, group them, assign the demo SCEP profile and time until every ProfileAssigned (with its sealed challenge) is published and consumed by enrollment-service.")
     boolean fanOut;
+    @Option(names = "--ocsp",
+            description = "Measure the OCSP responder instead of enrolling: C clients ask the demo issuing CA about its certificates for --seconds, without a nonce (answers kept and served again) and then with a fresh nonce each.")
+    boolean ocsp;
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "20",
+            description = "With --ocsp: how long each measured run asks (default ${DEFAULT-VALUE}; a quarter of it warms up first).")
+    int seconds;
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "1800",
             description = "How long to wait for the run (default ${DEFAULT-VALUE} s).")
     int timeoutSeconds;
@@ -62,6 +71,9 @@ final class BenchCommand implements Callable<Integer> {
         }
         if (fanOut) {
             return fanOut(api, stack, pki, runId, progress, timeout);
+        }
+        if (ocsp) {
+            return ocsp(api, stack, pki, progress);
         }
         String group = setup.createGroup("bench-" + runId);
         setup.assign(pki, group);
@@ -134,6 +146,32 @@ final class BenchCommand implements Callable<Integer> {
             main.out().flush();
             return 0;
         }
+    }
+
+    private int ocsp(StratusApi api, LocalStack stack, DemoSetup.Pki pki, PrintWriter progress) {
+        if (seconds < 4) {
+            throw new IllegalArgumentException("--seconds must be at least 4");
+        }
+        OcspBench bench = new OcspBench(URI.create(pki.issuing().path("ocspUrl").asText()),
+                OcspBench.certificate(pki.issuing().path("certificatePem").asText()),
+                OcspBench.serialsOf(api, tenant, pki.issuingId()), ProcessCpu.ofStack(stack.dir()), progress);
+        Duration measured = Duration.ofSeconds(seconds);
+        bench.run(false, concurrency, measured.dividedBy(4));
+        OcspBench.Result cached = bench.run(false, concurrency, measured);
+        bench.run(true, concurrency, measured.dividedBy(4));
+        OcspBench.Result signed = bench.run(true, concurrency, measured);
+        if (json) {
+            ObjectNode line = Json.MAPPER.createObjectNode();
+            line.put("ocsp_clients", concurrency);
+            cached.into(line);
+            signed.into(line);
+            main.out().println(line);
+        } else {
+            main.out().println(cached.humanLine());
+            main.out().println(signed.humanLine());
+        }
+        main.out().flush();
+        return cached.failures() == 0 && signed.failures() == 0 && cached.answers() > 0 && signed.answers() > 0 ? 0 : 1;
     }
 
     private static byte[] randomBytes() {

@@ -71,6 +71,7 @@ final class Formats {
         kv.add(new String[] {"EKUs", String.join(", ", ekus)});
         opt(kv, a, "crlUrl", "CRL");
         opt(kv, a, "caIssuersUrl", "AIA");
+        opt(kv, a, "ocspUrl", "OCSP");
         opt(kv, a, "scepUrl", "SCEP");
         opt(kv, a, "revokedAt", "revoked at");
         opt(kv, a, "revocationReason", "revocation reason");

@@ -193,7 +193,10 @@ class AdminCommandsTest {
         assertTrue(one.contains("EKUs:       CLIENT_AUTH, 1.2.3.4\n"), one);
         assertTrue(one.contains("CRL:        http://localhost:8081/pki/demo/r1/crl\n"), one);
         assertFalse(one.contains("parent"), one);
-        assertFalse(one.contains("OCSP"), one);
+        assertFalse(one.contains("OCSP"), "no OCSP line where the CA names no responder: " + one);
+        String withOcsp = Formats.authority(Json.MAPPER.readTree(ROOT.replace("\"ocspUrl\":null",
+                "\"ocspUrl\":\"http://localhost:8081/pki/demo/r1/ocsp\"")));
+        assertTrue(withOcsp.contains("OCSP:       http://localhost:8081/pki/demo/r1/ocsp\n"), withOcsp);
     }
 
     @Test

@@ -74,6 +74,15 @@ class DemoIT {
             assertTrue(fanOut.path("cpu_ms_per_assignment_until_published").path("profile-service").asDouble() > 0,
                     fanOut.toString());
 
+            // the OCSP responder under load: every answer a successful OCSP response, with and without nonces
+            com.fasterxml.jackson.databind.JsonNode ocsp = Json.MAPPER.readTree(stack.ok("bench", "--ocsp",
+                    "--concurrency", "2", "--seconds", "4", "--json").out());
+            for (String run : List.of("without_nonce", "with_nonce")) {
+                assertTrue(ocsp.path(run).path("answers").asLong() > 0, ocsp.toString());
+                assertEquals(0, ocsp.path(run).path("failures").asLong(), ocsp.toString());
+                assertTrue(ocsp.path(run).path("cpu_ms_per_answer").path("ca-service").asDouble() > 0, ocsp.toString());
+            }
+
             adminVerbsWorkOnTheDemoPki(stack, tmp, devices.get(0));
             stack.downAndAssertNothingLeft();
             done = true;

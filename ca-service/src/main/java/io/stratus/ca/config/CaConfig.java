@@ -54,6 +54,28 @@ public interface CaConfig {
     @WithDefault("P7D")
     Duration crlValidity();
 
+    /**
+     * How often the CRL publisher looks for CRLs that are due (missing, stale after a revocation that was not
+     * followed by a new CRL, or past half their validity) and signs them.
+     */
+    @WithDefault("1m")
+    Duration crlPublishInterval();
+
+    /** How long an OCSP answer is valid (its nextUpdate after thisUpdate): how long a client may keep it. */
+    @WithDefault("1h")
+    Duration ocspValidity();
+
+    /**
+     * How long this replica serves an answer it signed to the next client asking the same without a nonce (a
+     * revocation on this replica drops them at once).
+     */
+    @WithDefault("1m")
+    Duration ocspCache();
+
+    /** The validity of a delegated OCSP responder's certificate; a new one is made after half of it. */
+    @WithDefault("P7D")
+    Duration ocspResponderValidity();
+
     /** How often the outbox relay looks for unsent events. */
     @WithDefault("200ms")
     Duration outboxPollInterval();

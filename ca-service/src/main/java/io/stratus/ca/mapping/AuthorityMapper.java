@@ -36,8 +36,8 @@ public class AuthorityMapper {
                 authority.parentId, authority.status.name(), authority.external, authority.subjectDn,
                 authority.serialHex, authority.keyAlgorithm, authority.notBefore, authority.notAfter, authority.ekuList(),
                 authority.certificatePem, urls.crl(authority.tenant, authority.id, authority.keyGeneration),
-                urls.caIssuers(authority.tenant, authority.id, authority.keyGeneration), null,
-                authority.isIssuing() ? urls.scep(authority.tenant, authority.id) : null, authority.revokedAt,
+                urls.caIssuers(authority.tenant, authority.id, authority.keyGeneration),
+                urls.ocsp(authority.tenant, authority.id), authority.isIssuing() ? urls.scep(authority.tenant, authority.id) : null, authority.revokedAt,
                 authority.revocationReason, authority.generation, next, previous);
     }
 

@@ -3,7 +3,10 @@ package io.stratus.ca.mapping;
 import io.stratus.ca.config.CaConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** The public URLs of a CA: its CRLs and certificates (AIA caIssuers), one per key generation, and, for issuing CAs, its SCEP endpoint. */
+/**
+ * The public URLs of a CA: its CRLs and certificates (AIA caIssuers), one per key generation, its OCSP responder, and,
+ * for issuing CAs, its SCEP endpoint.
+ */
 @ApplicationScoped
 public class PkiUrls {
 
@@ -41,6 +44,11 @@ public class PkiUrls {
     /** The AIA caIssuers URL of the CA's first key. */
     public String caIssuers(String tenant, String authorityId) {
         return base(tenant, authorityId) + "/ca.cer";
+    }
+
+    /** The CA's OCSP responder: one URL for all its keys (a request names the key by its hash). */
+    public String ocsp(String tenant, String authorityId) {
+        return base(tenant, authorityId) + "/ocsp";
     }
 
     public String scep(String tenant, String authorityId) {

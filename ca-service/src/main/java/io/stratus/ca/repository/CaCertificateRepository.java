@@ -47,6 +47,12 @@ public class CaCertificateRepository implements PanacheRepositoryBase<CaCertific
                 parentId, issuerKeyGeneration, AuthorityStatus.REVOKED);
     }
 
+    /** The certificate with this serial of a child CA of {@code parentId}, or null. */
+    public Uni<CaCertificateEntity> childCertificate(String parentId, String serialHex) {
+        return find("serialHex = ?2 and authorityId in (select a.id from AuthorityEntity a where a.parentId = ?1)",
+                parentId, serialHex).firstResult();
+    }
+
     /** The distinct key generations of the parent that signed any certificate of this CA. */
     public Uni<List<Integer>> issuerKeyGenerationsOf(String authorityId) {
         return generationsOf(authorityId).map(rows -> rows.stream().map(row -> row.issuerKeyGeneration)

@@ -16,6 +16,7 @@ import io.stratus.ca.repository.AuthorityCrlRepository;
 import io.stratus.ca.repository.AuthorityRepository;
 import io.stratus.ca.repository.CaCertificateRepository;
 import io.stratus.ca.service.audit.AuditLog;
+import io.stratus.ca.service.ocsp.OcspService;
 import io.stratus.events.AuthorityStatus;
 import io.stratus.events.AuthorityStatusChangedEvent;
 import io.stratus.events.CloudEvent;
@@ -41,10 +42,12 @@ public class AuthorityLifecycle {
     private final AuditLog audit;
     private final CaCertificateRepository generations;
     private final AuthorityCrlRepository crlRows;
+    private final OcspService ocsp;
 
     public AuthorityLifecycle(AuthorityRepository authorities, LifecycleRules rules, CrlService crls,
             EventOutbox outbox, OutboxRelay relay, AuditLog audit, CaCertificateRepository generations,
-            AuthorityCrlRepository crlRows) {
+            AuthorityCrlRepository crlRows, OcspService ocsp) {
+        this.ocsp = ocsp;
         this.generations = generations;
         this.crlRows = crlRows;
         this.authorities = authorities;
@@ -78,7 +81,8 @@ public class AuthorityLifecycle {
                 .call(ca -> ca.parentId == null ? Uni.createFrom().voidItem()
                         : Panache.withSession(() -> generations.issuerKeyGenerationsOf(ca.id))
                                 .chain(keyGenerations -> crls.reissueAll(tenant, ca.parentId,
-                                        keyGenerations.isEmpty() ? List.of(1) : keyGenerations)));
+                                        keyGenerations.isEmpty() ? List.of(1) : keyGenerations))
+                                .invoke(() -> ocsp.forget(ca.parentId)));
     }
 
     public Uni<AuthorityEntity> delete(String tenant, String id, String actor) {

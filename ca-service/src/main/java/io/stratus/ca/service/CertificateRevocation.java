@@ -16,6 +16,7 @@ import io.stratus.ca.repository.AuthorityCrlRepository;
 import io.stratus.ca.repository.AuthorityRepository;
 import io.stratus.ca.repository.IssuedCertificateRepository;
 import io.stratus.ca.service.audit.AuditLog;
+import io.stratus.ca.service.ocsp.OcspService;
 import io.stratus.events.CertificateRevokedEvent;
 import io.stratus.events.CloudEvent;
 import io.stratus.platform.rest.ProblemException;
@@ -24,7 +25,8 @@ import jakarta.persistence.LockModeType;
 
 /**
  * Revokes a leaf certificate: the status change, the CertificateRevoked event, the audit record and the CA's
- * "CRL stale" mark commit together; then the CA's CRL is signed again (CrlPublished).
+ * "CRL stale" mark commit together; then the CA's CRL is signed again (CrlPublished) and the OCSP answers this replica
+ * keeps for the CA are dropped.
  */
 @ApplicationScoped
 public class CertificateRevocation {
@@ -37,11 +39,13 @@ public class CertificateRevocation {
     private final OutboxRelay relay;
     private final AuditLog audit;
     private final AuthorityCrlRepository crlRows;
+    private final OcspService ocsp;
 
     public CertificateRevocation(CertificateLookup lookup, AuthorityRepository authorities,
             IssuedCertificateRepository certificates, CrlService crls, EventOutbox outbox, OutboxRelay relay,
-            AuditLog audit, AuthorityCrlRepository crlRows) {
+            AuditLog audit, AuthorityCrlRepository crlRows, OcspService ocsp) {
         this.crlRows = crlRows;
+        this.ocsp = ocsp;
         this.lookup = lookup;
         this.authorities = authorities;
         this.certificates = certificates;
@@ -70,8 +74,9 @@ public class CertificateRevocation {
                     Log.infof("revoked certificate %s of CA %s (%s)", certificate.serialHex, certificate.authorityId,
                             checkedReason);
                     relay.trigger();
+                    ocsp.forget(certificate.authorityId);
                     // the CRL of the key that signed the certificate
-                    return crls.reissue(tenant, certificate.authorityId, certificate.keyGeneration, true);
+                    return crls.reissue(tenant, certificate.authorityId, certificate.keyGeneration);
                 });
     }
 

@@ -26,6 +26,7 @@ import io.stratus.ca.repository.AuthorityCrlRepository;
 import io.stratus.ca.repository.AuthorityRepository;
 import io.stratus.ca.repository.CaCertificateRepository;
 import io.stratus.ca.repository.IssuedCertificateRepository;
+import io.stratus.ca.repository.IssuedCertificateRepository.RevokedSerial;
 import io.stratus.crypto.CaSigningKey;
 import io.stratus.crypto.Crls;
 import io.stratus.crypto.Crls.RevokedEntry;
@@ -88,20 +89,19 @@ public class CrlService {
                 .chain(ca -> Panache.withSession(() -> keyCertificate(ca, keyGeneration)
                         .chain(ignored -> slot(ca, keyGeneration))))
                 .chain(slot -> slot.isFresh(config.crlValidity()) ? Uni.createFrom().item(slot.der())
-                        : reissue(tenant, authorityId, keyGeneration, false));
+                        : reissue(tenant, authorityId, keyGeneration));
     }
 
-    /** Signs and stores a new CRL of the first key now; {@code force} false keeps a CRL that is still fresh. */
-    public Uni<byte[]> reissue(String tenant, String authorityId, boolean force) {
-        return reissue(tenant, authorityId, 1, force);
-    }
-
-    /** Signs and stores a new CRL of one key generation; {@code force} false keeps a CRL that is still fresh. */
-    public Uni<byte[]> reissue(String tenant, String authorityId, int keyGeneration, boolean force) {
+    /**
+     * Signs and stores a new CRL of one key generation unless its CRL is fresh: not marked stale by a revocation and
+     * before half its validity. Under the CA row's lock, so a CRL another caller has just signed is kept, not signed
+     * twice.
+     */
+    public Uni<byte[]> reissue(String tenant, String authorityId, int keyGeneration) {
         return Panache.withTransaction(() -> authorities.lockInTenant(tenant, authorityId)
                 .onItem().ifNull().failWith(() -> new IllegalStateException("CA " + authorityId + " vanished"))
                 .chain(ca -> keyCertificate(ca, keyGeneration).chain(issuer -> slot(ca, keyGeneration)
-                        .chain(slot -> !force && slot.isFresh(config.crlValidity()) ? Uni.createFrom().item(slot.der())
+                        .chain(slot -> slot.isFresh(config.crlValidity()) ? Uni.createFrom().item(slot.der())
                                 : signAndStore(ca, issuer, slot)))))
                 .invoke(relay::trigger);
     }
@@ -110,7 +110,7 @@ public class CrlService {
     public Uni<Void> reissueAll(String tenant, String authorityId, List<Integer> keyGenerations) {
         Uni<Void> all = Uni.createFrom().voidItem();
         for (Integer keyGeneration : keyGenerations) {
-            all = all.chain(() -> reissue(tenant, authorityId, keyGeneration, true).replaceWithVoid());
+            all = all.chain(() -> reissue(tenant, authorityId, keyGeneration).replaceWithVoid());
         }
         return all;
     }
@@ -152,26 +152,32 @@ public class CrlService {
                 }));
     }
 
-    /** Revoked leaf certificates signed by this key, then revoked issuing-CA certificates signed by it (a root). */
-    private Uni<List<RevokedEntry>> revokedEntries(AuthorityEntity ca, int keyGeneration, Instant fallbackTime) {
-        return certificates.revokedBy(ca.id).chain(leaves -> authorities.revokedChildrenOf(ca.id)
-                .chain(children -> generations.revokedChildCertificates(ca.id, keyGeneration).map(childCerts -> {
-                    Map<String, AuthorityEntity> byId = children.stream()
-                            .collect(Collectors.toMap(c -> c.id, Function.identity()));
-                    List<RevokedEntry> entries = new ArrayList<>();
-                    leaves.stream().filter(c -> c.keyGeneration == keyGeneration).forEach(
-                            c -> entries.add(entry(c.serialHex, c.revokedAt, c.revocationReason, fallbackTime)));
-                    childCerts.forEach(c -> {
-                        AuthorityEntity child = byId.get(c.authorityId);
-                        if (child != null) {
-                            entries.add(entry(c.serialHex, child.revokedAt, child.revocationReason, fallbackTime));
-                        }
-                    });
-                    if (keyGeneration == 1) {
-                        addChildrenWithoutGenerations(children, childCerts, entries, fallbackTime);
-                    }
-                    return entries;
-                })));
+    /**
+     * Revoked leaf certificates signed by this key and not expired at the CRL's thisUpdate, then
+     * revoked issuing-CA certificates signed by it (a root).
+     */
+    private Uni<List<RevokedEntry>> revokedEntries(AuthorityEntity ca, int keyGeneration, Instant thisUpdate) {
+        return certificates.revokedSerials(ca.id, keyGeneration, thisUpdate)
+                .chain(leaves -> authorities.revokedChildrenOf(ca.id)
+                        .chain(children -> generations.revokedChildCertificates(ca.id, keyGeneration)
+                                .map(childCerts -> entries(leaves, children, childCerts, keyGeneration, thisUpdate))));
+    }
+
+    private static List<RevokedEntry> entries(List<RevokedSerial> leaves, List<AuthorityEntity> children,
+            List<CaCertificateEntity> childCerts, int keyGeneration, Instant thisUpdate) {
+        Map<String, AuthorityEntity> byId = children.stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
+        List<RevokedEntry> entries = new ArrayList<>();
+        leaves.forEach(c -> entries.add(entry(c.serialHex(), c.revokedAt(), c.revocationReason(), thisUpdate)));
+        childCerts.forEach(c -> {
+            AuthorityEntity child = byId.get(c.authorityId);
+            if (child != null) {
+                entries.add(entry(c.serialHex, child.revokedAt, child.revocationReason, thisUpdate));
+            }
+        });
+        if (keyGeneration == 1) {
+            addChildrenWithoutGenerations(children, childCerts, entries, thisUpdate);
+        }
+        return entries;
     }
 
     /** A revoked child whose certificate has no generation row (rows older than V5 always have one): its serial. */

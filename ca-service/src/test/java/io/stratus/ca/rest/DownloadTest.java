@@ -2,7 +2,6 @@ package io.stratus.ca.rest;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,6 +77,6 @@ class DownloadTest {
                 .body("crlUrl", equalTo(base + "/crl"))
                 .body("caIssuersUrl", equalTo(base + "/ca.cer"))
                 .body("scepUrl", equalTo("http://localhost:8082/scep/" + tenant + "/" + issuingId))
-                .body("ocspUrl", nullValue());
+                .body("ocspUrl", equalTo(base + "/ocsp"));
     }
 }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
  * A CA as the API shows it: its certificate and URLs, never its key. {@code scepUrl} only for issuing CAs;
- * {@code ocspUrl} stays null until ca-service answers OCSP. {@code generation} counts the CA's certificates (1 at
+ * {@code ocspUrl} is its OCSP responder. {@code generation} counts the CA's certificates (1 at
  * creation, +1 per renewal); {@code nextCertificate} is an announced renewal not yet in use (null when none);
  * {@code previousCertificates} lists superseded generations, newest first.
  */

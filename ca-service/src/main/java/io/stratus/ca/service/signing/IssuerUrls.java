@@ -2,7 +2,10 @@ package io.stratus.ca.service.signing;
 
 import io.stratus.ca.mapping.PkiUrls;
 
-/** Every leaf carries the CRL distribution point and the AIA caIssuers URL of the key that signs it. */
+/**
+ * Every leaf carries the CRL distribution point and the AIA caIssuers URL of the key that signs it, and its CA's OCSP
+ * responder in the AIA.
+ */
 final class IssuerUrls implements SigningOption {
 
     private final PkiUrls urls;
@@ -17,5 +20,6 @@ final class IssuerUrls implements SigningOption {
         draft.crlUrl = urls.crl(context.authority().tenant, context.authority().id, context.authority().keyGeneration);
         draft.caIssuersUrl = urls.caIssuers(context.authority().tenant, context.authority().id,
                 context.authority().keyGeneration);
+        draft.ocspUrl = urls.ocsp(context.authority().tenant, context.authority().id);
     }
 }

@@ -18,10 +18,11 @@ public final class LeafDraft {
     Instant notAfter;
     String crlUrl;
     String caIssuersUrl;
+    String ocspUrl;
 
     public LeafSpec toSpec() {
         return new LeafSpec(subjectDn, subjectAltNames, extendedKeyUsageOids, keyUsages, notBefore, notAfter, crlUrl,
-                caIssuersUrl, null, null);
+                caIssuersUrl, ocspUrl, null);
     }
 
     public String subjectDn() {

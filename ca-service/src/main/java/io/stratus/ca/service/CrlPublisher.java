@@ -1,0 +1,107 @@
+package io.stratus.ca.service;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.stratus.ca.config.CaConfig;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/**
+ * Publishes every CA's CRLs on time, whether anyone downloads them or not: every {@code crl-publish-interval} it signs
+ * a new CRL for each key of a CA (every key generation in use, paused and revoked CAs included) whose CRL is missing,
+ * marked stale by a revocation, or past half its validity (3.5 of 7 days by default). A CRL is signed only there:
+ * {@link CrlService#reissue} locks the CA row and keeps a CRL another replica has just signed, so replicas running this
+ * at once sign each CRL once.
+ */
+@ApplicationScoped
+public class CrlPublisher {
+
+    /** The keys whose CRL is due: $1 is the time before which a CRL's nextUpdate makes it due. */
+    private static final String DUE = "select a.tenant, a.id, g.key_generation from authority a"
+            + " cross join generate_series(1, a.key_generation) as g(key_generation)"
+            + " left join authority_crl c on c.authority_id = a.id and c.key_generation = g.key_generation"
+            + " where a.deleted_at is null and a.certificate_pem is not null and a.key_reference is not null"
+            + " and case when g.key_generation = 1"
+            + " then a.crl_stale or a.crl_next_update is null or a.crl_next_update < $1"
+            + " else c.authority_id is null or c.crl_stale or c.crl_next_update is null or c.crl_next_update < $1 end"
+            + " order by a.tenant, a.id, g.key_generation";
+
+    private final Pool pool;
+    private final CrlService crls;
+    private final CaConfig config;
+    private final Vertx vertx;
+    private final AtomicBoolean running = new AtomicBoolean();
+    private volatile long timerId = -1;
+
+    public CrlPublisher(Pool pool, CrlService crls, CaConfig config, Vertx vertx) {
+        this.pool = pool;
+        this.crls = crls;
+        this.config = config;
+        this.vertx = vertx;
+    }
+
+    void start(@Observes StartupEvent event) {
+        timerId = vertx.setPeriodic(config.crlPublishInterval().toMillis(), id -> publishDue());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+        }
+    }
+
+    /** Signs the CRLs that are due, one after the other, on a worker thread; a round still running is not doubled. */
+    public void publishDue() {
+        if (!running.compareAndSet(false, true)) {
+            return;
+        }
+        Infrastructure.getDefaultWorkerPool().execute(() -> {
+            try {
+                for (DueCrl due : dueCrls()) {
+                    publish(due);
+                }
+            } catch (Throwable failure) {
+                Log.warnf("CRLs due were not looked up; next try within %s: %s", config.crlPublishInterval(),
+                        failure.toString());
+            } finally {
+                running.set(false);
+            }
+        });
+    }
+
+    private List<DueCrl> dueCrls() throws Throwable {
+        Instant dueBefore = Instant.now().plus(config.crlValidity().dividedBy(2));
+        List<DueCrl> due = new ArrayList<>();
+        for (Row row : VertxContextSupport.subscribeAndAwait(
+                () -> pool.preparedQuery(DUE).execute(Tuple.of(dueBefore.atOffset(ZoneOffset.UTC))))) {
+            due.add(new DueCrl(row.getString("tenant"), row.getString("id"), row.getInteger("key_generation")));
+        }
+        return due;
+    }
+
+    private void publish(DueCrl due) {
+        try {
+            VertxContextSupport.subscribeAndAwait(() -> crls.reissue(due.tenant(), due.authorityId(),
+                    due.keyGeneration()));
+        } catch (Throwable failure) {
+            Log.warnf("CRL of CA %s (key generation %d) not published; next try within %s: %s", due.authorityId(),
+                    due.keyGeneration(), config.crlPublishInterval(), failure.toString());
+        }
+    }
+
+    private record DueCrl(String tenant, String authorityId, int keyGeneration) {
+    }
+}

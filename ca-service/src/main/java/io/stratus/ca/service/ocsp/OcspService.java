@@ -1,0 +1,191 @@
+package io.stratus.ca.service.ocsp;
+
+import java.math.BigInteger;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.cert.ocsp.CertificateID;
+import org.bouncycastle.cert.ocsp.OCSPReq;
+import org.bouncycastle.cert.ocsp.OCSPRespBuilder;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Uni;
+import io.stratus.ca.config.CaConfig;
+import io.stratus.ca.entity.AuthorityEntity;
+import io.stratus.ca.entity.CaCertificateEntity;
+import io.stratus.ca.entity.CaCertificateState;
+import io.stratus.ca.entity.CertificateStatus;
+import io.stratus.ca.mapping.RevocationReasons;
+import io.stratus.ca.repository.AuthorityRepository;
+import io.stratus.ca.repository.CaCertificateRepository;
+import io.stratus.ca.repository.IssuedCertificateRepository;
+import io.stratus.crypto.Ocsp;
+import io.stratus.crypto.Pem;
+import io.stratus.crypto.Serials;
+import io.stratus.events.AuthorityStatus;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Answers OCSP requests (RFC 6960) for one CA from the same records its CRLs are made of: good, revoked (with the
+ * time and reason the CRL has) or unknown, signed by the delegated responder of the key that issued the certificate.
+ * An answer without a nonce is kept for {@code stratus.ca.ocsp-cache} and served to every client that asks the same
+ * (a revocation on this replica drops the CA's kept answers at once; another replica's are at most that old), so that
+ * repeated questions cost a map lookup, not a signature. Errors are OCSP's own: malformedRequest for what is not a
+ * request, unauthorized for a CA this responder does not answer for.
+ */
+@ApplicationScoped
+public class OcspService {
+
+    private static final int MAX_KEPT_ANSWERS = 100_000;
+
+    private final AuthorityRepository authorities;
+    private final CaCertificateRepository generations;
+    private final IssuedCertificateRepository certificates;
+    private final OcspResponders responders;
+    private final CaConfig config;
+    private final Vertx vertx;
+    private final Map<String, KeptAnswer> kept = new ConcurrentHashMap<>();
+
+    public OcspService(AuthorityRepository authorities, CaCertificateRepository generations,
+            IssuedCertificateRepository certificates, OcspResponders responders, CaConfig config, Vertx vertx) {
+        this.authorities = authorities;
+        this.generations = generations;
+        this.certificates = certificates;
+        this.responders = responders;
+        this.config = config;
+        this.vertx = vertx;
+    }
+
+    /** The DER OCSPResponse to a DER OCSPRequest about certificates of CA {@code authorityId}. */
+    public Uni<byte[]> answer(String tenant, String authorityId, byte[] requestDer) {
+        OCSPReq request;
+        try {
+            request = Ocsp.parse(requestDer);
+        } catch (Ocsp.MalformedRequest e) {
+            Log.debugf("OCSP request for CA %s refused: %s", authorityId, e.getMessage());
+            return Uni.createFrom().item(Ocsp.error(OCSPRespBuilder.MALFORMED_REQUEST));
+        }
+        List<CertificateID> ids = Ocsp.certificateIds(request);
+        Extension nonce = Ocsp.nonce(request);
+        String keptKey = nonce == null && ids.size() == 1 ? keptKey(authorityId, ids.get(0)) : null;
+        KeptAnswer hit = keptKey == null ? null : kept.get(keptKey);
+        if (hit != null && Instant.now().isBefore(hit.until())) {
+            return Uni.createFrom().item(hit.der());
+        }
+        return Panache.withSession(() -> authorities.findInTenant(tenant, authorityId)
+                .chain(ca -> ca == null || ca.deletedAt != null || ca.certificatePem == null
+                        ? Uni.createFrom().item(Ocsp.error(OCSPRespBuilder.UNAUTHORIZED))
+                        : answer(ca, ids, nonce, keptKey)));
+    }
+
+    /** Forgets the answers kept for a CA (after one of its certificates was revoked on this replica). */
+    public void forget(String authorityId) {
+        kept.keySet().removeIf(key -> key.startsWith(authorityId + "/"));
+    }
+
+    /** Signed answers for a CA's certificates, kept under {@code keptKey} unless it is null (a nonce, several ids). */
+    private Uni<byte[]> answer(AuthorityEntity ca, List<CertificateID> ids, Extension nonce, String keptKey) {
+        return generations.generationsOf(ca.id).chain(rows -> {
+            Issuer issuer = issuerOf(ca, rows, ids);
+            if (issuer == null) {
+                return Uni.createFrom().item(Ocsp.error(OCSPRespBuilder.UNAUTHORIZED));
+            }
+            return statuses(ca, issuer.keyGeneration(), ids)
+                    .chain(answers -> vertx.executeBlocking(
+                            Uni.createFrom().item(() -> sign(ca, issuer, answers, nonce))))
+                    .invoke(der -> {
+                        if (keptKey != null) {
+                            keep(keptKey, der);
+                        }
+                    });
+        });
+    }
+
+    /** The key (certificate) of the CA that issued every certificate asked about, or null when there is none. */
+    private static Issuer issuerOf(AuthorityEntity ca, List<CaCertificateEntity> rows, List<CertificateID> ids) {
+        List<Issuer> keys = new ArrayList<>();
+        if (rows.isEmpty()) {
+            keys.add(new Issuer(null, Pem.certificate(ca.certificatePem), 1));
+        }
+        rows.stream().filter(row -> row.state != CaCertificateState.NEXT && row.certificateDer != null)
+                .sorted((a, b) -> Integer.compare(b.generation, a.generation))
+                .forEach(row -> keys.add(new Issuer(row, Pem.certificate(row.certificateDer), row.keyGeneration)));
+        for (Issuer candidate : keys) {
+            if (ids.stream().allMatch(id -> Ocsp.issuedBy(id, candidate.certificate()))) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private Uni<List<Ocsp.Answer>> statuses(AuthorityEntity ca, int keyGeneration, List<CertificateID> ids) {
+        Uni<List<Ocsp.Answer>> all = Uni.createFrom().item(new ArrayList<>());
+        for (CertificateID id : ids) {
+            all = all.chain(answers -> status(ca, keyGeneration, Ocsp.serial(id)).map(status -> {
+                answers.add(new Ocsp.Answer(id, status));
+                return answers;
+            }));
+        }
+        return all;
+    }
+
+    /** A leaf this key signed, else a child CA's certificate it signed (for a root), else unknown. */
+    private Uni<Ocsp.Status> status(AuthorityEntity ca, int keyGeneration, BigInteger serial) {
+        String serialHex = Serials.hex(serial);
+        return certificates.statusOf(ca.id, serialHex).chain(leaf -> {
+            if (leaf != null && leaf.keyGeneration() == keyGeneration) {
+                return Uni.createFrom().item(leaf.status() == CertificateStatus.REVOKED
+                        ? revoked(leaf.revokedAt(), leaf.revocationReason()) : new Ocsp.Good());
+            }
+            return generations.childCertificate(ca.id, serialHex).chain(child -> {
+                if (child == null || issuerKeyGeneration(child) != keyGeneration) {
+                    return Uni.createFrom().item(new Ocsp.Unknown());
+                }
+                return authorities.findById(child.authorityId).map(childCa -> childCa.status == AuthorityStatus.REVOKED
+                        ? revoked(childCa.revokedAt, childCa.revocationReason) : new Ocsp.Good());
+            });
+        });
+    }
+
+    /** The parent key that signed a child CA certificate; rows from before key generations were kept say null: 1. */
+    private static int issuerKeyGeneration(CaCertificateEntity child) {
+        return child.issuerKeyGeneration == null ? 1 : child.issuerKeyGeneration;
+    }
+
+    private static Ocsp.Status revoked(Instant revokedAt, String reason) {
+        return new Ocsp.Revoked(revokedAt, RevocationReasons.code(reason));
+    }
+
+    private byte[] sign(AuthorityEntity ca, Issuer issuer, List<Ocsp.Answer> answers, Extension nonce) {
+        OcspResponders.Responder responder = responders.of(ca, issuer.row(), issuer.certificate());
+        Instant thisUpdate = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return Ocsp.respond(answers, nonce, responder.certificate(), responder.key(), thisUpdate,
+                thisUpdate.plus(config.ocspValidity()));
+    }
+
+    private void keep(String key, byte[] der) {
+        if (kept.size() >= MAX_KEPT_ANSWERS) {
+            kept.clear();
+        }
+        kept.put(key, new KeptAnswer(der, Instant.now().plus(config.ocspCache())));
+    }
+
+    private static String keptKey(String authorityId, CertificateID id) {
+        return authorityId + "/" + id.getHashAlgOID().getId() + "/" + new BigInteger(1, id.getIssuerKeyHash())
+                .toString(16) + "/" + id.getSerialNumber().toString(16);
+    }
+
+    private record Issuer(CaCertificateEntity row, X509Certificate certificate, int keyGeneration) {
+    }
+
+    private record KeptAnswer(byte[] der, Instant until) {
+    }
+}
