@@ -186,6 +186,16 @@ final class AdminClient {
         return post(api(q.toString().replaceAll("[?&]$", "")), reason == null ? Map.of() : Map.of("reason", reason));
     }
 
+    /** Revokes every unexpired certificate of the tenant that these filters (null: any) name. */
+    Answer revokeCertificates(String deviceId, String profileId, String authorityId, String reason) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>();
+        body.put("deviceId", deviceId);
+        body.put("profileId", profileId);
+        body.put("authorityId", authorityId);
+        body.put("reason", reason);
+        return post(api("/certificates/revoke"), body);
+    }
+
     // audit
 
     Answer audit(long after, int limit) {

@@ -101,19 +101,32 @@ final class CertCommand implements Callable<Integer> {
     }
 
     @Command(name = "revoke", mixinStandardHelpOptions = true,
-            description = "Revoke a certificate; the CA's CRL is signed again right away.")
+            description = {"Revoke a certificate by serial, or every unexpired certificate of a device, a profile or a CA",
+                    "(--device, --profile, --ca without a serial; they combine); the CRLs are signed again right away."})
     static final class Revoke extends AdminVerb {
-        @Parameters(index = "0", paramLabel = "SERIAL", description = "Serial in hex, as `openssl x509 -noout -serial` prints it.")
+        @Parameters(index = "0", arity = "0..1", paramLabel = "SERIAL",
+                description = "Serial in hex, as `openssl x509 -noout -serial` prints it.")
         String serial;
         @Option(names = "--reason", required = true, paramLabel = "R",
                 description = {"RFC 5280 reason: unspecified, keyCompromise, cACompromise, affiliationChanged, superseded,",
                         "cessationOfOperation, certificateHold, privilegeWithdrawn, aACompromise."})
         String reason;
-        @Option(names = "--ca", paramLabel = "ID", description = "The issuing CA, if two CAs of the tenant used this serial.")
+        @Option(names = "--ca", paramLabel = "ID",
+                description = "With a serial: the issuing CA, if two CAs of the tenant used it; without: this CA's certificates.")
         String ca;
+        @Option(names = "--device", paramLabel = "ID", description = "Without a serial: this device's certificates.")
+        String device;
+        @Option(names = "--profile", paramLabel = "ID", description = "Without a serial: this SCEP profile's certificates.")
+        String profile;
 
         @Override
         public Integer call() {
+            if (serial == null) {
+                return revokeMatching();
+            }
+            if (device != null || profile != null) {
+                throw new IllegalArgumentException("give a SERIAL or --device/--profile/--ca, not both");
+            }
             AdminClient.Answer a = client().revokeCertificate(Formats.Serials.normalize(serial), reason, ca);
             if (json) {
                 printJson(a);
@@ -121,6 +134,21 @@ final class CertCommand implements Callable<Integer> {
                 JsonNode c = a.json();
                 print("Revoked " + Formats.text(c, "serialNumber") + " (" + Formats.text(c, "subjectDn") + "): "
                         + Formats.text(c, "revocationReason") + "\n");
+            }
+            return 0;
+        }
+
+        private Integer revokeMatching() {
+            if (device == null && profile == null && ca == null) {
+                throw new IllegalArgumentException("give a SERIAL, or --device, --profile or --ca (or several)");
+            }
+            AdminClient.Answer a = client().revokeCertificates(device, profile, ca, reason);
+            if (json) {
+                printJson(a);
+            } else {
+                JsonNode outcome = a.json();
+                print("Revoked " + outcome.path("revoked").asInt() + " certificate(s) ("
+                        + Formats.text(outcome, "reason") + ")\n");
             }
             return 0;
         }

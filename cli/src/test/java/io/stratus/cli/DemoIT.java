@@ -125,6 +125,14 @@ class DemoIT {
         TestStack.Captured again = stack.capture("cert", "revoke", serial, "--reason", "keyCompromise");
         assertEquals(Main.API_ERROR, again.code(), "revoking twice is a 409");
         assertTrue(again.err().startsWith("stratus: 409 "), again.err());
+        // every other certificate of the demo's SCEP profile at once, audited once with the count
+        String profileId = Json.MAPPER.readTree(shown.out()).path("profileId").asText();
+        TestStack.Captured bulk = stack.capture("cert", "revoke", "--profile", profileId, "--reason", "superseded",
+                "--json");
+        assertEquals(0, bulk.code(), bulk.err());
+        assertTrue(Json.MAPPER.readTree(bulk.out()).path("revoked").asInt() >= 1, bulk.out());
+        TestStack.Captured neither = stack.capture("cert", "revoke", "--reason", "superseded");
+        assertTrue(neither.code() != 0 && neither.err().contains("--device"), neither.err());
 
         String caUrl = stack.baseUrl(Service.CA);
         Path crl = tmp.resolve("issuing.crl");
@@ -150,7 +158,8 @@ class DemoIT {
         assertTrue(verify.out().contains("is valid"), verify.out());
         TestStack.Captured audit = stack.capture("audit", "list", "--limit", "1000", "--json");
         assertEquals(0, audit.code(), audit.err());
-        assertTrue(audit.out().contains("CERTIFICATE_REVOKED"), audit.out());
+        assertTrue(audit.out().contains("CERTIFICATE_REVOKED") && audit.out().contains("CERTIFICATES_REVOKED"),
+                audit.out());
 
         // the demo's profiles, groups and assignment are in profile-service's audit log, which the topic confirms
         TestStack.Captured profileAudit = stack.capture("audit", "verify", "--service", "profile");

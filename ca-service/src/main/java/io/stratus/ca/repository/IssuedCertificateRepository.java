@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import io.quarkus.panache.common.Parameters;
+import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.stratus.ca.entity.CertificateStatus;
@@ -57,9 +58,44 @@ public class IssuedCertificateRepository implements PanacheRepositoryBase<Issued
     public record RevokedSerial(String serialHex, Instant revokedAt, String revocationReason) {
     }
 
-    /** Certificates of a CA that are neither revoked nor expired: they block revoking the CA. */
-    public Uni<Long> countLiveIssuedBy(String authorityId, Instant now) {
-        return count("authorityId = ?1 and status = ?2 and notAfter > ?3", authorityId, CertificateStatus.ISSUED, now);
+    /**
+     * A tenant's certificates that are neither revoked nor expired at {@code now}, of a device, a profile and a CA
+     * where those are given (null: any).
+     */
+    public Uni<List<IssuedCertificateEntity>> liveMatching(String tenant, String deviceId, String profileId,
+            String authorityId, Instant now) {
+        return matching(tenant, deviceId, profileId, authorityId, now, null).list();
+    }
+
+    /** Like {@link #liveMatching}, of the CAs given only, each row locked until the transaction ends. */
+    public Uni<List<IssuedCertificateEntity>> liveMatchingLocked(String tenant, String deviceId, String profileId,
+            String authorityId, Instant now, List<String> authorityIds) {
+        return matching(tenant, deviceId, profileId, authorityId, now, authorityIds)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    private PanacheQuery<IssuedCertificateEntity> matching(String tenant,
+            String deviceId, String profileId, String authorityId, Instant now, List<String> authorityIds) {
+        StringBuilder query = new StringBuilder("tenant = :tenant and status = :status and notAfter > :now");
+        Parameters parameters = Parameters.with("tenant", tenant).and("status", CertificateStatus.ISSUED)
+                .and("now", now);
+        if (deviceId != null && !deviceId.isBlank()) {
+            query.append(" and deviceId = :device");
+            parameters.and("device", deviceId);
+        }
+        if (profileId != null && !profileId.isBlank()) {
+            query.append(" and profileId = :profile");
+            parameters.and("profile", profileId);
+        }
+        if (authorityId != null && !authorityId.isBlank()) {
+            query.append(" and authorityId = :authority");
+            parameters.and("authority", authorityId);
+        }
+        if (authorityIds != null) {
+            query.append(" and authorityId in :authorities");
+            parameters.and("authorities", authorityIds);
+        }
+        return find(query.append(" order by id").toString(), parameters);
     }
 
     /** Certificates of a tenant with this serial, optionally of one CA (serials are unique per CA only). */

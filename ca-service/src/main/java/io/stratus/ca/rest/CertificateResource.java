@@ -5,11 +5,15 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.smallrye.mutiny.Uni;
 import io.stratus.ca.mapping.CertificateMapper;
+import io.stratus.ca.rest.dto.BulkRevokeRequest;
+import io.stratus.ca.rest.dto.BulkRevokeResponse;
 import io.stratus.ca.rest.dto.CertificatePageResponse;
 import io.stratus.ca.rest.dto.CertificateResponse;
 import io.stratus.ca.rest.dto.RevokeRequest;
+import io.stratus.ca.service.BulkRevocation;
 import io.stratus.ca.service.CertificateInventory;
 import io.stratus.ca.service.CertificateRevocation;
+import io.stratus.platform.rest.ProblemException;
 import io.stratus.platform.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -21,7 +25,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 
-/** The tenant's issued certificates: inventory and revocation by serial. */
+/** The tenant's issued certificates: inventory, revocation by serial and by device, profile or CA. */
 @Path("/api/v1/tenants/{tenant}/certificates")
 @Tag(name = "certificates")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,11 +33,14 @@ public class CertificateResource {
 
     private final CertificateInventory inventory;
     private final CertificateRevocation revocation;
+    private final BulkRevocation bulk;
     private final Callers callers;
 
-    public CertificateResource(CertificateInventory inventory, CertificateRevocation revocation, Callers callers) {
+    public CertificateResource(CertificateInventory inventory, CertificateRevocation revocation, BulkRevocation bulk,
+            Callers callers) {
         this.inventory = inventory;
         this.revocation = revocation;
+        this.bulk = bulk;
         this.callers = callers;
     }
 
@@ -57,6 +64,21 @@ public class CertificateResource {
     public Uni<CertificateResponse> get(@PathParam("tenant") String tenant, @PathParam("serial") String serial,
             @QueryParam("authorityId") String authorityId) {
         return inventory.get(tenant, serial, authorityId).map(c -> CertificateMapper.toResponse(c, true));
+    }
+
+    @POST
+    @Path("/revoke")
+    @RolesAllowed(CaRoles.CERT_REVOKE)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Revoke every unexpired certificate of a device, a profile or a CA (filters combine) with one"
+            + " RFC 5280 reason; audited once with the count; the CRLs are re-issued")
+    public Uni<BulkRevokeResponse> revokeMatching(@PathParam("tenant") String tenant, BulkRevokeRequest body) {
+        if (body == null) {
+            throw ProblemException.badRequest("a body is required: deviceId, profileId or authorityId, and reason");
+        }
+        return bulk.revoke(tenant, new BulkRevocation.Filter(body.deviceId(), body.profileId(), body.authorityId()),
+                body.reason(), callers.current())
+                .map(outcome -> new BulkRevokeResponse(outcome.revoked(), outcome.reason(), outcome.authorityIds()));
     }
 
     @POST

@@ -1,6 +1,7 @@
 package io.stratus.ca.service;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -9,6 +10,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.stratus.ca.entity.AuthorityEntity;
+import io.stratus.ca.entity.IssuedCertificateEntity;
 import io.stratus.ca.mapping.RevocationReasons;
 import io.stratus.ca.messaging.EventOutbox;
 import io.stratus.ca.messaging.OutboxRelay;
@@ -43,11 +45,13 @@ public class AuthorityLifecycle {
     private final CaCertificateRepository generations;
     private final AuthorityCrlRepository crlRows;
     private final OcspService ocsp;
+    private final BulkRevocation bulk;
 
     public AuthorityLifecycle(AuthorityRepository authorities, LifecycleRules rules, CrlService crls,
             EventOutbox outbox, OutboxRelay relay, AuditLog audit, CaCertificateRepository generations,
-            AuthorityCrlRepository crlRows, OcspService ocsp) {
+            AuthorityCrlRepository crlRows, OcspService ocsp, BulkRevocation bulk) {
         this.ocsp = ocsp;
+        this.bulk = bulk;
         this.generations = generations;
         this.crlRows = crlRows;
         this.authorities = authorities;
@@ -68,16 +72,23 @@ public class AuthorityLifecycle {
                 ca -> ca.status = AuthorityStatus.ACTIVE, "resumed");
     }
 
-    /** {@code reason}: an RFC 5280 reason name, cessationOfOperation when absent. */
+    /**
+     * {@code reason}: an RFC 5280 reason name, cessationOfOperation when absent. An issuing CA's unexpired
+     * certificates are revoked with it, in the same transaction, with its reason (a CA's keyCompromise is cACompromise
+     * to them), audited once with their count; then its CRLs and its parent's are signed again.
+     */
     public Uni<AuthorityEntity> revoke(String tenant, String id, String reason, String actor) {
         String checkedReason = reason(reason);
         Instant now = Instant.now();
-        return change(tenant, id, actor, "AUTHORITY_REVOKED", ca -> rules.canRevoke(ca).call(() -> markParentCrl(ca)),
+        List<IssuedCertificateEntity> leaves = new ArrayList<>();
+        return change(tenant, id, actor, "AUTHORITY_REVOKED", ca -> rules.canRevoke(ca).call(() -> markParentCrl(ca))
+                .call(() -> revokeLeaves(ca, checkedReason, actor).invoke(leaves::addAll)),
                 ca -> {
                     ca.status = AuthorityStatus.REVOKED;
                     ca.revokedAt = now;
                     ca.revocationReason = checkedReason;
                 }, checkedReason)
+                .call(ca -> leaves.isEmpty() ? Uni.createFrom().voidItem() : bulk.afterCommit(tenant, leaves))
                 .call(ca -> ca.parentId == null ? Uni.createFrom().voidItem()
                         : Panache.withSession(() -> generations.issuerKeyGenerationsOf(ca.id))
                                 .chain(keyGenerations -> crls.reissueAll(tenant, ca.parentId,
@@ -105,6 +116,16 @@ public class AuthorityLifecycle {
                             ca.deletedAt != null ? DELETED : ca.status);
                     relay.trigger();
                 });
+    }
+
+    private Uni<List<IssuedCertificateEntity>> revokeLeaves(AuthorityEntity ca, String caReason, String actor) {
+        if (!ca.isIssuing()) {
+            return Uni.createFrom().item(List.of());
+        }
+        String leafReason = BulkRevocation.leafReasonForRevokedCa(caReason);
+        return bulk.revokeLiveLeavesOf(ca, leafReason).call(revoked -> revoked.isEmpty() ? Uni.createFrom().voidItem()
+                : audit.append(ca.tenant, actor, "CERTIFICATES_REVOKED", "certificates:ca=" + ca.id,
+                        AuditLog.SUCCESS + " (" + revoked.size() + " revoked with their CA, " + leafReason + ")"));
     }
 
     private Uni<Void> markParentCrl(AuthorityEntity ca) {

@@ -65,7 +65,8 @@ public class CertificateRevocation {
                         // locked after the CA (the order issuance uses too) and read afresh in this transaction
                         .chain(ca -> certificates.findById(found.id, LockModeType.PESSIMISTIC_WRITE)
                                 .call(certificate -> markCrlStale(ca, certificate.keyGeneration)))
-                        .invoke(certificate -> markRevoked(certificate, checkedReason))
+                        .invoke(certificate -> markRevoked(certificate, checkedReason,
+                                Instant.now().truncatedTo(ChronoUnit.SECONDS)))
                         .call(certificate -> outbox.append(CloudEvent.of(EventOutbox.SOURCE, revokedEvent(certificate))))
                         .call(certificate -> audit.append(tenant, actor, "CERTIFICATE_REVOKED",
                                 "certificate:" + certificate.authorityId + "/" + certificate.serialHex,
@@ -92,7 +93,8 @@ public class CertificateRevocation {
         return status == 409 || status == 404;
     }
 
-    private Uni<Void> markCrlStale(AuthorityEntity ca, int keyGeneration) {
+    /** Marks the CRL of the CA key that signed a certificate being revoked stale (the CA row is locked). */
+    Uni<Void> markCrlStale(AuthorityEntity ca, int keyGeneration) {
         if (keyGeneration <= 1) {
             ca.crlStale = true;
             return Uni.createFrom().voidItem();
@@ -100,22 +102,23 @@ public class CertificateRevocation {
         return crlRows.markStale(ca.id, keyGeneration);
     }
 
-    private static CertificateRevokedEvent revokedEvent(IssuedCertificateEntity c) {
+    static CertificateRevokedEvent revokedEvent(IssuedCertificateEntity c) {
         return new CertificateRevokedEvent(c.tenant, c.authorityId, c.serialHex, c.deviceId, c.revocationReason,
                 c.revokedAt);
     }
 
-    private static void markRevoked(IssuedCertificateEntity certificate, String reason) {
+    static void markRevoked(IssuedCertificateEntity certificate, String reason, Instant at) {
         if (certificate.status == CertificateStatus.REVOKED) {
             throw ProblemException.conflict("certificate " + certificate.serialHex + " was already revoked at "
                     + certificate.revokedAt + " (" + certificate.revocationReason + ")");
         }
         certificate.status = CertificateStatus.REVOKED;
-        certificate.revokedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        certificate.revokedAt = at.truncatedTo(ChronoUnit.SECONDS);
         certificate.revocationReason = reason;
     }
 
-    private static String reason(String reason) {
+    /** The canonical RFC 5280 reason name; 400 for an unknown one and for removeFromCRL. */
+    static String reason(String reason) {
         try {
             return RevocationReasons.forRevocation(reason);
         } catch (IllegalArgumentException e) {

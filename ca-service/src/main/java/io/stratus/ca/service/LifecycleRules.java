@@ -1,12 +1,10 @@
 package io.stratus.ca.service;
 
-import java.time.Instant;
 import java.util.List;
 
 import io.smallrye.mutiny.Uni;
 import io.stratus.ca.entity.AuthorityEntity;
 import io.stratus.ca.repository.AuthorityRepository;
-import io.stratus.ca.repository.IssuedCertificateRepository;
 import io.stratus.events.AuthorityStatus;
 import io.stratus.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,11 +18,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class LifecycleRules {
 
     private final AuthorityRepository authorities;
-    private final IssuedCertificateRepository certificates;
 
-    public LifecycleRules(AuthorityRepository authorities, IssuedCertificateRepository certificates) {
+    public LifecycleRules(AuthorityRepository authorities) {
         this.authorities = authorities;
-        this.certificates = certificates;
     }
 
     public Uni<Void> canPause(AuthorityEntity ca) {
@@ -56,12 +52,8 @@ public class LifecycleRules {
                     : "it is " + ca.status + "; pause it first");
         }
         if (ca.isIssuing()) {
-            return certificates.countLiveIssuedBy(ca.id, Instant.now()).invoke(live -> {
-                if (live > 0) {
-                    throw conflict(ca, "it still has " + live + " unexpired certificate(s) that are not revoked;"
-                            + " revoke them first (POST .../certificates/{serial}/revoke)");
-                }
-            }).replaceWithVoid();
+            // its unexpired certificates are revoked with it (AuthorityLifecycle.revoke)
+            return done();
         }
         return authorities.childrenOf(ca.id).invoke(children -> {
             List<String> unrevoked = children.stream().filter(c -> c.status != AuthorityStatus.REVOKED)
@@ -76,7 +68,7 @@ public class LifecycleRules {
         if (ca.isIssuing()) {
             if (ca.status != AuthorityStatus.REVOKED && ca.status != AuthorityStatus.SIGNING_REQUIRED) {
                 throw conflict(ca, "it is " + ca.status + "; an issuing CA is deleted only after it was revoked"
-                        + " (pause it, revoke its certificates, then revoke it)");
+                        + " (pause it, then revoke it: its certificates are revoked with it)");
             }
             return done();
         }

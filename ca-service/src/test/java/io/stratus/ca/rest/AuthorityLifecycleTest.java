@@ -114,13 +114,12 @@ class AuthorityLifecycleTest {
         Map<String, Object> issuing = CaApi.createIssuing(tenant, rootId);
         String issuingId = (String) issuing.get("id");
         CertificateIssuedEvent leaf = (CertificateIssuedEvent) Leaves.request(outcomes, tenant, issuingId);
+        CertificateIssuedEvent live = (CertificateIssuedEvent) Leaves.request(outcomes, tenant, issuingId);
 
         CaApi.lifecycle(tenant, issuingId, "revoke").then().statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString("pause it first"));
         CaApi.delete(tenant, issuingId).then().statusCode(409).body("detail", containsString("revoked"));
         CaApi.lifecycle(tenant, issuingId, "pause").then().statusCode(200);
-        CaApi.lifecycle(tenant, issuingId, "revoke").then().statusCode(409)
-                .body("detail", containsString("1 unexpired certificate(s)"));
         CaApi.lifecycle(tenant, rootId, "pause").then().statusCode(200);
         CaApi.lifecycle(tenant, rootId, "revoke").then().statusCode(409)
                 .body("detail", containsString(issuingId));
@@ -132,6 +131,18 @@ class AuthorityLifecycleTest {
                 .then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("REVOKED"))
                 .body("revocationReason", org.hamcrest.Matchers.equalTo("superseded"));
         assertEquals("superseded", statusEvent(issuingId, AuthorityStatus.REVOKED).reason());
+        // the certificate still live was revoked with its CA and its reason; the one revoked before keeps its own
+        given().auth().oauth2(CaApi.admin(tenant)).get("/api/v1/tenants/{t}/certificates/{s}", tenant,
+                live.serialNumber()).then().statusCode(200).body("status", org.hamcrest.Matchers.equalTo("REVOKED"))
+                .body("revocationReason", org.hamcrest.Matchers.equalTo("superseded"));
+        given().auth().oauth2(CaApi.admin(tenant)).get("/api/v1/tenants/{t}/certificates/{s}", tenant,
+                leaf.serialNumber()).then().statusCode(200)
+                .body("revocationReason", org.hamcrest.Matchers.equalTo("cessationOfOperation"));
+        String issuingCrl = OpenSsl.run("crl", "-inform", "DER", "-in", TempFiles.write("issuing", ".crl",
+                given().get("/pki/{t}/{id}/crl", tenant, issuingId).then().statusCode(200).extract().asByteArray())
+                .toString(), "-noout", "-text");
+        assertTrue(issuingCrl.contains("Serial Number: " + live.serialNumber())
+                && issuingCrl.contains("Serial Number: " + leaf.serialNumber()), issuingCrl);
         CaApi.lifecycle(tenant, issuingId, "resume").then().statusCode(409).body("detail", containsString("REVOKED"));
 
         byte[] rootCrl = given().get("/pki/{t}/{id}/crl", tenant, rootId).then().statusCode(200).extract()

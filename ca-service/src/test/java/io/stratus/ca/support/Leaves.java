@@ -24,13 +24,20 @@ public final class Leaves {
 
     /** CertificateIssuedEvent or CertificateRejectedEvent for a fresh transaction; device id "device-" + tx. */
     public static StratusEvent request(TopicReader outcomes, String tenant, String authorityId) {
+        return request(outcomes, tenant, authorityId, null, "profile-1");
+    }
+
+    /** Like {@link #request(TopicReader, String, String)} for a given device (null: "device-" + tx) and profile. */
+    public static StratusEvent request(TopicReader outcomes, String tenant, String authorityId, String deviceId,
+            String profileId) {
         String tx = "tx-" + UUID.randomUUID();
         IssuancePolicy policy = new IssuancePolicy("CN=" + tx + ",O=Contoso",
                 List.of(new SubjectAltName(SubjectAltName.Type.DNS, "dev.contoso.test")), KeySpec.ec(256),
                 List.of("1.3.6.1.5.5.7.3.2"), List.of("digitalSignature"), 30);
         String publicKey = Base64.getEncoder().encodeToString(DEVICE_KEY.getPublic().getEncoded());
-        CertificateRequestedEvent request = new CertificateRequestedEvent(tenant, tx, authorityId, "device-" + tx,
-                "assignment-1", "profile-1", RequestPurpose.DEVICE, publicKey, policy, null);
+        CertificateRequestedEvent request = new CertificateRequestedEvent(tenant, tx, authorityId,
+                deviceId != null ? deviceId : "device-" + tx, "assignment-1", profileId, RequestPurpose.DEVICE, publicKey,
+                policy, null);
         Kafka.send(CloudEvent.of("/stratus/enrollment-service", request));
         return Kafka.decode(outcomes.await(r -> r.value().contains("\"transactionId\":\"" + tx + "\""))).data();
     }
