@@ -1,14 +1,16 @@
 package io.stratus.ca.repository;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.quarkus.panache.common.Parameters;
-import io.quarkus.hibernate.reactive.panache.PanacheQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
 import io.stratus.ca.entity.CertificateStatus;
 import io.stratus.ca.entity.IssuedCertificateEntity;
+import io.stratus.events.RequestPurpose;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 
@@ -35,12 +37,13 @@ public class IssuedCertificateRepository implements PanacheRepositoryBase<Issued
 
     /**
      * What a CRL lists of the certificates one key of a CA signed: serial, revocation time and reason of those revoked
-     * and not expired at {@code at} (an expired certificate leaves the CRL, RFC 5280 3.3). Three columns, not the
-     * certificates: a CA's CRL is built while its row is locked, and a CA may have revoked many.
+     * that expire after {@code expiredAfter} (the caller keeps an expired certificate for one more CRL, RFC 5280 3.3).
+     * Three columns, not the certificates: a CA's CRL is built while its row is locked, and a CA may have revoked many.
      */
-    public Uni<List<RevokedSerial>> revokedSerials(String authorityId, int keyGeneration, Instant at) {
+    public Uni<List<RevokedSerial>> revokedSerials(String authorityId, int keyGeneration, Instant expiredAfter) {
         return find("authorityId = ?1 and keyGeneration = ?2 and status = ?3 and notAfter > ?4 order by revokedAt",
-                authorityId, keyGeneration, CertificateStatus.REVOKED, at).project(RevokedSerial.class).list();
+                authorityId, keyGeneration, CertificateStatus.REVOKED, expiredAfter).project(RevokedSerial.class)
+                .list();
     }
 
     /** What OCSP says of a CA's certificate with this serial: its key generation, status, revocation; null if none. */
@@ -59,43 +62,62 @@ public class IssuedCertificateRepository implements PanacheRepositoryBase<Issued
     }
 
     /**
-     * A tenant's certificates that are neither revoked nor expired at {@code now}, of a device, a profile and a CA
-     * where those are given (null: any).
+     * The CAs of a tenant's certificates that are neither revoked nor expired at {@code now}, of a device, a profile
+     * and a CA where those are given (null: any); device certificates only, or every purpose (the RA's too).
      */
-    public Uni<List<IssuedCertificateEntity>> liveMatching(String tenant, String deviceId, String profileId,
-            String authorityId, Instant now) {
-        return matching(tenant, deviceId, profileId, authorityId, now, null).list();
+    public Uni<List<String>> liveAuthorityIds(LiveFilter filter, Instant now) {
+        Where where = where(filter, now, null);
+        return getSession().chain(session -> {
+            var query = session.createSelectionQuery("select distinct authorityId from IssuedCertificateEntity where "
+                    + where.clause(), String.class);
+            where.parameters().forEach(query::setParameter);
+            return query.getResultList();
+        });
     }
 
-    /** Like {@link #liveMatching}, of the CAs given only, each row locked until the transaction ends. */
-    public Uni<List<IssuedCertificateEntity>> liveMatchingLocked(String tenant, String deviceId, String profileId,
-            String authorityId, Instant now, List<String> authorityIds) {
-        return matching(tenant, deviceId, profileId, authorityId, now, authorityIds)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    /** Like {@link #liveAuthorityIds}: the certificates themselves, of the CAs given only, locked until commit. */
+    public Uni<List<IssuedCertificateEntity>> liveMatchingLocked(LiveFilter filter, Instant now,
+            List<String> authorityIds) {
+        Where where = where(filter, now, authorityIds);
+        return find(where.clause() + " order by id", where.parameters()).withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
     }
 
-    private PanacheQuery<IssuedCertificateEntity> matching(String tenant,
-            String deviceId, String profileId, String authorityId, Instant now, List<String> authorityIds) {
-        StringBuilder query = new StringBuilder("tenant = :tenant and status = :status and notAfter > :now");
-        Parameters parameters = Parameters.with("tenant", tenant).and("status", CertificateStatus.ISSUED)
-                .and("now", now);
-        if (deviceId != null && !deviceId.isBlank()) {
-            query.append(" and deviceId = :device");
-            parameters.and("device", deviceId);
+    /** Which live certificates: of a device, a profile, a CA (null: any), devices' only or of every purpose. */
+    public record LiveFilter(String tenant, String deviceId, String profileId, String authorityId,
+            boolean devicesOnly) {
+    }
+
+    private record Where(String clause, Map<String, Object> parameters) {
+    }
+
+    private static Where where(LiveFilter filter, Instant now, List<String> authorityIds) {
+        StringBuilder clause = new StringBuilder("tenant = :tenant and status = :status and notAfter > :now");
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        parameters.put("tenant", filter.tenant());
+        parameters.put("status", CertificateStatus.ISSUED);
+        parameters.put("now", now);
+        if (filter.devicesOnly()) {
+            clause.append(" and purpose = :purpose");
+            parameters.put("purpose", RequestPurpose.DEVICE);
         }
-        if (profileId != null && !profileId.isBlank()) {
-            query.append(" and profileId = :profile");
-            parameters.and("profile", profileId);
+        if (filter.deviceId() != null && !filter.deviceId().isBlank()) {
+            clause.append(" and deviceId = :device");
+            parameters.put("device", filter.deviceId());
         }
-        if (authorityId != null && !authorityId.isBlank()) {
-            query.append(" and authorityId = :authority");
-            parameters.and("authority", authorityId);
+        if (filter.profileId() != null && !filter.profileId().isBlank()) {
+            clause.append(" and profileId = :profile");
+            parameters.put("profile", filter.profileId());
+        }
+        if (filter.authorityId() != null && !filter.authorityId().isBlank()) {
+            clause.append(" and authorityId = :authority");
+            parameters.put("authority", filter.authorityId());
         }
         if (authorityIds != null) {
-            query.append(" and authorityId in :authorities");
-            parameters.and("authorities", authorityIds);
+            clause.append(" and authorityId in :authorities");
+            parameters.put("authorities", authorityIds);
         }
-        return find(query.append(" order by id").toString(), parameters);
+        return new Where(clause.toString(), parameters);
     }
 
     /** Certificates of a tenant with this serial, optionally of one CA (serials are unique per CA only). */

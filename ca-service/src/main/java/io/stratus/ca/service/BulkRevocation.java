@@ -20,6 +20,7 @@ import io.stratus.ca.messaging.EventOutbox;
 import io.stratus.ca.messaging.OutboxRelay;
 import io.stratus.ca.repository.AuthorityRepository;
 import io.stratus.ca.repository.IssuedCertificateRepository;
+import io.stratus.ca.repository.IssuedCertificateRepository.LiveFilter;
 import io.stratus.ca.service.audit.AuditLog;
 import io.stratus.ca.service.ocsp.OcspService;
 import io.stratus.events.CloudEvent;
@@ -27,8 +28,9 @@ import io.stratus.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Revokes, in one request, every certificate of a tenant that a filter names (a device, a profile, a CA; several
- * filters narrow each other) and that is neither revoked nor expired. One transaction locks the CAs concerned (in id
+ * Revokes, in one request, every device certificate of a tenant that a filter names (a device, a profile, a CA;
+ * several filters narrow each other) and that is neither revoked nor expired (an RA's certificate is left alone: it
+ * goes with its CA). One transaction locks the CAs concerned (in id
  * order, as a single revocation locks its CA, so issuance and revocations wait rather than interleave), revokes the
  * certificates with one reason and one time, sends each one's CertificateRevoked, marks the CRLs stale, and writes one
  * audit record with the filter and the count. Then the CRLs are signed again and the OCSP answers kept for those CAs
@@ -96,10 +98,10 @@ public class BulkRevocation {
             throw ProblemException.badRequest("name what to revoke: deviceId, profileId or authorityId (or several)");
         }
         String checkedReason = CertificateRevocation.reason(reason);
-        return Panache.withTransaction(() -> certificates.liveMatching(tenant, filter.deviceId(), filter.profileId(),
-                filter.authorityId(), Instant.now())
-                .chain(found -> lockAuthorities(tenant, found))
-                .chain(locked -> revokeLive(locked, tenant, filter, checkedReason))
+        LiveFilter live = new LiveFilter(tenant, filter.deviceId(), filter.profileId(), filter.authorityId(), true);
+        return Panache.withTransaction(() -> certificates.liveAuthorityIds(live, Instant.now())
+                .chain(ids -> lockAuthorities(tenant, ids))
+                .chain(locked -> revokeLive(locked, live, checkedReason))
                 .call(revoked -> audit.append(tenant, actor, "CERTIFICATES_REVOKED", "certificates:" + filter.describe(),
                         AuditLog.SUCCESS + " (" + revoked.size() + " revoked, " + checkedReason + ")")))
                 .call(revoked -> afterCommit(tenant, revoked))
@@ -117,7 +119,7 @@ public class BulkRevocation {
      * expired (a CA being revoked takes them with it) and returns them; the caller signs the CRLs after its commit.
      */
     Uni<List<IssuedCertificateEntity>> revokeLiveLeavesOf(AuthorityEntity ca, String reason) {
-        return revokeLive(Map.of(ca.id, ca), ca.tenant, new Filter(null, null, ca.id), reason);
+        return revokeLive(Map.of(ca.id, ca), new LiveFilter(ca.tenant, null, null, ca.id, false), reason);
     }
 
     /** Signs the CRLs of what was revoked and drops the kept OCSP answers of those CAs. */
@@ -133,13 +135,11 @@ public class BulkRevocation {
         return all;
     }
 
-    /** Locks the CAs of the certificates found, in id order. */
-    private Uni<Map<String, AuthorityEntity>> lockAuthorities(String tenant, List<IssuedCertificateEntity> found) {
-        Set<String> ids = new TreeSet<>();
-        found.forEach(c -> ids.add(c.authorityId));
+    /** Locks these CAs of the tenant, in id order. */
+    private Uni<Map<String, AuthorityEntity>> lockAuthorities(String tenant, List<String> authorityIds) {
         Map<String, AuthorityEntity> locked = new LinkedHashMap<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
-        for (String id : ids) {
+        for (String id : new TreeSet<>(authorityIds)) {
             chain = chain.chain(() -> authorities.lockInTenant(tenant, id).invoke(ca -> {
                 if (ca != null) {
                     locked.put(id, ca);
@@ -150,26 +150,25 @@ public class BulkRevocation {
     }
 
     /** With the CAs locked: the matching live certificates read again under lock, revoked, each with its event. */
-    private Uni<List<IssuedCertificateEntity>> revokeLive(Map<String, AuthorityEntity> locked, String tenant,
-            Filter filter, String reason) {
+    private Uni<List<IssuedCertificateEntity>> revokeLive(Map<String, AuthorityEntity> locked, LiveFilter filter,
+            String reason) {
         if (locked.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
         Instant now = Instant.now();
-        return certificates.liveMatchingLocked(tenant, filter.deviceId(), filter.profileId(), filter.authorityId(), now,
-                List.copyOf(locked.keySet())).chain(live -> {
-                    Set<String> staleKeys = new TreeSet<>();
-                    // one after the other, without nesting a Uni per certificate (a CA may have many)
-                    return Multi.createFrom().iterable(live).onItem().transformToUniAndConcatenate(certificate -> {
-                        CertificateRevocation.markRevoked(certificate, reason, now);
-                        AuthorityEntity ca = locked.get(certificate.authorityId);
-                        Uni<Void> stale = staleKeys.add(ca.id + "/" + certificate.keyGeneration)
-                                ? revocation.markCrlStale(ca, certificate.keyGeneration)
-                                : Uni.createFrom().voidItem();
-                        return stale.chain(() -> outbox.append(CloudEvent.of(EventOutbox.SOURCE,
-                                CertificateRevocation.revokedEvent(certificate))));
-                    }).collect().last().replaceWith(live);
-                });
+        return certificates.liveMatchingLocked(filter, now, List.copyOf(locked.keySet())).chain(live -> {
+            Set<String> staleKeys = new TreeSet<>();
+            // one after the other, without nesting a Uni per certificate (a CA may have many)
+            return Multi.createFrom().iterable(live).onItem().transformToUniAndConcatenate(certificate -> {
+                CertificateRevocation.markRevoked(certificate, reason, now);
+                AuthorityEntity ca = locked.get(certificate.authorityId);
+                Uni<Void> stale = staleKeys.add(ca.id + "/" + certificate.keyGeneration)
+                        ? revocation.markCrlStale(ca, certificate.keyGeneration)
+                        : Uni.createFrom().voidItem();
+                return stale.chain(() -> outbox.append(CloudEvent.of(EventOutbox.SOURCE,
+                        CertificateRevocation.revokedEvent(certificate))));
+            }).collect().last().replaceWith(live);
+        });
     }
 
     /** The reason leaves get when their CA is revoked: the CA's, but a CA's key compromise is cACompromise to them. */

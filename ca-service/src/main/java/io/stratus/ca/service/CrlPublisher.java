@@ -29,15 +29,22 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class CrlPublisher {
 
-    /** The keys whose CRL is due: $1 is the time before which a CRL's nextUpdate makes it due. */
-    private static final String DUE = "select a.tenant, a.id, g.key_generation from authority a"
-            + " cross join generate_series(1, a.key_generation) as g(key_generation)"
-            + " left join authority_crl c on c.authority_id = a.id and c.key_generation = g.key_generation"
+    /**
+     * The keys whose CRL is due: the first key of every CA that has one, and each later key with a certificate in use
+     * or used before (key generations are the numbers of the certificate generations that brought a new key, so they
+     * have gaps); $1 is the time before which a CRL's nextUpdate makes it due.
+     */
+    private static final String DUE = "select a.tenant, a.id, 1 as key_generation from authority a"
             + " where a.deleted_at is null and a.certificate_pem is not null and a.key_reference is not null"
-            + " and case when g.key_generation = 1"
-            + " then a.crl_stale or a.crl_next_update is null or a.crl_next_update < $1"
-            + " else c.authority_id is null or c.crl_stale or c.crl_next_update is null or c.crl_next_update < $1 end"
-            + " order by a.tenant, a.id, g.key_generation";
+            + " and (a.crl_stale or a.crl_next_update is null or a.crl_next_update < $1)"
+            + " union all"
+            + " select a.tenant, a.id, k.key_generation from authority a"
+            + " join (select distinct authority_id, key_generation from ca_certificate"
+            + " where key_generation > 1 and state in ('CURRENT', 'PREVIOUS')) k on k.authority_id = a.id"
+            + " left join authority_crl c on c.authority_id = a.id and c.key_generation = k.key_generation"
+            + " where a.deleted_at is null and a.certificate_pem is not null and a.key_reference is not null"
+            + " and (c.authority_id is null or c.crl_stale or c.crl_next_update is null or c.crl_next_update < $1)"
+            + " order by 1, 2, 3";
 
     private final Pool pool;
     private final CrlService crls;

@@ -153,11 +153,12 @@ public class CrlService {
     }
 
     /**
-     * Revoked leaf certificates signed by this key and not expired at the CRL's thisUpdate, then
+     * Revoked leaf certificates signed by this key that had not expired a CRL validity before thisUpdate, then
      * revoked issuing-CA certificates signed by it (a root).
      */
     private Uni<List<RevokedEntry>> revokedEntries(AuthorityEntity ca, int keyGeneration, Instant thisUpdate) {
-        return certificates.revokedSerials(ca.id, keyGeneration, thisUpdate)
+        // an entry stays until one CRL made after the certificate expired has listed it (RFC 5280 3.3)
+        return certificates.revokedSerials(ca.id, keyGeneration, thisUpdate.minus(config.crlValidity()))
                 .chain(leaves -> authorities.revokedChildrenOf(ca.id)
                         .chain(children -> generations.revokedChildCertificates(ca.id, keyGeneration)
                                 .map(childCerts -> entries(leaves, children, childCerts, keyGeneration, thisUpdate))));

@@ -159,6 +159,15 @@ class OcspTest {
                 new OCSPResp(post(issuingId, "not ocsp".getBytes())).getStatus());
         assertEquals(OCSPRespBuilder.MALFORMED_REQUEST, new OCSPResp(given().get("/pki/{t}/{id}/ocsp/{r}", tenant,
                 issuingId, "%%%").then().statusCode(200).extract().asByteArray()).getStatus());
+        // more than ten certificates in one request: malformed, not ten database reads per entry
+        X509Certificate issuer = Pem.certificate((String) issuing.get("certificatePem"));
+        OCSPReqBuilder eleven = new OCSPReqBuilder();
+        for (int i = 1; i <= 11; i++) {
+            eleven.addRequest(new CertificateID(new JcaDigestCalculatorProviderBuilder().build()
+                    .get(CertificateID.HASH_SHA1), new JcaX509CertificateHolder(issuer), BigInteger.valueOf(i)));
+        }
+        assertEquals(OCSPRespBuilder.MALFORMED_REQUEST,
+                new OCSPResp(post(issuingId, eleven.build().getEncoded())).getStatus());
         // the root's responder does not answer for certificates the issuing CA signed
         CertificateIssuedEvent leaf = (CertificateIssuedEvent) Leaves.request(certificateEvents, tenant, issuingId);
         byte[] request = request(Pem.certificate((String) issuing.get("certificatePem")),

@@ -73,17 +73,40 @@ public final class Ocsp {
     private Ocsp() {
     }
 
-    /** The request in {@code der}; throws {@link MalformedRequest} when it is not one, or names no certificate. */
+    /** The most certificates one request may ask about (clients ask about one). */
+    public static final int MAX_ENTRIES = 10;
+    /** The largest request read (a request about {@link #MAX_ENTRIES} certificates, signed, is far smaller). */
+    public static final int MAX_REQUEST_BYTES = 16 * 1024;
+    /** The longest serial number RFC 5280 4.1.2.2 allows, in octets. */
+    private static final int MAX_SERIAL_OCTETS = 20;
+
+    /**
+     * The request in {@code der}; throws {@link MalformedRequest} when it is not one, is larger than
+     * {@link #MAX_REQUEST_BYTES}, names no certificate or more than {@link #MAX_ENTRIES}, or a serial that is negative
+     * or longer than 20 octets: what a responder does for it then must stay small.
+     */
     public static OCSPReq parse(byte[] der) throws MalformedRequest {
+        if (der == null || der.length > MAX_REQUEST_BYTES) {
+            throw new MalformedRequest("no request, or one larger than " + MAX_REQUEST_BYTES + " bytes", null);
+        }
+        OCSPReq request;
         try {
-            OCSPReq request = new OCSPReq(der);
-            if (request.getRequestList().length == 0) {
-                throw new MalformedRequest("the request names no certificate", null);
-            }
-            return request;
+            request = new OCSPReq(der);
         } catch (IOException | RuntimeException e) {
             throw new MalformedRequest("not a DER OCSPRequest: " + e.getMessage(), e);
         }
+        Req[] entries = request.getRequestList();
+        if (entries.length == 0 || entries.length > MAX_ENTRIES) {
+            throw new MalformedRequest("a request names 1 to " + MAX_ENTRIES + " certificates, not " + entries.length,
+                    null);
+        }
+        for (Req entry : entries) {
+            BigInteger serial = entry.getCertID().getSerialNumber();
+            if (serial.signum() < 0 || serial.toByteArray().length > MAX_SERIAL_OCTETS + 1) {
+                throw new MalformedRequest("a serial number is negative or longer than 20 octets", null);
+            }
+        }
+        return request;
     }
 
     /** The certificate ids a request asks about, in its order. */

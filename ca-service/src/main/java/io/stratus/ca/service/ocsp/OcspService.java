@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.cert.ocsp.CertificateID;
@@ -44,7 +45,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class OcspService {
 
-    private static final int MAX_KEPT_ANSWERS = 100_000;
+    /** At most this many kept answers (each about a kilobyte: requests are small and serials at most 20 octets). */
+    private static final int MAX_KEPT_ANSWERS = 20_000;
 
     private final AuthorityRepository authorities;
     private final CaCertificateRepository generations;
@@ -53,6 +55,8 @@ public class OcspService {
     private final CaConfig config;
     private final Vertx vertx;
     private final Map<String, KeptAnswer> kept = new ConcurrentHashMap<>();
+    /** Per CA, how many times its kept answers were dropped: an answer read before a drop is not kept after it. */
+    private final Map<String, AtomicLong> drops = new ConcurrentHashMap<>();
 
     public OcspService(AuthorityRepository authorities, CaCertificateRepository generations,
             IssuedCertificateRepository certificates, OcspResponders responders, CaConfig config, Vertx vertx) {
@@ -75,37 +79,42 @@ public class OcspService {
         }
         List<CertificateID> ids = Ocsp.certificateIds(request);
         Extension nonce = Ocsp.nonce(request);
-        String keptKey = nonce == null && ids.size() == 1 ? keptKey(authorityId, ids.get(0)) : null;
+        String keptKey = nonce == null && ids.size() == 1 ? keptKey(tenant, authorityId, ids.get(0)) : null;
         KeptAnswer hit = keptKey == null ? null : kept.get(keptKey);
         if (hit != null && Instant.now().isBefore(hit.until())) {
             return Uni.createFrom().item(hit.der());
         }
+        long dropsBefore = drops(authorityId).get();
         return Panache.withSession(() -> authorities.findInTenant(tenant, authorityId)
                 .chain(ca -> ca == null || ca.deletedAt != null || ca.certificatePem == null
                         ? Uni.createFrom().item(Ocsp.error(OCSPRespBuilder.UNAUTHORIZED))
-                        : answer(ca, ids, nonce, keptKey)));
+                        : answer(ca, ids, nonce)
+                                .invoke(der -> keep(keptKey, der, authorityId, dropsBefore))))
+                .onFailure().recoverWithItem(failure -> {
+                    Log.warnf("OCSP request for CA %s not answered: %s", authorityId, failure.toString());
+                    return Ocsp.error(OCSPRespBuilder.INTERNAL_ERROR);
+                });
     }
 
     /** Forgets the answers kept for a CA (after one of its certificates was revoked on this replica). */
     public void forget(String authorityId) {
-        kept.keySet().removeIf(key -> key.startsWith(authorityId + "/"));
+        drops(authorityId).incrementAndGet();
+        kept.keySet().removeIf(key -> key.contains("/" + authorityId + "/"));
     }
 
-    /** Signed answers for a CA's certificates, kept under {@code keptKey} unless it is null (a nonce, several ids). */
-    private Uni<byte[]> answer(AuthorityEntity ca, List<CertificateID> ids, Extension nonce, String keptKey) {
+    private AtomicLong drops(String authorityId) {
+        return drops.computeIfAbsent(authorityId, id -> new AtomicLong());
+    }
+
+    /** Signed answers for a CA's certificates, or unauthorized when none of its keys in use issued them all. */
+    private Uni<byte[]> answer(AuthorityEntity ca, List<CertificateID> ids, Extension nonce) {
         return generations.generationsOf(ca.id).chain(rows -> {
             Issuer issuer = issuerOf(ca, rows, ids);
-            if (issuer == null) {
+            if (issuer == null || !issuer.certificate().getNotAfter().toInstant().isAfter(Instant.now())) {
                 return Uni.createFrom().item(Ocsp.error(OCSPRespBuilder.UNAUTHORIZED));
             }
-            return statuses(ca, issuer.keyGeneration(), ids)
-                    .chain(answers -> vertx.executeBlocking(
-                            Uni.createFrom().item(() -> sign(ca, issuer, answers, nonce))))
-                    .invoke(der -> {
-                        if (keptKey != null) {
-                            keep(keptKey, der);
-                        }
-                    });
+            return statuses(ca, issuer.keyGeneration(), ids).chain(answers -> vertx.executeBlocking(
+                    Uni.createFrom().item(() -> sign(ca, issuer, answers, nonce))));
         });
     }
 
@@ -115,7 +124,8 @@ public class OcspService {
         if (rows.isEmpty()) {
             keys.add(new Issuer(null, Pem.certificate(ca.certificatePem), 1));
         }
-        rows.stream().filter(row -> row.state != CaCertificateState.NEXT && row.certificateDer != null)
+        rows.stream().filter(row -> (row.state == CaCertificateState.CURRENT || row.state == CaCertificateState.PREVIOUS)
+                && row.certificateDer != null)
                 .sorted((a, b) -> Integer.compare(b.generation, a.generation))
                 .forEach(row -> keys.add(new Issuer(row, Pem.certificate(row.certificateDer), row.keyGeneration)));
         for (Issuer candidate : keys) {
@@ -171,16 +181,27 @@ public class OcspService {
                 thisUpdate.plus(config.ocspValidity()));
     }
 
-    private void keep(String key, byte[] der) {
+    /**
+     * Keeps a successful answer under {@code key} (null: not to be kept, it has a nonce or several ids) unless the CA's
+     * answers were dropped since it was read.
+     */
+    private void keep(String key, byte[] der, String authorityId, long dropsBefore) {
+        if (key == null || drops(authorityId).get() != dropsBefore) {
+            return;
+        }
         if (kept.size() >= MAX_KEPT_ANSWERS) {
             kept.clear();
         }
         kept.put(key, new KeptAnswer(der, Instant.now().plus(config.ocspCache())));
+        if (drops(authorityId).get() != dropsBefore) {
+            kept.remove(key);
+        }
     }
 
-    private static String keptKey(String authorityId, CertificateID id) {
-        return authorityId + "/" + id.getHashAlgOID().getId() + "/" + new BigInteger(1, id.getIssuerKeyHash())
-                .toString(16) + "/" + id.getSerialNumber().toString(16);
+    private static String keptKey(String tenant, String authorityId, CertificateID id) {
+        return tenant + "/" + authorityId + "/" + id.getHashAlgOID().getId() + "/"
+                + new BigInteger(1, id.getIssuerNameHash()).toString(16) + "/"
+                + new BigInteger(1, id.getIssuerKeyHash()).toString(16) + "/" + id.getSerialNumber().toString(16);
     }
 
     private record Issuer(CaCertificateEntity row, X509Certificate certificate, int keyGeneration) {

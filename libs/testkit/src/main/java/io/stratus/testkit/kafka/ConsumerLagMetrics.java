@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 
@@ -26,11 +27,13 @@ import com.sun.net.httpserver.HttpServer;
 public final class ConsumerLagMetrics implements AutoCloseable {
 
     private final HttpServer server;
+    private final ExecutorService executor;
     private final Admin admin;
     private final Collection<String> topics;
 
-    private ConsumerLagMetrics(HttpServer server, Admin admin, Collection<String> topics) {
+    private ConsumerLagMetrics(HttpServer server, ExecutorService executor, Admin admin, Collection<String> topics) {
         this.server = server;
+        this.executor = executor;
         this.admin = admin;
         this.topics = topics;
     }
@@ -38,9 +41,14 @@ public final class ConsumerLagMetrics implements AutoCloseable {
     /** Serves the lag of {@code topics} on {@code 127.0.0.1:port}, asking the broker as {@code admin}. */
     public static ConsumerLagMetrics serve(int port, Supplier<Admin> admin, Collection<String> topics) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-        ConsumerLagMetrics metrics = new ConsumerLagMetrics(server, admin.get(), topics);
+        ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+            Thread thread = new Thread(r, "stratus-lag-metrics");
+            thread.setDaemon(true);
+            return thread;
+        });
+        ConsumerLagMetrics metrics = new ConsumerLagMetrics(server, executor, admin.get(), topics);
         server.createContext("/metrics", metrics::answer);
-        server.setExecutor(Executors.newSingleThreadExecutor(r -> new Thread(r, "stratus-lag-metrics")));
+        server.setExecutor(executor);
         server.start();
         return metrics;
     }
@@ -84,16 +92,21 @@ public final class ConsumerLagMetrics implements AutoCloseable {
         text.append("# HELP kafka_consumergroup_current_offset The offset a consumer group has committed on a partition.\n");
         text.append("# TYPE kafka_consumergroup_current_offset gauge\n");
         snapshot.committed().forEach((group, positions) -> new TreeMap<>(byName(positions)).forEach((name, entry) ->
-                text.append("kafka_consumergroup_current_offset{consumergroup=\"").append(group).append("\",topic=\"")
+                text.append("kafka_consumergroup_current_offset{consumergroup=\"").append(label(group)).append("\",topic=\"")
                         .append(entry.getKey().topic()).append("\",partition=\"").append(entry.getKey().partition())
                         .append("\"} ").append(entry.getValue()).append('\n')));
         text.append("# HELP kafka_consumergroup_lag Records of a partition that a consumer group has not committed yet.\n");
         text.append("# TYPE kafka_consumergroup_lag gauge\n");
         snapshot.committed().forEach((group, positions) -> new TreeMap<>(byName(positions)).forEach((name, entry) ->
-                text.append("kafka_consumergroup_lag{consumergroup=\"").append(group).append("\",topic=\"")
+                text.append("kafka_consumergroup_lag{consumergroup=\"").append(label(group)).append("\",topic=\"")
                         .append(entry.getKey().topic()).append("\",partition=\"").append(entry.getKey().partition())
                         .append("\"} ").append(snapshot.lag(group, entry.getKey())).append('\n')));
         return text.toString();
+    }
+
+    /** A label value as the exposition format writes it: backslash, quote and newline escaped. */
+    static String label(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n");
     }
 
     /** Partitions in a stable order (topic, then partition number). */
@@ -107,6 +120,7 @@ public final class ConsumerLagMetrics implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        executor.shutdownNow();
         admin.close();
     }
 }

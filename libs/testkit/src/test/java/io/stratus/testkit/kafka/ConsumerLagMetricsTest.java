@@ -66,6 +66,11 @@ class ConsumerLagMetricsTest {
         }
     }
 
+    @Test
+    void labelValuesAreEscapedAsTheExpositionFormatAsks() {
+        assertEquals("a\\\"b\\\\c\\n", ConsumerLagMetrics.label("a\"b\\c\n"));
+    }
+
     private KafkaProducer<String, String> producer() {
         Map<String, Object> config = new java.util.HashMap<>(kafka.adminCredentials().clientConfig(kafka.bootstrapServers()));
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
