@@ -7,16 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigInteger;
 import java.net.URI;
 import java.nio.file.Path;
+import java.security.cert.CRL;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertStore;
 import java.security.cert.CertificateFactory;
+import java.security.cert.CollectionCertStoreParameters;
 import java.security.cert.PKIXParameters;
 import java.security.cert.PKIXRevocationChecker;
 import java.security.cert.TrustAnchor;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.List;
@@ -141,16 +146,30 @@ class OcspTest {
 
     @Test
     void javaPkixRevocationCheckingAsksTheResponder() throws Exception {
+        seesTheRevocation(this::validate);
+    }
+
+    @Test
+    void javaPkixCrlCheckingOfTheWholeChainFindsTheRevocationOnTheNextCrl() throws Exception {
+        seesTheRevocation(this::validateWithCrls);
+    }
+
+    /** A fresh leaf validates; once revoked, the same validation fails with reason REVOKED. */
+    private void seesTheRevocation(PathValidation validation) throws Exception {
         CertificateIssuedEvent leaf = (CertificateIssuedEvent) Leaves.request(certificateEvents, tenant, issuingId);
         X509Certificate leafCertificate = certificateOf(leaf);
         X509Certificate issuer = Pem.certificate((String) issuing.get("certificatePem"));
         X509Certificate rootCertificate = Pem.certificate((String) root.get("certificatePem"));
 
-        validate(leafCertificate, issuer, rootCertificate);
+        validation.validate(leafCertificate, issuer, rootCertificate);
         CaApi.revokeCertificate(tenant, leaf.serialNumber(), "keyCompromise").then().statusCode(200);
         CertPathValidatorException refused = assertThrows(CertPathValidatorException.class,
-                () -> validate(leafCertificate, issuer, rootCertificate));
+                () -> validation.validate(leafCertificate, issuer, rootCertificate));
         assertEquals(CertPathValidatorException.BasicReason.REVOKED, refused.getReason(), refused.getMessage());
+    }
+
+    private interface PathValidation {
+        void validate(X509Certificate leaf, X509Certificate issuer, X509Certificate root) throws Exception;
     }
 
     @Test
@@ -192,6 +211,25 @@ class OcspTest {
         PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(root, null)));
         parameters.addCertPathChecker(checker);
         validator.validate(CertificateFactory.getInstance("X.509").generateCertPath(List.of(leaf, issuer)), parameters);
+    }
+
+    /** PKIX with CRLs only (no OCSP, no fallback), both certificates checked, with the CRLs as ca-service serves them. */
+    private void validateWithCrls(X509Certificate leaf, X509Certificate issuer, X509Certificate rootCertificate)
+            throws Exception {
+        CertificateFactory factory = CertificateFactory.getInstance("X.509");
+        List<CRL> crls = new ArrayList<>();
+        for (String caId : List.of(issuingId, (String) root.get("id"))) {
+            crls.add(factory.generateCRL(new ByteArrayInputStream(given().get("/pki/{t}/{id}/crl", tenant, caId)
+                    .then().statusCode(200).extract().asByteArray())));
+        }
+        CertPathValidator validator = CertPathValidator.getInstance("PKIX");
+        PKIXRevocationChecker checker = (PKIXRevocationChecker) validator.getRevocationChecker();
+        checker.setOptions(EnumSet.of(PKIXRevocationChecker.Option.PREFER_CRLS,
+                PKIXRevocationChecker.Option.NO_FALLBACK));
+        PKIXParameters parameters = new PKIXParameters(Set.of(new TrustAnchor(rootCertificate, null)));
+        parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(crls)));
+        parameters.addCertPathChecker(checker);
+        validator.validate(factory.generateCertPath(List.of(leaf, issuer)), parameters);
     }
 
     private static byte[] request(X509Certificate issuer, BigInteger serial, byte[] nonce) throws Exception {
