@@ -128,13 +128,28 @@ final class LocalStack {
                 continue;
             }
             long pid = launcher.start(s.name(), installation.javaBinary(), jvmOptions(),
-                    List.of("-jar", s.service().jar(installation.repoRoot()).toString()), ServiceEnv.of(s, config, secrets));
+                    List.of("-jar", s.service().jar(installation.repoRoot()).toString()), serviceEnv(s, config, secrets));
             out.println("Started " + s.name() + " (pid " + pid + ") on port " + s.port(config) + ", log " + dir.log(s.name()));
             pids.put(s, pid);
         }
         out.flush();
         new HealthWaiter(dir, out).awaitReady(config, pids, request.timeout());
         return config;
+    }
+
+    /**
+     * The {@code STRATUS_*} settings of this command's environment (a setting such as
+     * {@code STRATUS_CA_DEADLINE_CHECK_INTERVAL=10s ./stratus up} reaches the services), then the stack's own.
+     */
+    private Map<String, String> serviceEnv(ServiceInstance s, StackConfig config, Secrets secrets) {
+        Map<String, String> serviceEnv = new LinkedHashMap<>();
+        env.forEach((key, value) -> {
+            if (key.startsWith("STRATUS_")) {
+                serviceEnv.put(key, value);
+            }
+        });
+        serviceEnv.putAll(ServiceEnv.of(s, config, secrets));
+        return serviceEnv;
     }
 
     private void checkJars(List<ServiceInstance> instances) {

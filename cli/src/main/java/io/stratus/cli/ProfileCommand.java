@@ -160,6 +160,10 @@ final class ProfileCommand implements Callable<Integer> {
         List<String> sans;
         @Option(names = "--validity-days", paramLabel = "N", description = "Certificate validity in days (create: 365).")
         Integer validityDays;
+        @Option(names = "--validity-minutes", paramLabel = "N",
+                description = "Certificate validity in minutes (1 to 1439), instead of days: to watch renewal in a demo or"
+                        + " a test; only where profile-service allows it (stratus.profile.short-validity-allowed).")
+        Integer validityMinutes;
         @Option(names = "--key", paramLabel = "ALG:SIZE", description = "RSA:2048, RSA:4096, EC:256 or EC:384 (create: RSA:2048).")
         String key;
         @Option(names = "--key-usage", paramLabel = "KU", split = ",",
@@ -198,6 +202,7 @@ final class ProfileCommand implements Callable<Integer> {
                 b.put("subjectAlternativeNames", sans(sans));
             }
             putIf(b, "validityDays", validityDays);
+            putIf(b, "validityMinutes", validityMinutes);
             if (key != null) {
                 String[] k = key(key);
                 b.put("keyAlgorithm", k[0]);

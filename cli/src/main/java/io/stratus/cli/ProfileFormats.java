@@ -193,7 +193,8 @@ final class ProfileFormats {
             List<String> sans = new ArrayList<>();
             p.path("subjectAlternativeNames").forEach(s -> sans.add(text(s, "type") + "=" + text(s, "value")));
             kv.add(new String[] {"SANs", String.join(", ", sans)});
-            kv.add(new String[] {"validity", text(p, "validityDays") + " days"});
+            kv.add(new String[] {"validity", p.hasNonNull("validityMinutes") ? text(p, "validityMinutes") + " minutes"
+                    : text(p, "validityDays") + " days"});
             kv.add(new String[] {"key", text(p, "keyAlgorithm") + " " + text(p, "keySize")});
             kv.add(new String[] {"key usages", join(p.path("keyUsages"))});
             List<String> ekus = new ArrayList<>();
@@ -228,10 +229,18 @@ final class ProfileFormats {
         return sb.toString();
     }
 
-    /** {@code 1 succeeded, 0 pending, 1 failed, 0 not applicable} and a newline. */
+    /**
+     * {@code 1 succeeded, 0 pending, 1 failed, 0 not applicable} and a newline; then, where the report has them,
+     * {@code certificates: 1 expiring within 30 days, 0 expired, 2 superseded by renewals} and a newline.
+     */
     private static String counts(JsonNode r) {
-        return r.path("succeeded").asLong() + " succeeded, " + r.path("pending").asLong() + " pending, " + r.path("failed").asLong()
-                + " failed, " + r.path("notApplicable").asLong() + " not applicable\n";
+        String deployments = r.path("succeeded").asLong() + " succeeded, " + r.path("pending").asLong() + " pending, "
+                + r.path("failed").asLong() + " failed, " + r.path("notApplicable").asLong() + " not applicable\n";
+        if (!r.has("expiring")) {
+            return deployments;
+        }
+        return deployments + "certificates: " + r.path("expiring").asLong() + " expiring within 30 days, "
+                + r.path("expired").asLong() + " expired, " + r.path("superseded").asLong() + " superseded by renewals\n";
     }
 
     private static String join(JsonNode array) {

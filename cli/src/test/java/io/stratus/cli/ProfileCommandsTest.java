@@ -793,7 +793,8 @@ class ProfileCommandsTest {
 
     @Test
     void reportPrintsCountsAndRowsOrTheRawJson() {
-        String report = "{\"profileId\":\"s1\",\"succeeded\":1,\"pending\":0,\"failed\":1,\"notApplicable\":0,\"devices\":["
+        String report = "{\"profileId\":\"s1\",\"succeeded\":1,\"pending\":0,\"failed\":1,\"notApplicable\":0,"
+                + "\"expiring\":1,\"expired\":0,\"superseded\":2,\"devices\":["
                 + "{\"deviceId\":\"laptop-1\",\"assignmentId\":\"a1\",\"status\":\"SUCCEEDED\",\"reason\":null,\"serialNumber\":\"5F\",\"updatedAt\":\"2026-11-24T23:10:00Z\"},"
                 + "{\"deviceId\":\"laptop-2\",\"assignmentId\":\"a1\",\"status\":\"FAILED\",\"reason\":\"device has no SerialNumber\",\"serialNumber\":null,\"updatedAt\":\"2026-11-24T23:11:00Z\"}]}";
         answer("GET " + P + "/profiles/s1/report", 200, report);
@@ -801,6 +802,7 @@ class ProfileCommandsTest {
         assertEquals(0, r.code(), r.err());
         assertEquals("""
                 Profile s1: 1 succeeded, 0 pending, 1 failed, 0 not applicable
+                certificates: 1 expiring within 30 days, 0 expired, 2 superseded by renewals
                 DEVICE    STATUS     SERIAL  UPDATED               REASON
                 laptop-1  SUCCEEDED  5F      2026-11-24T23:10:00Z
                 laptop-2  FAILED             2026-11-24T23:11:00Z  device has no SerialNumber

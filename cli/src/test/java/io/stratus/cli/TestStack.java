@@ -48,7 +48,13 @@ final class TestStack {
      * and N processes each of ca-service and enrollment-service were recorded.
      */
     static TestStack up(Path state, int replicas) throws IOException {
+        return up(state, replicas, Map.of());
+    }
+
+    /** {@code stratus up} with {@code settings} (e.g. {@code STRATUS_CA_DEADLINE_CHECK_INTERVAL}) in its environment. */
+    static TestStack up(Path state, int replicas, Map<String, String> settings) throws IOException {
         TestStack stack = new TestStack(state);
+        stack.env.putAll(settings);
         int[] p = Ports.free(7);
         int code = stack.run("up", "--ca-port", "" + p[0], "--enrollment-port", "" + p[1], "--profile-port", "" + p[2],
                 "--simulator-port", "" + p[3], "--kafka-port", "" + p[4], "--controller-port", "" + p[5], "--pg-port", "" + p[6],

@@ -61,6 +61,13 @@ public interface CaConfig {
     @WithDefault("1m")
     Duration crlPublishInterval();
 
+    /**
+     * How often ca-service looks for device certificates whose renewal window opened or that expired, and announces
+     * them (CertificateRenewalDue, CertificateExpired), each once.
+     */
+    @WithDefault("1m")
+    Duration deadlineCheckInterval();
+
     /** How long an OCSP answer is valid (its nextUpdate after thisUpdate): how long a client may keep it. */
     @WithDefault("1h")
     Duration ocspValidity();

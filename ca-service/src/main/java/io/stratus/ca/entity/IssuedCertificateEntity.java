@@ -88,6 +88,18 @@ public class IssuedCertificateEntity extends PanacheEntityBase {
     @Column(name = "superseded_at")
     public Instant supersededAt;
 
+    /** When the device certificate's renewal window opens (its profile's threshold), or null: nothing to announce. */
+    @Column(name = "renewal_due_at")
+    public Instant renewalDueAt;
+
+    /** When CertificateRenewalDue went out; written by {@code CertificateDeadlines} only. */
+    @Column(name = "renewal_announced_at", insertable = false, updatable = false)
+    public Instant renewalAnnouncedAt;
+
+    /** When CertificateExpired went out; written by {@code CertificateDeadlines} only. */
+    @Column(name = "expiry_announced_at", insertable = false, updatable = false)
+    public Instant expiryAnnouncedAt;
+
     @Override
     public String toString() {
         return "IssuedCertificate[" + authorityId + "/" + serialHex + ", tx " + transactionId + "]";

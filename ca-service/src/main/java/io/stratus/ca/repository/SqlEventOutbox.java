@@ -62,6 +62,18 @@ public class SqlEventOutbox {
                 .replaceWithVoid();
     }
 
+    /** Adds the events to the transaction in one batch. */
+    public Uni<Void> appendAll(SqlConnection transaction, List<CloudEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        Instant now = Instant.now();
+        List<Tuple> rows = events.stream()
+                .map(event -> Tuple.of(event.topic(), event.key(), EventCodec.encode(event), timestamp(now)))
+                .toList();
+        return transaction.preparedQuery(INSERT).executeBatch(rows).replaceWithVoid();
+    }
+
     /**
      * Runs {@code relay} in a transaction that holds the relay lock; while another replica holds it, nothing runs
      * and the answer is {@code whenHeldElsewhere}.

@@ -17,10 +17,12 @@ import io.stratus.ca.repository.SqlAuditLog;
 import io.stratus.ca.repository.SqlIssuanceStore;
 import io.stratus.ca.service.audit.AuditLog;
 import io.stratus.crypto.CryptoException;
+import io.stratus.crypto.RenewalWindow;
 import io.stratus.crypto.Serials;
 import io.stratus.crypto.SubjectNames;
 import io.stratus.events.AuthorityStatus;
 import io.stratus.events.CertificateRequestedEvent;
+import io.stratus.events.RequestPurpose;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -184,7 +186,20 @@ public class IssuanceService {
         row.createdAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         row.requestedAt = request.requestedAt() == null ? null : request.requestedAt().truncatedTo(ChronoUnit.MICROS);
         row.assignedAt = request.assignedAt() == null ? null : request.assignedAt().truncatedTo(ChronoUnit.MICROS);
+        row.renewalDueAt = renewalDueAt(request, certificate);
         return row;
+    }
+
+    /** When a device certificate's renewal window opens, for CertificateDeadlines to announce; null: never. */
+    private static Instant renewalDueAt(CertificateRequestedEvent request, X509Certificate certificate) {
+        if (request.purpose() != RequestPurpose.DEVICE || request.policy() == null) {
+            return null;
+        }
+        Integer threshold = request.policy().renewalThresholdPercent();
+        if (threshold == null || threshold <= 0) {
+            return null;
+        }
+        return RenewalWindow.opensAt(certificate, threshold).truncatedTo(ChronoUnit.MICROS);
     }
 
     private Uni<Void> reject(CertificateRequestedEvent request, IssuanceRejection rejection) {

@@ -30,10 +30,17 @@ public final class Leaves {
     /** Like {@link #request(TopicReader, String, String)} for a given device (null: "device-" + tx) and profile. */
     public static StratusEvent request(TopicReader outcomes, String tenant, String authorityId, String deviceId,
             String profileId) {
+        return request(outcomes, tenant, authorityId, deviceId, profileId, null, null);
+    }
+
+    /** Like {@link #request(TopicReader, String, String, String, String)} with a renewal threshold and minutes. */
+    public static StratusEvent request(TopicReader outcomes, String tenant, String authorityId, String deviceId,
+            String profileId, Integer renewalThresholdPercent, Integer validityMinutes) {
         String tx = "tx-" + UUID.randomUUID();
         IssuancePolicy policy = new IssuancePolicy("CN=" + tx + ",O=Contoso",
                 List.of(new SubjectAltName(SubjectAltName.Type.DNS, "dev.contoso.test")), KeySpec.ec(256),
-                List.of("1.3.6.1.5.5.7.3.2"), List.of("digitalSignature"), 30);
+                List.of("1.3.6.1.5.5.7.3.2"), List.of("digitalSignature"), 30, false, renewalThresholdPercent,
+                validityMinutes);
         String publicKey = Base64.getEncoder().encodeToString(DEVICE_KEY.getPublic().getEncoded());
         CertificateRequestedEvent request = new CertificateRequestedEvent(tenant, tx, authorityId,
                 deviceId != null ? deviceId : "device-" + tx, "assignment-1", profileId, RequestPurpose.DEVICE, publicKey,

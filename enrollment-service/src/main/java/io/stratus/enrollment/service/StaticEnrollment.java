@@ -24,11 +24,13 @@ public class StaticEnrollment {
     private final IssuanceRelay relay;
     private final Map<String, byte[]> configured = new java.util.HashMap<>();
     private final byte[] configSalt = StaticChallengeHash.newSalt();
+    private final int renewalThresholdPercent;
 
     public StaticEnrollment(StaticChallengeStore store, IssuanceRelay relay, EnrollmentConfig config) {
         this.store = store;
         this.relay = relay;
         configured.putAll(hashConfigured(config.staticChallenge(), configSalt));
+        this.renewalThresholdPercent = config.staticRenewalThresholdPercent();
     }
 
     /**
@@ -79,7 +81,7 @@ public class StaticEnrollment {
     public Uni<ScepAnswer> enroll(ScepAuthority ca, DecodedRequest decoded) {
         String transactionId = decoded.request().transactionId();
         ParsedCsr csr = decoded.csr();
-        StaticPolicy.Outcome outcome = StaticPolicy.of(csr);
+        StaticPolicy.Outcome outcome = StaticPolicy.of(csr, renewalThresholdPercent);
         if (outcome.policy() == null) {
             return IssuanceRelay.refuse(transactionId, FailInfo.badRequest, "static challenge: " + outcome.violation());
         }

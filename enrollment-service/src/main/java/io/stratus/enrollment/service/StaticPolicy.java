@@ -15,7 +15,8 @@ import io.stratus.events.KeySpec;
 
 /**
  * The default policy of a static-challenge enrollment: subject {@code CN=<the CSR's CN>} (nothing else
- * from the CSR, no SANs), clientAuth, digitalSignature + keyEncipherment, 365 days, RSA of at least 2048 bits.
+ * from the CSR, no SANs), clientAuth, digitalSignature + keyEncipherment, 365 days, RSA of at least 2048 bits, and
+ * the static renewal threshold ({@code stratus.enrollment.static-renewal-threshold-percent}) for the CA to announce.
  */
 public final class StaticPolicy {
 
@@ -30,14 +31,14 @@ public final class StaticPolicy {
     private StaticPolicy() {
     }
 
-    public static Outcome of(ParsedCsr csr) {
+    public static Outcome of(ParsedCsr csr, int renewalThresholdPercent) {
         String cn = commonName(csr.subjectDn());
         if (cn == null || cn.isBlank()) {
             return new Outcome(null, null, "the CSR subject has no CN");
         }
         IssuancePolicy policy = new IssuancePolicy(SubjectNames.dn(cn, null, null, null, null, null), List.of(), KEY,
                 List.of(ExtendedKeyUsages.CLIENT_AUTH), List.of("digitalSignature", "keyEncipherment"),
-                VALIDITY_DAYS);
+                VALIDITY_DAYS, false, renewalThresholdPercent, null);
         for (CsrCheck check : CHECKS) {
             String violation = check.violation(csr, policy);
             if (violation != null) {

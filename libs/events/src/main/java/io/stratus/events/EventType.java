@@ -15,6 +15,7 @@ public enum EventType {
     CERTIFICATE_REJECTED("io.stratus.certificate.rejected", CertificateRejectedEvent.class, Topics.CERTIFICATES),
     CERTIFICATE_REVOKED("io.stratus.certificate.revoked", CertificateRevokedEvent.class, Topics.CERTIFICATES),
     CERTIFICATE_RENEWAL_DUE("io.stratus.certificate.renewal-due", CertificateRenewalDueEvent.class, Topics.CERTIFICATES),
+    CERTIFICATE_EXPIRED("io.stratus.certificate.expired", CertificateExpiredEvent.class, Topics.CERTIFICATES),
     AUDIT_RECORDED("io.stratus.audit.recorded", AuditRecordedEvent.class, Topics.AUDIT);
 
     private final String cloudEventType;

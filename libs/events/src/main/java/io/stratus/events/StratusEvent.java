@@ -6,7 +6,8 @@ package io.stratus.events;
  */
 public sealed interface StratusEvent permits AuthorityCreatedEvent, AuthorityStatusChangedEvent, AuthorityRenewedEvent, CrlPublishedEvent,
         ProfileAssignedEvent, ProfileUnassignedEvent, CertificateRequestedEvent, CertificateIssuedEvent,
-        CertificateRejectedEvent, CertificateRevokedEvent, CertificateRenewalDueEvent, AuditRecordedEvent {
+        CertificateRejectedEvent, CertificateRevokedEvent, CertificateRenewalDueEvent, CertificateExpiredEvent,
+        AuditRecordedEvent {
 
     String tenant();
 

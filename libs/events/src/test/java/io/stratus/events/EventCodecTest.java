@@ -18,7 +18,7 @@ class EventCodecTest {
     private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.MILLIS);
     private static final IssuancePolicy POLICY = new IssuancePolicy("CN=dev-1,O=Contoso",
             List.of(new SubjectAltName(SubjectAltName.Type.DNS, "dev-1.contoso.test")), KeySpec.rsa(2048),
-            List.of("1.3.6.1.5.5.7.3.2"), List.of("digitalSignature", "keyEncipherment"), 365);
+            List.of("1.3.6.1.5.5.7.3.2"), List.of("digitalSignature", "keyEncipherment"), 365, true, 20, 30);
 
     static Stream<StratusEvent> everyEvent() {
         return Stream.of(
@@ -40,6 +40,7 @@ class EventCodecTest {
                         "AUTHORITY_NOT_ACTIVE", "the CA is paused"),
                 new CertificateRevokedEvent("t1", "ca-1", "0A1B", "dev-1", "keyCompromise", NOW),
                 new CertificateRenewalDueEvent("t1", "ca-1", "0A1B", "dev-1", "p-1", NOW),
+                new CertificateExpiredEvent("t1", "ca-1", "0A1B", "dev-1", "p-1", NOW),
                 new AuditRecordedEvent("t1", "ca-service", 1, "admin", "CA_CREATED", "ca-1", "SUCCESS", NOW,
                         "00", "ff", "aa"));
     }
@@ -67,6 +68,17 @@ class EventCodecTest {
         ProfileAssignedEvent decoded = (ProfileAssignedEvent) EventCodec.decode(json).data();
         assertEquals(null, decoded.hashAlgorithm());
         assertEquals("dev-1", decoded.deviceId());
+    }
+
+    @Test
+    void aPolicyWithoutRenewalThresholdOrMinutesStillDecodes() {
+        String json = EventCodec.encode(CloudEvent.of("/stratus/test", new CertificateRequestedEvent("t1", "tx-1",
+                "ca-1", "dev-1", "as-1", "p-1", RequestPurpose.DEVICE, "Y3Ny", POLICY, null)))
+                .replace(",\"renewalThresholdPercent\":20", "").replace(",\"validityMinutes\":30", "");
+        IssuancePolicy decoded = ((CertificateRequestedEvent) EventCodec.decode(json).data()).policy();
+        assertEquals(null, decoded.renewalThresholdPercent());
+        assertEquals(null, decoded.validityMinutes());
+        assertEquals(365, decoded.validityDays());
     }
 
     @Test

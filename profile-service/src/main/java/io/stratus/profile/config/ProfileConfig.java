@@ -27,6 +27,13 @@ public interface ProfileConfig {
     Optional<String> auditKey();
 
 
+    /**
+     * Whether SCEP profiles may set validityMinutes (certificates valid for minutes, to watch renewal in a demo or a
+     * test). Off by default; never in production.
+     */
+    @WithDefault("false")
+    boolean shortValidityAllowed();
+
     /** Rows per multi-row insert of a bulk import. */
     @WithDefault("2000")
     int importBatchSize();

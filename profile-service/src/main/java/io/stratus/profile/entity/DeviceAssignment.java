@@ -32,6 +32,9 @@ public class DeviceAssignment {
     /** Expiry of the certificate issued for this row, when it succeeded. */
     @Column(name = "not_after")
     public Instant notAfter;
+    /** Certificates of this row replaced by a newer one while it was SUCCEEDED (renewals). */
+    @Column(insertable = false, updatable = false)
+    public int superseded;
     /** A ProfileAssigned was sent for this row, so removing it sends a ProfileUnassigned. */
     public boolean delivered;
     @Column(name = "updated_at")

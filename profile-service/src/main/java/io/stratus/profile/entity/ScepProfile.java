@@ -47,6 +47,10 @@ public class ScepProfile {
     public List<String> keyUsages;
     @JdbcTypeCode(SqlTypes.ARRAY)
     public List<String> ekus;
+    /** Replaces validityDays when set (minutes; only where short validities are allowed). */
+    @Column(name = "validity_minutes")
+    public Integer validityMinutes;
+
     @Column(name = "renewal_threshold_percent")
     public int renewalThresholdPercent;
     @JdbcTypeCode(SqlTypes.ARRAY)

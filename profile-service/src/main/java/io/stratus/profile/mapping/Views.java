@@ -69,7 +69,8 @@ public final class Views {
                 profile.validityDays, profile.keyAlgorithm, profile.keySize, profile.keyUsages, profile.ekus,
                 profile.renewalThresholdPercent, profile.trustedProfileIds,
                 profile.keyStorageProvider == null ? null : profile.keyStorageProvider.name(),
-                profile.hashAlgorithm.name(), profile.revokeOnUnassignment, profile.revokeOnRenewal, profile.createdAt);
+                profile.hashAlgorithm.name(), profile.revokeOnUnassignment, profile.revokeOnRenewal, profile.validityMinutes,
+                profile.createdAt);
     }
 
     public static AssignmentView of(Assignment assignment) {

@@ -1,5 +1,7 @@
 package io.stratus.profile.repository;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -29,6 +31,30 @@ public class DeviceAssignmentRepository implements PanacheRepositoryBase<DeviceA
                     rows.forEach(row -> counts.put((DeploymentStatus) row[0], (Long) row[1]));
                     return counts;
                 });
+    }
+
+    /**
+     * Over the profile's device rows: certificates held that expired by {@code now}, those that expire within
+     * {@code expiringWithin} after it, and the certificates replaced by renewals.
+     */
+    public Uni<CertificateLifetimes> lifetimes(String tenant, String profileId, Instant now, Duration expiringWithin) {
+        return Panache.getSession().chain(session -> session
+                .createQuery("select count(case when d.status = :succeeded and d.notAfter <= :now then 1 end),"
+                        + " count(case when d.status = :succeeded and d.notAfter > :now and d.notAfter <= :soon"
+                        + " then 1 end), coalesce(sum(d.superseded), 0) from DeviceAssignment d"
+                        + " where d.tenant = :tenant and d.profileId = :profileId", Object[].class)
+                .setParameter("tenant", tenant)
+                .setParameter("profileId", profileId)
+                .setParameter("now", now)
+                .setParameter("soon", now.plus(expiringWithin))
+                .setParameter("succeeded", DeploymentStatus.SUCCEEDED)
+                .getSingleResult())
+                .map(row -> new CertificateLifetimes(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                        ((Number) row[2]).longValue()));
+    }
+
+    /** Counts of a profile's certificates by where they are in their life. */
+    public record CertificateLifetimes(long expired, long expiring, long superseded) {
     }
 
     /**

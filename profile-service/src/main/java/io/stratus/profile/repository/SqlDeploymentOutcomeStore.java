@@ -18,8 +18,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class SqlDeploymentOutcomeStore {
 
+    /** A new certificate on a SUCCEEDED row replaces the one it held: that one is counted superseded. */
     private static final String RECORD_OUTCOME = "update device_assignment set status = $1, serial_number = $2,"
-            + " reason = $3, updated_at = $4, not_after = $5 where tenant = $6 and device_id = $7"
+            + " reason = $3, updated_at = $4, not_after = $5, superseded = superseded + case when $1 = 'SUCCEEDED'"
+            + " and status = 'SUCCEEDED' and serial_number is not null and serial_number <> $2 then 1 else 0 end"
+            + " where tenant = $6 and device_id = $7"
             + " and assignment_id = $8"
             + " and (status <> $1 or serial_number is distinct from $2 or reason is distinct from $3)";
 

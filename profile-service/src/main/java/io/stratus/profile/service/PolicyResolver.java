@@ -23,7 +23,8 @@ public class PolicyResolver {
         }
         return new IssuancePolicy(subject(profile, device), subjectAltNames(profile, device),
                 new KeySpec(profile.keyAlgorithm, profile.keySize), List.copyOf(profile.ekus),
-                List.copyOf(profile.keyUsages), profile.validityDays, profile.revokeOnRenewal);
+                List.copyOf(profile.keyUsages), profile.validityDays, profile.revokeOnRenewal,
+                profile.renewalThresholdPercent, profile.validityMinutes);
     }
 
     private static String subject(ScepProfile profile, VariableSource device) {

@@ -1,5 +1,7 @@
 package io.stratus.profile.service;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import io.stratus.profile.entity.DeploymentStatus;
 import io.stratus.profile.entity.DeviceAssignment;
 import io.stratus.profile.mapping.Views;
 import io.stratus.profile.repository.DeviceAssignmentRepository;
+import io.stratus.profile.repository.DeviceAssignmentRepository.CertificateLifetimes;
 import io.stratus.profile.repository.DeviceRepository;
 import io.stratus.profile.rest.dto.DeviceProfileStatus;
 import io.stratus.profile.rest.dto.DeviceReport;
@@ -22,6 +25,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 /** Deployment reports: the state of a profile on every device it was assigned to. */
 @ApplicationScoped
 public class ReportService {
+
+    /** A held certificate that ends within this is counted expiring. */
+    public static final Duration EXPIRING_WITHIN = Duration.ofDays(30);
 
     private final ScepProfileRepository profiles;
     private final DeviceAssignmentRepository deviceAssignments;
@@ -45,19 +51,21 @@ public class ReportService {
                 .onItem().ifNull().failWith(() -> ProblemException.notFound("profile '" + profileId
                         + "' not found in tenant " + tenant))
                 .chain(profile -> deviceAssignments.statusCounts(tenant, profileId))
-                .chain(counts -> deviceAssignments.pageOfProfile(tenant, profileId,
-                        from == null ? null : from.position(), from == null ? null : from.id(), size + 1)
-                        .map(rows -> {
-                            List<DeviceAssignment> page = rows.size() > size ? rows.subList(0, size) : rows;
-                            DeviceAssignment last = page.isEmpty() ? null : page.get(page.size() - 1);
-                            String next = rows.size() > size
-                                    ? new KeysetCursor(last.deviceId, last.assignmentId).encode() : null;
-                            return new ProfileReport(profileId, counts.getOrDefault(DeploymentStatus.SUCCEEDED, 0L),
-                                    counts.getOrDefault(DeploymentStatus.PENDING, 0L),
-                                    counts.getOrDefault(DeploymentStatus.FAILED, 0L),
-                                    counts.getOrDefault(DeploymentStatus.NOT_APPLICABLE, 0L),
-                                    page.stream().map(Views::of).toList(), next);
-                        })));
+                .chain(counts -> deviceAssignments.lifetimes(tenant, profileId, Instant.now(), EXPIRING_WITHIN)
+                        .chain(lifetimes -> deviceAssignments.pageOfProfile(tenant, profileId,
+                                from == null ? null : from.position(), from == null ? null : from.id(), size + 1)
+                                .map(rows -> report(profileId, counts, lifetimes, rows, size)))));
+    }
+
+    private static ProfileReport report(String profileId, Map<DeploymentStatus, Long> counts,
+            CertificateLifetimes lifetimes, List<DeviceAssignment> rows, int size) {
+        List<DeviceAssignment> page = rows.size() > size ? rows.subList(0, size) : rows;
+        DeviceAssignment last = page.isEmpty() ? null : page.get(page.size() - 1);
+        String next = rows.size() > size ? new KeysetCursor(last.deviceId, last.assignmentId).encode() : null;
+        return new ProfileReport(profileId, counts.getOrDefault(DeploymentStatus.SUCCEEDED, 0L),
+                counts.getOrDefault(DeploymentStatus.PENDING, 0L), counts.getOrDefault(DeploymentStatus.FAILED, 0L),
+                counts.getOrDefault(DeploymentStatus.NOT_APPLICABLE, 0L), lifetimes.expiring(), lifetimes.expired(),
+                lifetimes.superseded(), page.stream().map(Views::of).toList(), next);
     }
 
     /**

@@ -9,6 +9,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.stratus.platform.rest.ProblemException;
+import io.stratus.profile.config.ProfileConfig;
 import io.stratus.profile.entity.Assignment;
 import io.stratus.profile.entity.ScepProfile;
 import io.stratus.profile.messaging.OutboxRelay;
@@ -32,10 +33,12 @@ public class ScepProfileService {
     private final DeploymentService deployments;
     private final OutboxRelay relay;
     private final ChangeAudit audit;
+    private final boolean shortValidityAllowed;
 
     public ScepProfileService(ScepProfileRepository profiles, TrustedProfileRepository trustedProfiles,
             KnownAuthorityRepository authorities, AssignmentRepository assignments, GroupRepository groups,
-            DeploymentService deployments, OutboxRelay relay, ChangeAudit audit) {
+            DeploymentService deployments, OutboxRelay relay, ChangeAudit audit, ProfileConfig config) {
+        this.shortValidityAllowed = config.shortValidityAllowed();
         this.audit = audit;
         this.profiles = profiles;
         this.trustedProfiles = trustedProfiles;
@@ -47,7 +50,7 @@ public class ScepProfileService {
     }
 
     public Uni<ScepProfile> create(String tenant, ScepProfileCreation request) {
-        ScepProfile profile = ScepProfileValidator.validated(Require.body(request));
+        ScepProfile profile = ScepProfileValidator.validated(Require.body(request), shortValidityAllowed);
         profile.id = UUID.randomUUID().toString();
         profile.tenant = tenant;
         profile.createdAt = Instant.now();
@@ -61,7 +64,7 @@ public class ScepProfileService {
 
     /** Replaces a profile's settings and re-issues ProfileAssigned (fresh challenges) to its devices. */
     public Uni<ScepProfile> update(String tenant, String id, ScepProfileCreation request) {
-        ScepProfile edited = ScepProfileValidator.validated(Require.body(request));
+        ScepProfile edited = ScepProfileValidator.validated(Require.body(request), shortValidityAllowed);
         return Panache.withTransaction(() -> find(tenant, id)
                 .call(() -> checkReferences(withIdentity(edited, tenant, id)))
                 .call(profile -> assignments.ofProfile(tenant, id).chain(of -> lockGroups(tenant, of)))
@@ -157,6 +160,7 @@ public class ScepProfileService {
         to.subjectNameFormat = from.subjectNameFormat;
         to.sans = from.sans;
         to.validityDays = from.validityDays;
+        to.validityMinutes = from.validityMinutes;
         to.keyAlgorithm = from.keyAlgorithm;
         to.keySize = from.keySize;
         to.keyUsages = from.keyUsages;

@@ -45,7 +45,10 @@ final class ScepProfileValidator {
     private ScepProfileValidator() {
     }
 
-    static ScepProfile validated(ScepProfileCreation request) {
+    /** The largest validityMinutes: from a day on, validityDays says it. */
+    static final int MAX_VALIDITY_MINUTES = 1439;
+
+    static ScepProfile validated(ScepProfileCreation request, boolean shortValidityAllowed) {
         ScepProfile profile = new ScepProfile();
         profile.name = Require.text(request.name(), "name");
         profile.platform = Require.oneOf(Platform.class, request.platform(), "platform");
@@ -54,7 +57,9 @@ final class ScepProfileValidator {
         profile.scepUrl = scepUrl(request.scepUrl());
         profile.subjectNameFormat = subjectNameFormat(request.subjectNameFormat());
         profile.sans = new SanTemplates(sans(request.subjectAlternativeNames()));
-        profile.validityDays = validityDays(request.validityDays());
+        profile.validityMinutes = validityMinutes(request.validityMinutes(), shortValidityAllowed);
+        profile.validityDays = profile.validityMinutes != null && request.validityDays() == null ? 1
+                : validityDays(request.validityDays());
         profile.keyAlgorithm = keyAlgorithm(request.keyAlgorithm());
         profile.keySize = keySize(profile.keyAlgorithm, request.keySize());
         profile.keyUsages = keyUsages(request.keyUsages(), profile.keyAlgorithm);
@@ -135,6 +140,21 @@ final class ScepProfileValidator {
             throw ProblemException.badRequest("validityDays must be greater than 0, not " + days);
         }
         return days;
+    }
+
+    private static Integer validityMinutes(Integer minutes, boolean allowed) {
+        if (minutes == null) {
+            return null;
+        }
+        if (!allowed) {
+            throw ProblemException.badRequest("validityMinutes is refused by this deployment: short validities are"
+                    + " for demos and tests (stratus.profile.short-validity-allowed=true), not for production");
+        }
+        if (minutes < 1 || minutes > MAX_VALIDITY_MINUTES) {
+            throw ProblemException.badRequest("validityMinutes must be between 1 and " + MAX_VALIDITY_MINUTES
+                    + " (use validityDays beyond), not " + minutes);
+        }
+        return minutes;
     }
 
     private static String keyAlgorithm(String value) {

@@ -99,6 +99,9 @@ class CertificateOutcomeTest {
             assertEquals("POLICY_VIOLATION: the CSR asks for RSA 1024",
                     report.getString("devices.find { it.deviceId == 'ko-1' }.reason"));
             assertEquals("PENDING", report.getString("devices.find { it.deviceId == 'wait-1' }.status"));
+            assertEquals(1, report.getInt("expiring"), "the held certificate ends within 30 days");
+            assertEquals(0, report.getInt("expired"));
+            assertEquals(0, report.getInt("superseded"));
 
             List<String> dead = deadLetters.readToEnd().stream().map(r -> r.value()).toList();
             assertTrue(dead.contains(poison), "the malformed message went to the dead-letter topic");
@@ -117,6 +120,19 @@ class CertificateOutcomeTest {
         JsonPath report = report(tenant, profileId);
         assertEquals(1, report.getInt("succeeded"));
         assertEquals("7F3A00C1D3", report.getString("devices.find { it.deviceId == 'ok-1' }.serialNumber"));
+        assertEquals(1, report.getInt("superseded"), "the renewal replaced one certificate, counted once");
+
+        // the renewed certificate's notAfter passes: it counts expired, no longer expiring
+        try (KafkaProducer<String, String> producer = producer()) {
+            send(producer, new CertificateIssuedEvent(tenant, "tx-ok-3", "issuing-ca-1", "ok-1", assignmentId,
+                    profileId, RequestPurpose.DEVICE, "7F3A00C1D4", "CN=OK-1,O=Contoso",
+                    Instant.now().minusSeconds(120), Instant.now().minusSeconds(60), "AAAA"));
+            ConsumerGroups.awaitConsumed("profile-service", Topics.CERTIFICATES);
+        }
+        report = report(tenant, profileId);
+        assertEquals(1, report.getInt("expired"));
+        assertEquals(0, report.getInt("expiring"));
+        assertEquals(2, report.getInt("superseded"));
     }
 
     private KafkaProducer<String, String> producer() {

@@ -110,6 +110,8 @@ class ProfileApiTest {
         refuse(ec, "keyEncipherment is not possible with an EC key");
         refuse("validityDays", 0, "validityDays must be greater than 0");
         refuse("validityDays", -5, "validityDays must be greater than 0");
+        // this deployment (as production) does not allow validities in minutes
+        refuse("validityMinutes", 5, "stratus.profile.short-validity-allowed");
         refuse("renewalThresholdPercent", 0, "renewalThresholdPercent must be between 1 and 99");
         refuse("renewalThresholdPercent", 100, "renewalThresholdPercent must be between 1 and 99");
         refuse("trustedProfileIds", List.of(rootId, "no-such-profile"),

@@ -8,5 +8,6 @@ public record ScepProfileView(String id, String tenant, String name, String plat
         String authorityId, String scepUrl, String subjectNameFormat, List<SanRequest> subjectAlternativeNames,
         int validityDays, String keyAlgorithm, int keySize, List<String> keyUsages, List<String> extendedKeyUsages,
         int renewalThresholdPercent, List<String> trustedProfileIds, String keyStorageProvider,
-        String hashAlgorithm, boolean revokeOnUnassignment, boolean revokeOnRenewal, Instant createdAt) {
+        String hashAlgorithm, boolean revokeOnUnassignment, boolean revokeOnRenewal, Integer validityMinutes,
+        Instant createdAt) {
 }
