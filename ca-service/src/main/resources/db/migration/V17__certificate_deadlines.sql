@@ -6,10 +6,10 @@ ALTER TABLE issued_certificate ADD COLUMN renewal_due_at TIMESTAMPTZ;
 ALTER TABLE issued_certificate ADD COLUMN renewal_announced_at TIMESTAMPTZ;
 ALTER TABLE issued_certificate ADD COLUMN expiry_announced_at TIMESTAMPTZ;
 
--- Certificates issued before: the Intune default threshold (20%); what already expired is not announced any more.
-UPDATE issued_certificate SET renewal_due_at = not_after - (not_after - not_before) * 0.2 WHERE purpose = 'DEVICE';
-UPDATE issued_certificate SET renewal_announced_at = now(), expiry_announced_at = now()
-    WHERE purpose = 'DEVICE' AND not_after < now();
+-- Certificates issued before: their request did not carry the profile's threshold, so the CA does not guess one
+-- (a guess above the profile's would announce a renewal enrollment-service refuses): renewal_due_at stays null and
+-- their devices renew on their own checks, as before. Their expiry is announced; what already expired is not.
+UPDATE issued_certificate SET expiry_announced_at = now() WHERE purpose = 'DEVICE' AND not_after < now();
 
 CREATE INDEX issued_certificate_renewal_due_idx ON issued_certificate (renewal_due_at)
     WHERE renewal_announced_at IS NULL AND renewal_due_at IS NOT NULL AND status = 'ISSUED'

@@ -138,13 +138,13 @@ final class LocalStack {
     }
 
     /**
-     * The {@code STRATUS_*} settings of this command's environment (a setting such as
+     * The service settings of this command's environment (a setting such as
      * {@code STRATUS_CA_DEADLINE_CHECK_INTERVAL=10s ./stratus up} reaches the services), then the stack's own.
      */
     private Map<String, String> serviceEnv(ServiceInstance s, StackConfig config, Secrets secrets) {
         Map<String, String> serviceEnv = new LinkedHashMap<>();
         env.forEach((key, value) -> {
-            if (key.startsWith("STRATUS_")) {
+            if (ServiceEnv.isServiceSetting(key)) {
                 serviceEnv.put(key, value);
             }
         });

@@ -55,6 +55,8 @@ final class ProcessLauncher {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
+            // the CLI's own variables (its token, the Kafka administrator's password...) stay with the CLI
+            pb.environment().keySet().removeAll(ServiceEnv.CLI_VARIABLES);
             pb.environment().putAll(env);
             Process p = pb.start();
             PidFile.write(dir.pidFile(name), p.pid());

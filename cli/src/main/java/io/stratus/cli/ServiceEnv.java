@@ -1,7 +1,9 @@
 package io.stratus.cli;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import io.stratus.testkit.DatabaseRoles;
 import io.stratus.testkit.JwtIssuer;
@@ -9,7 +11,29 @@ import io.stratus.testkit.KafkaCredentials;
 
 /** The environment each service starts with (keys from docs/architecture.md). */
 final class ServiceEnv {
+
+    private static final List<String> SETTING_PREFIXES = List.of("STRATUS_CA_", "STRATUS_ENROLLMENT_",
+            "STRATUS_PROFILE_", "STRATUS_SIMULATOR_");
+
+    /**
+     * The CLI's own variables, which no service needs and some of which are secrets: its token, the Kafka
+     * administrator, the external broker and database, and where it finds each service.
+     */
+    static final Set<String> CLI_VARIABLES = Set.of(ApiVerb.ENV_TOKEN, Main.ENV_KAFKA, Main.ENV_KAFKA_ADMIN_USER,
+            Main.ENV_KAFKA_ADMIN_PASSWORD, Main.ENV_DB_URL, AdminVerb.ENV_CA_URL, ProfileVerb.ENV_PROFILE_URL,
+            "STRATUS_ENROLLMENT_URL");
+
     private ServiceEnv() {
+    }
+
+    /**
+     * Whether an environment variable is a setting of a service ({@code STRATUS_CA_*}, {@code STRATUS_ENROLLMENT_*},
+     * {@code STRATUS_PROFILE_*}, {@code STRATUS_SIMULATOR_*}), which the services of a local stack get; the CLI's
+     * own variables (its token, the Kafka administrator, database URL, service URLs) are not, and a service never
+     * sees them.
+     */
+    static boolean isServiceSetting(String name) {
+        return SETTING_PREFIXES.stream().anyMatch(name::startsWith) && !CLI_VARIABLES.contains(name);
     }
 
     static Map<String, String> of(ServiceInstance instance, StackConfig c, Secrets secrets) {

@@ -107,6 +107,20 @@ class ConfigTest {
     }
 
     @Test
+    void servicesGetTheirSettingsFromTheEnvironmentAndNeverTheClisOwnVariables() {
+        assertTrue(ServiceEnv.isServiceSetting("STRATUS_CA_DEADLINE_CHECK_INTERVAL"));
+        assertTrue(ServiceEnv.isServiceSetting("STRATUS_SIMULATOR_RENEWAL_CHECK_INTERVAL"));
+        assertTrue(ServiceEnv.isServiceSetting("STRATUS_PROFILE_SHORT_VALIDITY_ALLOWED"));
+        for (String cliOnly : List.of("STRATUS_TOKEN", "STRATUS_KAFKA_ADMIN_PASSWORD", "STRATUS_DB_URL",
+                "STRATUS_KAFKA_BOOTSTRAP", "STRATUS_CA_URL", "STRATUS_PROFILE_URL", "STRATUS_ENROLLMENT_URL",
+                "STRATUS_JAVA_OPTS")) {
+            assertFalse(ServiceEnv.isServiceSetting(cliOnly), cliOnly);
+        }
+        assertTrue(ServiceEnv.CLI_VARIABLES.containsAll(List.of("STRATUS_TOKEN", "STRATUS_KAFKA_ADMIN_PASSWORD",
+                "STRATUS_DB_URL")), "the launcher removes the secrets from what a service inherits");
+    }
+
+    @Test
     void serviceEnvironmentFollowsTheArchitectureDoc(@TempDir Path dir) {
         StackDir stack = new StackDir(dir);
         Secrets secrets = new Secrets(stack);

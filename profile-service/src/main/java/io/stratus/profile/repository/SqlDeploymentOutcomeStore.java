@@ -18,13 +18,17 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class SqlDeploymentOutcomeStore {
 
-    /** A new certificate on a SUCCEEDED row replaces the one it held: that one is counted superseded. */
+    /**
+     * A new certificate on a SUCCEEDED row replaces the one it held: that one is counted superseded. A certificate
+     * that ends before the one the row holds never replaces it (a replayed older CertificateIssued changes nothing).
+     */
     private static final String RECORD_OUTCOME = "update device_assignment set status = $1, serial_number = $2,"
             + " reason = $3, updated_at = $4, not_after = $5, superseded = superseded + case when $1 = 'SUCCEEDED'"
             + " and status = 'SUCCEEDED' and serial_number is not null and serial_number <> $2 then 1 else 0 end"
             + " where tenant = $6 and device_id = $7"
             + " and assignment_id = $8"
-            + " and (status <> $1 or serial_number is distinct from $2 or reason is distinct from $3)";
+            + " and (status <> $1 or serial_number is distinct from $2 or reason is distinct from $3)"
+            + " and not ($1 = 'SUCCEEDED' and status = 'SUCCEEDED' and coalesce($5 < not_after, false))";
 
     private static final String RECORD_REVOCATION = "update device_assignment set status = $1, reason = $2,"
             + " updated_at = $3 where tenant = $4 and device_id = $5 and serial_number = $6"

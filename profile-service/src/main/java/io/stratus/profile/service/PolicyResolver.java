@@ -5,6 +5,7 @@ import java.util.List;
 
 import io.stratus.crypto.SubjectNames;
 import io.stratus.events.IssuancePolicy;
+import io.stratus.profile.config.ProfileConfig;
 import io.stratus.events.KeySpec;
 import io.stratus.events.SubjectAltName;
 import io.stratus.profile.entity.CertificateType;
@@ -16,10 +17,24 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class PolicyResolver {
 
-    /** @throws ProfileResolutionException when the device lacks a value or a resolved name is not valid */
+    private final boolean shortValidityAllowed;
+
+    public PolicyResolver(ProfileConfig config) {
+        this.shortValidityAllowed = config.shortValidityAllowed();
+    }
+
+    /**
+     * @throws ProfileResolutionException when the device lacks a value, a resolved name is not valid, or the profile
+     *         asks for minutes of validity where this deployment no longer allows it
+     */
     public IssuancePolicy resolve(ScepProfile profile, VariableSource device) {
         if (profile.certificateType == CertificateType.USER && device.user() == null) {
             throw new ProfileResolutionException("device has no primary user, needed by a USER certificate profile");
+        }
+        if (profile.validityMinutes != null && !shortValidityAllowed) {
+            throw new ProfileResolutionException("the profile asks for " + profile.validityMinutes + " minutes of"
+                    + " validity and this deployment does not allow validities in minutes"
+                    + " (stratus.profile.short-validity-allowed); set validityDays");
         }
         return new IssuancePolicy(subject(profile, device), subjectAltNames(profile, device),
                 new KeySpec(profile.keyAlgorithm, profile.keySize), List.copyOf(profile.ekus),
