@@ -76,8 +76,8 @@ final class AdminClient {
         }
     }
 
-    /** A 2xx answer. */
-    record Answer(int status, byte[] body, String contentType, Optional<String> fileName) {
+    /** A 2xx answer; {@code nextCursor}: the {@code Stratus-Next-Cursor} header of a CSV page. */
+    record Answer(int status, byte[] body, String contentType, Optional<String> fileName, Optional<String> nextCursor) {
         String text() {
             return new String(body, StandardCharsets.UTF_8);
         }
@@ -165,13 +165,21 @@ final class AdminClient {
 
     // certificates
 
-    Answer certificates(String authorityId, String deviceId, String status, String after, int limit) {
+    /** A page of the inventory search: {@code filters} are its query parameters (null values left out). */
+    Answer certificates(Map<String, String> filters, String after, int limit) {
+        return get(api(certificateSearch(filters, after, limit)));
+    }
+
+    /** The same page as CSV (its header line first), the next page's cursor in {@link Answer#nextCursor()}. */
+    Answer certificatesCsv(Map<String, String> filters, String after, int limit) {
+        return send(request(api(certificateSearch(filters, after, limit))).setHeader("Accept", "text/csv").GET());
+    }
+
+    private static String certificateSearch(Map<String, String> filters, String after, int limit) {
         StringBuilder q = new StringBuilder("/certificates?limit=").append(limit);
-        param(q, "authorityId", authorityId);
-        param(q, "deviceId", deviceId);
-        param(q, "status", status);
+        filters.forEach((name, value) -> param(q, name, value));
         param(q, "after", after);
-        return get(api(q.toString()));
+        return q.toString();
     }
 
     Answer certificate(String serial, String authorityId) {
@@ -305,7 +313,8 @@ final class AdminClient {
             throw ProblemException.of(r.statusCode(), body);
         }
         return new Answer(r.statusCode(), r.body(), r.headers().firstValue("Content-Type").orElse(""),
-                r.headers().firstValue("Content-Disposition").flatMap(AdminClient::fileName));
+                r.headers().firstValue("Content-Disposition").flatMap(AdminClient::fileName),
+                r.headers().firstValue("Stratus-Next-Cursor"));
     }
 
     /** The file name of {@code attachment; filename="x.cer"}. */

@@ -1,5 +1,7 @@
 package io.stratus.cli;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -30,14 +32,31 @@ final class CertCommand implements Callable<Integer> {
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true,
-            description = "Certificates of the tenant, oldest first, optionally of one CA, one device or one status.")
+            description = {"Search the tenant's certificates, oldest first; filters narrow each other.",
+                    "--csv prints CSV (the API's columns, thumbprints included) for a spreadsheet."})
     static final class ListCerts extends AdminVerb {
         @Option(names = "--ca", paramLabel = "ID", description = "Only this CA's certificates.")
         String ca;
         @Option(names = "--device", paramLabel = "ID", description = "Only this device's certificates.")
         String device;
+        @Option(names = "--profile", paramLabel = "ID", description = "Only certificates of this SCEP profile.")
+        String profile;
         @Option(names = "--status", paramLabel = "S", description = "${COMPLETION-CANDIDATES}.")
         Status status;
+        @Option(names = "--serial", paramLabel = "HEX", description = "The certificate with this serial (as OpenSSL prints it).")
+        String serial;
+        @Option(names = "--subject", paramLabel = "PREFIX", description = "Subjects that start with this, e.g. \"CN=laptop-1\".")
+        String subject;
+        @Option(names = "--sha1", paramLabel = "HEX", description = "SHA-1 thumbprint (as Windows shows it; colons or spaces allowed).")
+        String sha1;
+        @Option(names = "--sha256", paramLabel = "HEX", description = "SHA-256 thumbprint.")
+        String sha256;
+        @Option(names = "--expires-after", paramLabel = "INSTANT", description = "notAfter at or after this (e.g. 2027-01-01T00:00:00Z).")
+        String expiresAfter;
+        @Option(names = "--expires-before", paramLabel = "INSTANT", description = "notAfter before this.")
+        String expiresBefore;
+        @Option(names = "--csv", description = "Print CSV instead of a table.")
+        boolean csv;
         @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "At most N certificates (default ${DEFAULT-VALUE}).")
         int limit;
         @Option(names = "--after", paramLabel = "CURSOR", description = "Start after this cursor (the \"next\" of a previous page).")
@@ -47,6 +66,11 @@ final class CertCommand implements Callable<Integer> {
         public Integer call() {
             if (limit < 1) {
                 throw new IllegalArgumentException("--limit must be at least 1");
+            }
+            if (csv) {
+                out().print(fetchCsv(client()));
+                out().flush();
+                return 0;
             }
             JsonNode page = fetch(client());
             if (json) {
@@ -58,6 +82,21 @@ final class CertCommand implements Callable<Integer> {
             return 0;
         }
 
+        Map<String, String> filters() {
+            Map<String, String> filters = new LinkedHashMap<>();
+            filters.put("authorityId", ca);
+            filters.put("deviceId", device);
+            filters.put("profileId", profile);
+            filters.put("status", status == null ? null : status.name());
+            filters.put("serial", serial);
+            filters.put("subject", subject);
+            filters.put("sha1", sha1);
+            filters.put("sha256", sha256);
+            filters.put("expiresAfter", expiresAfter);
+            filters.put("expiresBefore", expiresBefore);
+            return filters;
+        }
+
         /** Pages until {@code limit} certificates or the last page; the result has the API's shape ({@code items}, {@code next}). */
         JsonNode fetch(AdminClient api) {
             ObjectNode result = Json.MAPPER.createObjectNode();
@@ -65,7 +104,7 @@ final class CertCommand implements Callable<Integer> {
             String cursor = after;
             while (true) {
                 int want = Math.min(PAGE, limit - items.size());
-                JsonNode page = api.certificates(ca, device, status == null ? null : status.name(), cursor, want).json();
+                JsonNode page = api.certificates(filters(), cursor, want).json();
                 page.path("items").forEach(items::add);
                 cursor = page.hasNonNull("next") ? page.get("next").asText() : null;
                 if (cursor == null || items.size() >= limit || page.path("items").isEmpty()) {
@@ -78,6 +117,25 @@ final class CertCommand implements Callable<Integer> {
                 result.put("next", cursor);
             }
             return result;
+        }
+
+        /** The API's CSV pages until {@code limit} certificates or the last page, with one header line. */
+        String fetchCsv(AdminClient api) {
+            StringBuilder csv = new StringBuilder();
+            String cursor = after;
+            int rows = 0;
+            while (true) {
+                int want = Math.min(PAGE, limit - rows);
+                AdminClient.Answer page = api.certificatesCsv(filters(), cursor, want);
+                String text = page.text();
+                int headerEnd = text.indexOf("\r\n") + 2;
+                csv.append(csv.length() == 0 ? text : text.substring(headerEnd));
+                rows += (int) text.substring(headerEnd).chars().filter(c -> c == '\n').count();
+                cursor = page.nextCursor().orElse(null);
+                if (cursor == null || rows >= limit || headerEnd >= text.length()) {
+                    return csv.toString();
+                }
+            }
         }
     }
 

@@ -60,8 +60,11 @@ class AdminCommandsTest {
             }
             byte[] bytes = a[2] instanceof byte[] b ? b : ((String) a[2]).getBytes(StandardCharsets.UTF_8);
             ex.getResponseHeaders().add("Content-Type", (String) a[1]);
-            if (a.length > 3) {
+            if (a.length > 3 && a[3] != null) {
                 ex.getResponseHeaders().add("Content-Disposition", (String) a[3]);
+            }
+            if (a.length > 4) {
+                ex.getResponseHeaders().add("Stratus-Next-Cursor", (String) a[4]);
             }
             int status = (Integer) a[0];
             ex.sendResponseHeaders(status, status == 204 ? -1 : bytes.length);
@@ -380,6 +383,27 @@ class AdminCommandsTest {
         assertEquals("/api/v1/tenants/demo/certificates?limit=2&authorityId=i1&deviceId=d%201&status=REVOKED", calls.get(1).uri());
         assertEquals("/api/v1/tenants/demo/certificates?limit=1&authorityId=i1&deviceId=d%201&status=REVOKED&after=c1", calls.get(2).uri());
         assertEquals("{\"items\":[{\"serialNumber\":\"01\"},{\"serialNumber\":\"01\"}],\"next\":\"c1\"}", list.out().strip());
+    }
+
+    @Test
+    void certListSearchesWithEveryFilterAndExportsCsvPageAfterPage() {
+        answer("GET /api/v1/tenants/demo/certificates", 200, "{\"items\":[],\"next\":null}");
+        CommandParsingTest.Result search = run("cert", "list", "--profile", "wifi", "--serial", "5f:3a", "--subject",
+                "CN=laptop", "--sha1", "AB", "--sha256", "CD", "--expires-after", "2027-01-01T00:00:00Z",
+                "--expires-before", "2027-02-01T00:00:00Z", "--json");
+        assertEquals(0, search.code(), search.err());
+        assertEquals("/api/v1/tenants/demo/certificates?limit=100&profileId=wifi&serial=5f%3A3a&subject=CN%3Dlaptop"
+                + "&sha1=AB&sha256=CD&expiresAfter=2027-01-01T00%3A00%3A00Z&expiresBefore=2027-02-01T00%3A00%3A00Z",
+                calls.get(0).uri());
+
+        answers.put("GET /api/v1/tenants/demo/certificates", new Object[] {200, "text/csv",
+                "serialNumber,subject\r\n01,\"CN=a,O=C\"\r\n", null, "c1"});
+        answers.put("GET /api/v1/tenants/demo/certificates?limit=2&profileId=wifi&after=c1", new Object[] {200,
+                "text/csv", "serialNumber,subject\r\n02,\"CN=b,O=C\"\r\n"});
+        CommandParsingTest.Result csv = run("cert", "list", "--profile", "wifi", "--csv", "--limit", "3");
+        assertEquals(0, csv.code(), csv.err());
+        assertEquals("serialNumber,subject\r\n01,\"CN=a,O=C\"\r\n02,\"CN=b,O=C\"\r\n", csv.out());
+        assertEquals("/api/v1/tenants/demo/certificates?limit=3&profileId=wifi", calls.get(1).uri());
     }
 
     @Test

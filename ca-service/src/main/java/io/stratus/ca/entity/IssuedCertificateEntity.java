@@ -88,6 +88,12 @@ public class IssuedCertificateEntity extends PanacheEntityBase {
     @Column(name = "superseded_at")
     public Instant supersededAt;
 
+    /** SHA-1 of the DER (the thumbprint Windows shows); null until ThumbprintBackfill fills an older row. */
+    public byte[] sha1;
+
+    /** SHA-256 of the DER. */
+    public byte[] sha256;
+
     /** When the device certificate's renewal window opens (its profile's threshold), or null: nothing to announce. */
     @Column(name = "renewal_due_at")
     public Instant renewalDueAt;

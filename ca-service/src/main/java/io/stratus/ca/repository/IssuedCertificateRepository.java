@@ -144,6 +144,34 @@ public class IssuedCertificateRepository implements PanacheRepositoryBase<Issued
             hql.append(" and status = :status");
             params.and("status", query.status());
         }
+        if (query.profileId() != null) {
+            hql.append(" and profileId = :profileId");
+            params.and("profileId", query.profileId());
+        }
+        if (query.serial() != null) {
+            hql.append(" and serialHex = :serial");
+            params.and("serial", query.serial());
+        }
+        if (query.subjectPrefix() != null) {
+            hql.append(" and subjectDn like :subject escape '!'");
+            params.and("subject", query.subjectPrefix().replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+        }
+        if (query.sha1() != null) {
+            hql.append(" and sha1 = :sha1");
+            params.and("sha1", query.sha1());
+        }
+        if (query.sha256() != null) {
+            hql.append(" and sha256 = :sha256");
+            params.and("sha256", query.sha256());
+        }
+        if (query.expiresAfter() != null) {
+            hql.append(" and notAfter >= :expiresAfter");
+            params.and("expiresAfter", query.expiresAfter());
+        }
+        if (query.expiresBefore() != null) {
+            hql.append(" and notAfter < :expiresBefore");
+            params.and("expiresBefore", query.expiresBefore());
+        }
         if (query.afterCreatedAt() != null) {
             hql.append(" and (createdAt > :afterAt or (createdAt = :afterAt and id > :afterId))");
             params.and("afterAt", query.afterCreatedAt()).and("afterId", query.afterId());
@@ -152,8 +180,13 @@ public class IssuedCertificateRepository implements PanacheRepositoryBase<Issued
         return find(hql.toString(), params).range(0, limit - 1).list();
     }
 
-    /** Filters and keyset position of an inventory query; null filters are not applied. */
+    /**
+     * Filters and keyset position of an inventory query; null filters are not applied. {@code subjectPrefix} matches
+     * subjects that start with it (as stored, RFC 4514 text); {@code expiresAfter} is inclusive, {@code expiresBefore}
+     * exclusive.
+     */
     public record CertificateQuery(String tenant, String authorityId, String deviceId, CertificateStatus status,
-            Instant afterCreatedAt, String afterId) {
+            String profileId, String serial, String subjectPrefix, byte[] sha1, byte[] sha256, Instant expiresAfter,
+            Instant expiresBefore, Instant afterCreatedAt, String afterId) {
     }
 }

@@ -32,7 +32,7 @@ public class SqlIssuanceStore {
 
     private static final String CERTIFICATE_COLUMNS = "id, tenant, authority_id, serial_hex, key_generation,"
             + " transaction_id, device_id, assignment_id, profile_id, purpose, subject_dn, not_before, not_after,"
-            + " certificate_der, status, revoked_at, revocation_reason, created_at, requested_at, assigned_at, renewal_due_at";
+            + " certificate_der, status, revoked_at, revocation_reason, created_at, requested_at, assigned_at, renewal_due_at, sha1, sha256";
 
     private static final String FIND_BY_TRANSACTION = "select " + CERTIFICATE_COLUMNS
             + " from issued_certificate where authority_id = $1 and transaction_id = $2";
@@ -52,7 +52,7 @@ public class SqlIssuanceStore {
             + " and purpose = 'DEVICE' and superseded_by is null";
 
     private static final String INSERT = "insert into issued_certificate (" + CERTIFICATE_COLUMNS + ") values"
-            + " ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21)";
+            + " ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)";
 
     private final Pool pool;
     private final SqlAuditLog audit;
@@ -110,7 +110,7 @@ public class SqlIssuanceStore {
                 row.transactionId, row.deviceId, row.assignmentId, row.profileId, row.purpose.name(), row.subjectDn,
                 timestamp(row.notBefore), timestamp(row.notAfter), bytea(row.certificateDer), row.status.name(),
                 timestamp(row.revokedAt), row.revocationReason, timestamp(row.createdAt), timestamp(row.requestedAt),
-                timestamp(row.assignedAt), timestamp(row.renewalDueAt)});
+                timestamp(row.assignedAt), timestamp(row.renewalDueAt), bytea(row.sha1), bytea(row.sha256)});
     }
 
     private static IssuedCertificateEntity toCertificate(Row row) {
@@ -136,6 +136,8 @@ public class SqlIssuanceStore {
         certificate.requestedAt = instant(row, "requested_at");
         certificate.assignedAt = instant(row, "assigned_at");
         certificate.renewalDueAt = instant(row, "renewal_due_at");
+        certificate.sha1 = bytes(row, "sha1");
+        certificate.sha256 = bytes(row, "sha256");
         return certificate;
     }
 

@@ -2,8 +2,10 @@ package io.stratus.ca.rest;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
 
 import io.smallrye.mutiny.Uni;
+import io.stratus.ca.mapping.CertificateCsv;
 import io.stratus.ca.mapping.CertificateMapper;
 import io.stratus.ca.rest.dto.BulkRevokeRequest;
 import io.stratus.ca.rest.dto.BulkRevokeResponse;
@@ -16,6 +18,7 @@ import io.stratus.ca.service.CertificateRevocation;
 import io.stratus.platform.rest.ProblemException;
 import io.stratus.platform.security.Callers;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,6 +33,9 @@ import jakarta.ws.rs.core.MediaType;
 @Tag(name = "certificates")
 @Produces(MediaType.APPLICATION_JSON)
 public class CertificateResource {
+
+    /** Response header of a CSV page: the {@code after} of the following page. */
+    public static final String NEXT_CURSOR = "Stratus-Next-Cursor";
 
     private final CertificateInventory inventory;
     private final CertificateRevocation revocation;
@@ -46,15 +52,30 @@ public class CertificateResource {
 
     @GET
     @RolesAllowed(CaRoles.CA_READ)
-    @Operation(summary = "List certificates, oldest first, filtered by CA, device and status; keyset pages")
-    public Uni<CertificatePageResponse> list(@PathParam("tenant") String tenant,
-            @QueryParam("authorityId") String authorityId, @QueryParam("deviceId") String deviceId,
-            @QueryParam("status") String status, @QueryParam("after") String after,
-            @QueryParam("limit") Integer limit) {
-        return inventory.list(tenant, authorityId, deviceId, status, after, limit)
+    @Operation(summary = "Search certificates, oldest first: by CA, device, profile, status, serial, subject prefix,"
+            + " SHA-1 or SHA-256 thumbprint and expiry window; keyset pages")
+    public Uni<CertificatePageResponse> list(@PathParam("tenant") String tenant, @BeanParam CertificateFilters filters) {
+        return inventory.list(tenant, filters.search(), filters.after, filters.limit)
                 .map(page -> new CertificatePageResponse(
                         page.items().stream().map(c -> CertificateMapper.toResponse(c, false)).toList(),
                         page.next()));
+    }
+
+    /** The same search as CSV; the cursor of the next page (if any) in the {@value #NEXT_CURSOR} header. */
+    @GET
+    @RolesAllowed(CaRoles.CA_READ)
+    @Produces(CertificateCsv.MEDIA_TYPE)
+    @Operation(summary = "Search certificates as CSV, one page; the next page's cursor in the Stratus-Next-Cursor header")
+    public Uni<RestResponse<String>> listCsv(@PathParam("tenant") String tenant,
+            @BeanParam CertificateFilters filters) {
+        return inventory.list(tenant, filters.search(), filters.after, filters.limit).map(page -> {
+            RestResponse.ResponseBuilder<String> csv = RestResponse.ResponseBuilder.ok(CertificateCsv.of(page.items()),
+                    CertificateCsv.MEDIA_TYPE + "; charset=utf-8");
+            if (page.next() != null) {
+                csv.header(NEXT_CURSOR, page.next());
+            }
+            return csv.build();
+        });
     }
 
     @GET

@@ -10,6 +10,7 @@ import io.stratus.ca.entity.CertificateStatus;
 import io.stratus.ca.entity.IssuedCertificateEntity;
 import io.stratus.ca.repository.IssuedCertificateRepository;
 import io.stratus.ca.repository.IssuedCertificateRepository.CertificateQuery;
+import io.stratus.crypto.Thumbprints;
 import io.stratus.platform.rest.KeysetCursor;
 import io.stratus.platform.rest.ProblemException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,8 +37,21 @@ public class CertificateInventory {
     public record Page(List<IssuedCertificateEntity> items, String next) {
     }
 
-    public Uni<Page> list(String tenant, String authorityId, String deviceId, String status, String after,
-            Integer limit) {
+    /**
+     * What an inventory search asks for, as the caller typed it (null or blank: no filter): the CA, the device, the
+     * profile, ISSUED or REVOKED, the serial (hex as OpenSSL prints it), the start of the subject, the SHA-1 or SHA-256
+     * thumbprint (hex, colons or spaces allowed), and an expiry window (ISO-8601 instants, after inclusive).
+     */
+    public record Search(String authorityId, String deviceId, String profileId, String status, String serial,
+            String subject, String sha1, String sha256, String expiresAfter, String expiresBefore) {
+
+        public static Search none() {
+            return new Search(null, null, null, null, null, null, null, null, null, null);
+        }
+    }
+
+    /** A page of the certificates that match; 400 for a filter, cursor or limit that is not valid. */
+    public Uni<Page> list(String tenant, Search search, String after, Integer limit) {
         int size = limit(limit);
         Instant afterAt = null;
         String afterId = null;
@@ -46,8 +60,12 @@ public class CertificateInventory {
             afterAt = Instant.parse(position[0]);
             afterId = position[1];
         }
-        CertificateQuery query = new CertificateQuery(tenant, blankToNull(authorityId), blankToNull(deviceId),
-                status(status), afterAt, afterId);
+        CertificateQuery query = new CertificateQuery(tenant, blankToNull(search.authorityId()),
+                blankToNull(search.deviceId()), status(search.status()), blankToNull(search.profileId()),
+                search.serial() == null || search.serial().isBlank() ? null : CertificateLookup.normalize(search.serial()),
+                blankToNull(search.subject()), thumbprint(search.sha1(), 20, "sha1"),
+                thumbprint(search.sha256(), 32, "sha256"), instant(search.expiresAfter(), "expiresAfter"),
+                instant(search.expiresBefore(), "expiresBefore"), afterAt, afterId);
         return Panache.withSession(() -> certificates.page(query, size + 1)).map(rows -> {
             if (rows.size() <= size) {
                 return new Page(rows, null);
@@ -93,6 +111,29 @@ public class CertificateInventory {
             return CertificateStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw ProblemException.badRequest("status must be ISSUED or REVOKED");
+        }
+    }
+
+    private static byte[] thumbprint(String value, int length, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Thumbprints.parse(value, length);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest(name + " must be the certificate's " + name.toUpperCase(Locale.ROOT)
+                    + " thumbprint: " + length + " bytes in hex");
+        }
+    }
+
+    private static Instant instant(String value, String name) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Instant.parse(value.trim());
+        } catch (RuntimeException e) {
+            throw ProblemException.badRequest(name + " must be an ISO-8601 instant such as 2027-01-31T00:00:00Z");
         }
     }
 

@@ -19,6 +19,7 @@ import io.stratus.ca.service.audit.AuditLog;
 import io.stratus.crypto.CryptoException;
 import io.stratus.crypto.RenewalWindow;
 import io.stratus.crypto.Serials;
+import io.stratus.crypto.Thumbprints;
 import io.stratus.crypto.SubjectNames;
 import io.stratus.events.AuthorityStatus;
 import io.stratus.events.CertificateRequestedEvent;
@@ -187,6 +188,8 @@ public class IssuanceService {
         row.requestedAt = request.requestedAt() == null ? null : request.requestedAt().truncatedTo(ChronoUnit.MICROS);
         row.assignedAt = request.assignedAt() == null ? null : request.assignedAt().truncatedTo(ChronoUnit.MICROS);
         row.renewalDueAt = renewalDueAt(request, certificate);
+        row.sha1 = Thumbprints.sha1(row.certificateDer);
+        row.sha256 = Thumbprints.sha256(row.certificateDer);
         return row;
     }
 
