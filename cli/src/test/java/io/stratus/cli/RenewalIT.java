@@ -5,8 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -94,6 +101,26 @@ class RenewalIT {
         assertEquals(DEVICES, report.path("succeeded").asInt(), report.toString());
         assertEquals(DEVICES, report.path("expiring").asInt() + report.path("expired").asInt(),
                 "three-minute certificates expire within 30 days: " + report);
+
+        seededCertificatesAreSearchableAndTheirRevocationsOnTheCrl(stack, issuing.path("id").asText());
+    }
+
+    /** stratus seed: 2,000 synthetic certificates of the CA, 500 revoked, found by search and listed on the CRL. */
+    private static void seededCertificatesAreSearchableAndTheirRevocationsOnTheCrl(TestStack stack, String caId)
+            throws Exception {
+        stack.ok("seed", "--ca", caId, "--certificates", "2000", "--revoked", "500");
+        JsonNode revoked = stack.json(TENANT, "cert", "list", "--profile", "seed-profile-0", "--status", "REVOKED",
+                "--limit", "1000");
+        assertEquals(500 / SeedCommand.PROFILES, revoked.path("items").size(), "revoked rows are every tenth's");
+        JsonNode one = stack.json(TENANT, "cert", "list", "--subject", "CN=seed-device-1999,");
+        assertEquals(1, one.path("items").size(), one.toString());
+        HttpResponse<byte[]> crl = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                stack.baseUrl(Service.CA) + "/pki/" + TENANT + "/" + caId + "/crl")).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, crl.statusCode());
+        X509CRL signed = (X509CRL) CertificateFactory.getInstance("X.509")
+                .generateCRL(new ByteArrayInputStream(crl.body()));
+        assertTrue(signed.getRevokedCertificates().size() >= 500, "entries: " + signed.getRevokedCertificates().size());
     }
 
     /** Creates while profile-service answers that the CA is not known yet (its AuthorityCreated is on its way). */
