@@ -176,9 +176,10 @@ final class LocalStack {
     /**
      * The local stack's JVMs compile with C1 only: on a small machine the C2 compiler spent a third or more of each
      * service's CPU per enrollment even after thousands of them (docs/performance.md). STRATUS_JAVA_OPTS replaces
-     * these options; production images keep the JVM's defaults.
+     * these options; production images keep the JVM's defaults. A service out of memory exits (then `up` restarts it)
+     * rather than answering with a broken heap.
      */
-    static final String DEFAULT_JVM_OPTIONS = "-Xmx1g -XX:TieredStopAtLevel=1";
+    static final String DEFAULT_JVM_OPTIONS = "-Xmx1g -XX:TieredStopAtLevel=1 -XX:+ExitOnOutOfMemoryError";
 
     private List<String> jvmOptions() {
         String opts = env.getOrDefault("STRATUS_JAVA_OPTS", DEFAULT_JVM_OPTIONS);
