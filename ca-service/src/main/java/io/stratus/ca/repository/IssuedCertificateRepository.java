@@ -35,17 +35,6 @@ public class IssuedCertificateRepository implements PanacheRepositoryBase<Issued
                 CertificateStatus.ISSUED, io.stratus.events.RequestPurpose.DEVICE, endedAt);
     }
 
-    /**
-     * What a CRL lists of the certificates one key of a CA signed: serial, revocation time and reason of those revoked
-     * that expire after {@code expiredAfter} (the caller keeps an expired certificate for one more CRL, RFC 5280 3.3).
-     * Three columns, not the certificates: a CA's CRL is built while its row is locked, and a CA may have revoked many.
-     */
-    public Uni<List<RevokedSerial>> revokedSerials(String authorityId, int keyGeneration, Instant expiredAfter) {
-        return find("authorityId = ?1 and keyGeneration = ?2 and status = ?3 and notAfter > ?4 order by revokedAt",
-                authorityId, keyGeneration, CertificateStatus.REVOKED, expiredAfter).project(RevokedSerial.class)
-                .list();
-    }
-
     /** What OCSP says of a CA's certificate with this serial: its key generation, status, revocation; null if none. */
     public Uni<SerialStatus> statusOf(String authorityId, String serialHex) {
         return find("authorityId = ?1 and serialHex = ?2", authorityId, serialHex).project(SerialStatus.class)
@@ -55,10 +44,6 @@ public class IssuedCertificateRepository implements PanacheRepositoryBase<Issued
     /** The key that signed a certificate, its status, and when and why it was revoked. */
     public record SerialStatus(int keyGeneration, CertificateStatus status, Instant revokedAt,
             String revocationReason) {
-    }
-
-    /** A CRL entry's source: the certificate's serial, when and why it was revoked. */
-    public record RevokedSerial(String serialHex, Instant revokedAt, String revocationReason) {
     }
 
     /**

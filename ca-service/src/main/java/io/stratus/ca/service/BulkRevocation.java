@@ -73,14 +73,14 @@ public class BulkRevocation {
     private final AuthorityRepository authorities;
     private final IssuedCertificateRepository certificates;
     private final CertificateRevocation revocation;
-    private final CrlService crls;
+    private final CrlPublisher crls;
     private final EventOutbox outbox;
     private final OutboxRelay relay;
     private final AuditLog audit;
     private final OcspService ocsp;
 
     public BulkRevocation(AuthorityRepository authorities, IssuedCertificateRepository certificates,
-            CertificateRevocation revocation, CrlService crls, EventOutbox outbox, OutboxRelay relay, AuditLog audit,
+            CertificateRevocation revocation, CrlPublisher crls, EventOutbox outbox, OutboxRelay relay, AuditLog audit,
             OcspService ocsp) {
         this.authorities = authorities;
         this.certificates = certificates;
@@ -122,17 +122,15 @@ public class BulkRevocation {
         return revokeLive(Map.of(ca.id, ca), new LiveFilter(ca.tenant, null, null, ca.id, false), reason);
     }
 
-    /** Signs the CRLs of what was revoked and drops the kept OCSP answers of those CAs. */
+    /**
+     * Drops the kept OCSP answers of the CAs of what was revoked and has their CRLs, marked stale with the
+     * revocation, signed by the publisher (or the next download, whichever comes first).
+     */
     Uni<Void> afterCommit(String tenant, List<IssuedCertificateEntity> revoked) {
         relay.trigger();
-        Map<String, Set<Integer>> keys = new TreeMap<>();
-        revoked.forEach(c -> keys.computeIfAbsent(c.authorityId, id -> new TreeSet<>()).add(c.keyGeneration));
-        Uni<Void> all = Uni.createFrom().voidItem();
-        for (Map.Entry<String, Set<Integer>> ca : keys.entrySet()) {
-            ocsp.forget(ca.getKey());
-            all = all.chain(() -> crls.reissueAll(tenant, ca.getKey(), List.copyOf(ca.getValue())));
-        }
-        return all;
+        revoked.stream().map(c -> c.authorityId).distinct().forEach(ocsp::forget);
+        crls.publishDue();
+        return Uni.createFrom().voidItem();
     }
 
     /** Locks these CAs of the tenant, in id order. */

@@ -34,7 +34,7 @@ public class CertificateRevocation {
     private final CertificateLookup lookup;
     private final AuthorityRepository authorities;
     private final IssuedCertificateRepository certificates;
-    private final CrlService crls;
+    private final CrlPublisher crls;
     private final EventOutbox outbox;
     private final OutboxRelay relay;
     private final AuditLog audit;
@@ -42,7 +42,7 @@ public class CertificateRevocation {
     private final OcspService ocsp;
 
     public CertificateRevocation(CertificateLookup lookup, AuthorityRepository authorities,
-            IssuedCertificateRepository certificates, CrlService crls, EventOutbox outbox, OutboxRelay relay,
+            IssuedCertificateRepository certificates, CrlPublisher crls, EventOutbox outbox, OutboxRelay relay,
             AuditLog audit, AuthorityCrlRepository crlRows, OcspService ocsp) {
         this.crlRows = crlRows;
         this.ocsp = ocsp;
@@ -71,13 +71,14 @@ public class CertificateRevocation {
                         .call(certificate -> audit.append(tenant, actor, "CERTIFICATE_REVOKED",
                                 "certificate:" + certificate.authorityId + "/" + certificate.serialHex,
                                 AuditLog.SUCCESS + " (" + checkedReason + ")"))))
-                .call(certificate -> {
+                .invoke(certificate -> {
                     Log.infof("revoked certificate %s of CA %s (%s)", certificate.serialHex, certificate.authorityId,
                             checkedReason);
                     relay.trigger();
                     ocsp.forget(certificate.authorityId);
-                    // the CRL of the key that signed the certificate
-                    return crls.reissue(tenant, certificate.authorityId, certificate.keyGeneration);
+                    // the CRL of the key that signed the certificate is stale: signed by the publisher, coalesced
+                    // with other revocations, or by the next download, whichever comes first
+                    crls.publishDue();
                 });
     }
 

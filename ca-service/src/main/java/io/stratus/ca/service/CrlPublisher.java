@@ -51,6 +51,7 @@ public class CrlPublisher {
     private final CaConfig config;
     private final Vertx vertx;
     private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean again = new AtomicBoolean();
     private volatile long timerId = -1;
 
     public CrlPublisher(Pool pool, CrlService crls, CaConfig config, Vertx vertx) {
@@ -70,23 +71,39 @@ public class CrlPublisher {
         }
     }
 
-    /** Signs the CRLs that are due, one after the other, on a worker thread; a round still running is not doubled. */
+    /**
+     * Signs the CRLs that are due, one after the other, on a worker thread. Called by the timer and right after
+     * revocations; a call while a round runs makes that round look again when it is done, so a burst of revocations
+     * signs each CA's CRL once or twice, not once per revocation.
+     */
     public void publishDue() {
+        again.set(true);
         if (!running.compareAndSet(false, true)) {
             return;
         }
         Infrastructure.getDefaultWorkerPool().execute(() -> {
             try {
-                for (DueCrl due : dueCrls()) {
-                    publish(due);
+                while (again.getAndSet(false)) {
+                    publishRound();
                 }
-            } catch (Throwable failure) {
-                Log.warnf("CRLs due were not looked up; next try within %s: %s", config.crlPublishInterval(),
-                        failure.toString());
             } finally {
                 running.set(false);
+                if (again.get()) {
+                    publishDue();
+                }
             }
         });
+    }
+
+    private void publishRound() {
+        try {
+            for (DueCrl due : dueCrls()) {
+                publish(due);
+            }
+        } catch (Throwable failure) {
+            Log.warnf("CRLs due were not looked up; next try within %s: %s", config.crlPublishInterval(),
+                    failure.toString());
+        }
     }
 
     private List<DueCrl> dueCrls() throws Throwable {

@@ -1,6 +1,7 @@
 package io.stratus.ca.service;
 
 import java.math.BigInteger;
+import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,10 +26,9 @@ import io.stratus.ca.messaging.OutboxRelay;
 import io.stratus.ca.repository.AuthorityCrlRepository;
 import io.stratus.ca.repository.AuthorityRepository;
 import io.stratus.ca.repository.CaCertificateRepository;
-import io.stratus.ca.repository.IssuedCertificateRepository;
-import io.stratus.ca.repository.IssuedCertificateRepository.RevokedSerial;
+import io.stratus.ca.repository.RevokedSerials;
 import io.stratus.crypto.CaSigningKey;
-import io.stratus.crypto.Crls;
+import io.stratus.crypto.CrlWriter;
 import io.stratus.crypto.Crls.RevokedEntry;
 import io.stratus.crypto.Pem;
 import io.stratus.crypto.Serials;
@@ -49,7 +49,7 @@ public class CrlService {
 
     private final AuthorityService authorityService;
     private final AuthorityRepository authorities;
-    private final IssuedCertificateRepository certificates;
+    private final RevokedSerials revokedSerials;
     private final CaCertificateRepository generations;
     private final KeyCertificates keyCertificates;
     private final AuthorityCrlRepository crlRows;
@@ -61,12 +61,12 @@ public class CrlService {
     private final Vertx vertx;
 
     public CrlService(AuthorityService authorityService, AuthorityRepository authorities,
-            IssuedCertificateRepository certificates, CaCertificateRepository generations,
+            RevokedSerials revokedSerials, CaCertificateRepository generations,
             KeyCertificates keyCertificates, AuthorityCrlRepository crlRows, CaKeyStore keys, PkiUrls urls,
             EventOutbox outbox, OutboxRelay relay, CaConfig config, Vertx vertx) {
         this.authorityService = authorityService;
         this.authorities = authorities;
-        this.certificates = certificates;
+        this.revokedSerials = revokedSerials;
         this.generations = generations;
         this.keyCertificates = keyCertificates;
         this.crlRows = crlRows;
@@ -140,35 +140,40 @@ public class CrlService {
         int keyGeneration = slot.keyGeneration();
         Instant thisUpdate = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant nextUpdate = thisUpdate.plus(config.crlValidity());
-        return revokedEntries(ca, keyGeneration, thisUpdate)
-                .chain(entries -> vertx.executeBlocking(Uni.createFrom().item(
-                        () -> sign(ca, issuer, number, thisUpdate, nextUpdate, entries))))
+        X509Certificate issuerCertificate = issuer == null ? Pem.certificate(ca.certificatePem)
+                : Pem.certificate(issuer.certificateDer);
+        CrlWriter writer = new CrlWriter(issuerCertificate, BigInteger.valueOf(number), thisUpdate, nextUpdate);
+        return writeEntries(ca, keyGeneration, thisUpdate, writer)
+                .chain(() -> vertx.executeBlocking(Uni.createFrom().item(() -> writer.sign(signingKey(ca, issuer)))))
                 .chain(der -> slot.store(crlRows, number, der, nextUpdate).chain(() -> {
                     String url = urls.crl(ca.tenant, ca.id, keyGeneration);
                     CrlPublishedEvent event = new CrlPublishedEvent(ca.tenant, ca.id, number, url, thisUpdate,
                             nextUpdate);
-                    Log.infof("signed CRL %d of CA %s (key generation %d)", number, ca.id, keyGeneration);
+                    Log.infof("signed CRL %d of CA %s (key generation %d, %d entries, %d bytes)", number, ca.id,
+                            keyGeneration, writer.size(), der.length);
                     return outbox.append(CloudEvent.of(EventOutbox.SOURCE, event)).replaceWith(der);
                 }));
     }
 
     /**
-     * Revoked leaf certificates signed by this key that had not expired a CRL validity before thisUpdate, then
-     * revoked issuing-CA certificates signed by it (a root).
+     * Revoked leaf certificates signed by this key that had not expired a CRL validity before thisUpdate, streamed
+     * into the CRL as they are read, then revoked issuing-CA certificates signed by it (a root).
      */
-    private Uni<List<RevokedEntry>> revokedEntries(AuthorityEntity ca, int keyGeneration, Instant thisUpdate) {
+    private Uni<Void> writeEntries(AuthorityEntity ca, int keyGeneration, Instant thisUpdate, CrlWriter writer) {
         // an entry stays until one CRL made after the certificate expired has listed it (RFC 5280 3.3)
-        return certificates.revokedSerials(ca.id, keyGeneration, thisUpdate.minus(config.crlValidity()))
-                .chain(leaves -> authorities.revokedChildrenOf(ca.id)
-                        .chain(children -> generations.revokedChildCertificates(ca.id, keyGeneration)
-                                .map(childCerts -> entries(leaves, children, childCerts, keyGeneration, thisUpdate))));
+        return revokedSerials.forEach(ca.id, keyGeneration, thisUpdate.minus(config.crlValidity()),
+                        leaf -> writer.add(entry(leaf.serialHex(), leaf.revokedAt(), leaf.revocationReason(), thisUpdate)))
+                .chain(() -> authorities.revokedChildrenOf(ca.id))
+                .chain(children -> generations.revokedChildCertificates(ca.id, keyGeneration)
+                        .invoke(childCerts -> childEntries(children, childCerts, keyGeneration, thisUpdate)
+                                .forEach(writer::add)))
+                .replaceWithVoid();
     }
 
-    private static List<RevokedEntry> entries(List<RevokedSerial> leaves, List<AuthorityEntity> children,
-            List<CaCertificateEntity> childCerts, int keyGeneration, Instant thisUpdate) {
+    private static List<RevokedEntry> childEntries(List<AuthorityEntity> children, List<CaCertificateEntity> childCerts,
+            int keyGeneration, Instant thisUpdate) {
         Map<String, AuthorityEntity> byId = children.stream().collect(Collectors.toMap(c -> c.id, Function.identity()));
         List<RevokedEntry> entries = new ArrayList<>();
-        leaves.forEach(c -> entries.add(entry(c.serialHex(), c.revokedAt(), c.revocationReason(), thisUpdate)));
         childCerts.forEach(c -> {
             AuthorityEntity child = byId.get(c.authorityId);
             if (child != null) {
@@ -196,12 +201,9 @@ public class CrlService {
                 RevocationReasons.code(reason));
     }
 
-    private byte[] sign(AuthorityEntity ca, CaCertificateEntity issuerRow, long number, Instant thisUpdate,
-            Instant nextUpdate, List<RevokedEntry> entries) {
-        X509Certificate issuer = issuerRow == null ? Pem.certificate(ca.certificatePem)
-                : Pem.certificate(issuerRow.certificateDer);
+    private PrivateKey signingKey(AuthorityEntity ca, CaCertificateEntity issuerRow) {
         CaSigningKey key = issuerRow == null ? keys.signingKey(ca) : keys.signingKey(ca, issuerRow);
-        return Crls.buildDer(issuer, key.privateKey(), BigInteger.valueOf(number), thisUpdate, nextUpdate, entries);
+        return key.privateKey();
     }
 
     /** How long a CRL stays valid (for Cache-Control). */

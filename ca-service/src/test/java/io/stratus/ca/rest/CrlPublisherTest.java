@@ -37,8 +37,8 @@ import jakarta.inject.Inject;
 
 /**
  * CRLs are published on time without anyone downloading them (a new CA's first, one past half its validity), only
- * when due, and without the revoked certificates that expired before the CRLs in use were made. The publisher's round is started by the test
- * (its timer runs every minute).
+ * when due, right after a revocation, and without the revoked certificates that expired before the CRLs in use were
+ * made. The publisher's round is started by the test (its timer runs every minute) or by a revocation.
  */
 @QuarkusTest
 @WithTestResource(value = StratusTestResource.class, initArgs = @ResourceArg(name = "database", value = "ca"))
@@ -118,6 +118,23 @@ class CrlPublisherTest {
                 TempFiles.write("issuing", ".pem", (String) issuing.get("certificatePem")).toString(), "-text");
         assertTrue(text.contains("verify OK"), text);
         assertTrue(text.contains("Superseded") && !text.contains("Key Compromise"), text);
+    }
+
+    /** A revocation wakes the publisher: the CRL that lists it is signed and announced before anyone downloads it. */
+    @Test
+    void aRevocationHasItsCrlSignedWithoutADownload() throws Exception {
+        String rootId = (String) CaApi.createRoot(tenant).get("id");
+        String issuingId = (String) CaApi.createIssuing(tenant, rootId).get("id");
+        CertificateIssuedEvent leaf = (CertificateIssuedEvent) Leaves.request(certificateEvents, tenant, issuingId);
+
+        CaApi.revokeCertificate(tenant, leaf.serialNumber(), "keyCompromise").then().statusCode(200);
+        CrlPublishedEvent published = (CrlPublishedEvent) Kafka.decode(authorityEvents.await(r -> Kafka.decode(r)
+                .data() instanceof CrlPublishedEvent event && event.authorityId().equals(issuingId))).data();
+
+        assertEquals(1, Database.count("select count(*) from authority where id = ? and not crl_stale", issuingId));
+        X509CRL crl = download(issuingId);
+        assertEquals(published.crlNumber(), crlNumber(crl), "the download serves the CRL the publisher signed");
+        assertTrue(listed(crl, leaf.serialNumber()));
     }
 
     private CrlPublishedEvent awaitCrl(String authorityId, long number) {

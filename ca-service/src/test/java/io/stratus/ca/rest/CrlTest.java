@@ -67,4 +67,35 @@ class CrlTest {
         given().get("/pki/{t}/{id}/crl", "nobody", UUID.randomUUID().toString())
                 .then().statusCode(404).contentType("application/problem+json");
     }
+
+    /**
+     * A CA with more revoked certificates than one cursor read of the CRL build (RevokedSerials.FETCH): every one is
+     * on the CRL with its reason, and one that expired longer than a CRL validity ago is not.
+     */
+    @Test
+    void crlOfManyRevokedCertificatesListsEachOnce() throws Exception {
+        String tenant = "crl-" + UUID.randomUUID().toString().substring(0, 8);
+        String rootId = (String) CaApi.createRoot(tenant).get("id");
+        Map<String, Object> issuing = CaApi.createIssuing(tenant, rootId);
+        String id = (String) issuing.get("id");
+        int revoked = 5_001;
+        io.stratus.ca.support.Database.execute("insert into issued_certificate (id, tenant, authority_id, serial_hex,"
+                + " transaction_id, purpose, subject_dn, not_before, not_after, certificate_der, status, revoked_at,"
+                + " revocation_reason, created_at) select gen_random_uuid()::text, ?, ?, '7e' || lpad(to_hex(i), 14, '0'),"
+                + " 'crl-seed-' || i, 'DEVICE', 'CN=seed-' || i, now() - interval '1 day',"
+                + " case when i = 0 then now() - interval '30 days' else now() + interval '30 days' end, '\\x00',"
+                + " 'REVOKED', now() - interval '1 hour', case when i % 2 = 0 then 'keyCompromise' else 'unspecified'"
+                + " end, now() from generate_series(0, ?::int) i", tenant, id, String.valueOf(revoked));
+        io.stratus.ca.support.Database.execute("update authority set crl_stale = true where id = ?", id);
+
+        byte[] der = given().get("/pki/{t}/{id}/crl", tenant, id).then().statusCode(200).extract().asByteArray();
+        X509CRL crl = Pem.crl(der);
+        crl.verify(Pem.certificate((String) issuing.get("certificatePem")).getPublicKey());
+        assertEquals(revoked, crl.getRevokedCertificates().size(), "every unexpired revoked certificate, once");
+        assertEquals(null, crl.getRevokedCertificate(new BigInteger("7e00000000000000", 16)),
+                "expired for longer than a CRL validity");
+        assertEquals(java.security.cert.CRLReason.KEY_COMPROMISE,
+                crl.getRevokedCertificate(new BigInteger("7e00000000001388", 16)).getRevocationReason());
+        assertEquals(null, crl.getRevokedCertificate(new BigInteger("7e00000000001389", 16)).getRevocationReason());
+    }
 }

@@ -72,4 +72,58 @@ class CrlsTest {
         assertThrows(IllegalArgumentException.class, () -> Crls.build(pki.issuing(),
                 pki.issuingKeys().getPrivate(), BigInteger.ONE, now, now.minusSeconds(1), List.of()));
     }
+
+    /**
+     * The streaming writer's DER is what BouncyCastle's general builder encodes for the same CRL (RSA signatures are
+     * deterministic, so the whole CRL compares): every reason code, serials of 1 to 20 octets, UTCTime and
+     * GeneralizedTime revocation dates (with milliseconds, which both drop), and lengths in the short and the long DER forms.
+     */
+    @org.junit.jupiter.api.Test
+    void writerEncodesWhatBouncyCastleEncodes() throws Exception {
+        TestPki pki = TestPki.create(KeyAlgorithm.RSA_2048);
+        Instant now = Instant.parse("2026-12-07T10:00:00Z");
+        List<RevokedEntry> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            int reason = i % 11 == 7 ? 0 : i % 11;
+            BigInteger serial = i % 3 == 0 ? BigInteger.valueOf(i + 1) : Serials.random();
+            Instant revokedAt = switch (i % 50) {
+                case 0 -> Instant.parse("2050-01-01T00:00:00Z");
+                case 1 -> Instant.parse("2049-12-31T23:59:59.999Z");
+                case 2 -> Instant.parse("1999-02-28T08:07:06Z");
+                default -> now.minusMillis(i * 1_037L);
+            };
+            entries.add(new RevokedEntry(serial, revokedAt, reason));
+        }
+        entries.add(new RevokedEntry(new BigInteger(1, new byte[] {(byte) 0x80, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+                13, 14, 15, 16, 17, 18, 19}), now, 1));
+        for (int size : new int[] {0, 1, 2, 301}) {
+            List<RevokedEntry> some = entries.subList(0, Math.min(size, entries.size()));
+            byte[] streamed = Crls.buildDer(pki.issuing(), pki.issuingKeys().getPrivate(), BigInteger.valueOf(size),
+                    now, now.plus(Duration.ofDays(7)), some);
+            byte[] general = bouncyCastle(pki, BigInteger.valueOf(size), now, now.plus(Duration.ofDays(7)), some);
+            org.junit.jupiter.api.Assertions.assertArrayEquals(general, streamed, "CRL of " + size + " entries");
+        }
+    }
+
+    private static byte[] bouncyCastle(TestPki pki, BigInteger number, Instant thisUpdate, Instant nextUpdate,
+            List<RevokedEntry> entries) throws Exception {
+        var builder = new org.bouncycastle.cert.X509v2CRLBuilder(
+                org.bouncycastle.asn1.x500.X500Name.getInstance(pki.issuing().getSubjectX500Principal().getEncoded()),
+                java.util.Date.from(thisUpdate));
+        builder.setNextUpdate(java.util.Date.from(nextUpdate));
+        for (RevokedEntry entry : entries) {
+            if (entry.reasonCode() == 0) {
+                builder.addCRLEntry(entry.serial(), java.util.Date.from(entry.revokedAt()),
+                        (org.bouncycastle.asn1.x509.Extensions) null);
+            } else {
+                builder.addCRLEntry(entry.serial(), java.util.Date.from(entry.revokedAt()), entry.reasonCode());
+            }
+        }
+        builder.addExtension(org.bouncycastle.asn1.x509.Extension.cRLNumber, false,
+                new org.bouncycastle.asn1.x509.CRLNumber(number));
+        builder.addExtension(org.bouncycastle.asn1.x509.Extension.authorityKeyIdentifier, false,
+                new org.bouncycastle.asn1.x509.AuthorityKeyIdentifier(KeyIdentifiers.of(pki.issuing())));
+        return builder.build(new org.bouncycastle.operator.jcajce.JcaContentSignerBuilder("SHA256withRSA")
+                .build(pki.issuingKeys().getPrivate())).getEncoded();
+    }
 }
