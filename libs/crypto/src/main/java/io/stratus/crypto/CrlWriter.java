@@ -10,19 +10,27 @@ import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Integer;
+import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.BERTags;
 import org.bouncycastle.asn1.DERBitString;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.DERTaggedObject;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
+import org.bouncycastle.asn1.x509.CRLDistPoint;
 import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.DistributionPoint;
+import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.Extensions;
+import org.bouncycastle.asn1.x509.GeneralName;
+import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.operator.ContentSigner;
 
 /**
@@ -52,6 +60,8 @@ public final class CrlWriter {
     private final Instant nextUpdate;
     private final Entries entries = new Entries();
     private int count;
+    private BigInteger baseCrlNumber;
+    private String freshestCrlUrl;
 
     /** A CRL of {@code issuer} with this number and these times; entries follow with {@link #add}. */
     public CrlWriter(X509Certificate issuer, BigInteger crlNumber, Instant thisUpdate, Instant nextUpdate) {
@@ -65,6 +75,21 @@ public final class CrlWriter {
         this.crlNumber = crlNumber;
         this.thisUpdate = thisUpdate;
         this.nextUpdate = nextUpdate;
+    }
+
+    /**
+     * Makes this a delta CRL (RFC 5280 5.2.4): the critical deltaCRLIndicator names the complete CRL it updates;
+     * its entries are the revocations since that CRL.
+     */
+    public CrlWriter deltaOf(BigInteger baseCrlNumber) {
+        this.baseCrlNumber = baseCrlNumber;
+        return this;
+    }
+
+    /** Points a complete CRL to its delta CRL (RFC 5280 5.2.6, Freshest CRL, non-critical). */
+    public CrlWriter freshestCrl(String url) {
+        this.freshestCrlUrl = url;
+        return this;
     }
 
     /** Adds one revoked certificate (checked as {@link Crls.RevokedEntry} checks it). */
@@ -95,9 +120,7 @@ public final class CrlWriter {
         byte[] head = concat(VERSION_2, algorithmId, der(Certificates.subjectOf(issuer)), time(thisUpdate),
                 time(nextUpdate));
         byte[] entriesHeader = count == 0 ? new byte[0] : header(SEQUENCE, entries.size());
-        byte[] extensions = der(new DERTaggedObject(true, 0, new Extensions(new Extension[] {
-                extension(Extension.cRLNumber, new CRLNumber(crlNumber)),
-                extension(Extension.authorityKeyIdentifier, new AuthorityKeyIdentifier(KeyIdentifiers.of(issuer)))})));
+        byte[] extensions = der(new DERTaggedObject(true, 0, crlExtensions()));
         long tbsLength = (long) head.length + entriesHeader.length + entries.size() + extensions.length;
         byte[] tbsHeader = header(SEQUENCE, Math.toIntExact(tbsLength));
         try (OutputStream out = signer.getOutputStream()) {
@@ -114,6 +137,23 @@ public final class CrlWriter {
         crl.write(algorithmId, 0, algorithmId.length);
         crl.write(signature, 0, signature.length);
         return crl.array();
+    }
+
+    private Extensions crlExtensions() {
+        List<Extension> extensions = new ArrayList<>();
+        extensions.add(extension(Extension.cRLNumber, new CRLNumber(crlNumber)));
+        extensions.add(extension(Extension.authorityKeyIdentifier,
+                new AuthorityKeyIdentifier(KeyIdentifiers.of(issuer))));
+        if (baseCrlNumber != null) {
+            extensions.add(extension(Extension.deltaCRLIndicator, true, new CRLNumber(baseCrlNumber)));
+        }
+        if (freshestCrlUrl != null) {
+            DistributionPointName name = new DistributionPointName(
+                    new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, freshestCrlUrl)));
+            extensions.add(extension(Extension.freshestCRL,
+                    new CRLDistPoint(new DistributionPoint[] {new DistributionPoint(name, null, null)})));
+        }
+        return new Extensions(extensions.toArray(Extension[]::new));
     }
 
     private void writeTbs(OutputStream out, byte[] tbsHeader, byte[] head, byte[] entriesHeader, byte[] extensions) {
@@ -167,9 +207,13 @@ public final class CrlWriter {
         return der(new DERSequence(reason));
     }
 
-    private static Extension extension(org.bouncycastle.asn1.ASN1ObjectIdentifier oid, ASN1Encodable value) {
+    private static Extension extension(ASN1ObjectIdentifier oid, ASN1Encodable value) {
+        return extension(oid, false, value);
+    }
+
+    private static Extension extension(ASN1ObjectIdentifier oid, boolean critical, ASN1Encodable value) {
         try {
-            return new Extension(oid, false, value.toASN1Primitive().getEncoded(ASN1Encoding.DER));
+            return new Extension(oid, critical, value.toASN1Primitive().getEncoded(ASN1Encoding.DER));
         } catch (IOException e) {
             throw new CryptoException("cannot encode CRL extension " + oid, e);
         }

@@ -105,6 +105,46 @@ class CrlsTest {
         }
     }
 
+    /**
+     * A complete CRL that points to its delta, and a delta CRL (critical deltaCRLIndicator with the complete CRL's
+     * number) that lists a revocation made after the complete CRL: OpenSSL with -use_deltas finds the leaf revoked,
+     * and without the delta finds it good.
+     */
+    @org.junit.jupiter.api.Test
+    void aDeltaCrlRevokesWhatItsBaseDoesNotListYet() throws Exception {
+        TestPki pki = TestPki.create(KeyAlgorithm.RSA_2048);
+        java.security.cert.X509Certificate leaf = pki.leaf(TestKeys.pair(KeyAlgorithm.RSA_2048, 2), "CN=device-1",
+                List.of());
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        byte[] base = new CrlWriter(pki.issuing(), BigInteger.valueOf(7), now.minusSeconds(600), now.plus(Duration.ofDays(7)))
+                .freshestCrl("http://pki.example.test/crl/issuing/delta").sign(pki.issuingKeys().getPrivate());
+        byte[] delta = new CrlWriter(pki.issuing(), BigInteger.valueOf(8), now, now.plus(Duration.ofDays(1)))
+                .deltaOf(BigInteger.valueOf(7)).add(new RevokedEntry(leaf.getSerialNumber(), now.minusSeconds(60), 1))
+                .sign(pki.issuingKeys().getPrivate());
+
+        X509CRL parsedDelta = Pem.crl(delta);
+        parsedDelta.verify(pki.issuing().getPublicKey());
+        assertTrue(parsedDelta.getCriticalExtensionOIDs().contains("2.5.29.27"), "deltaCRLIndicator is critical");
+        assertTrue(Pem.crl(base).getNonCriticalExtensionOIDs().contains("2.5.29.46"), "Freshest CRL");
+
+        OpenSsl.write(dir, "chain.pem", Pem.encode(pki.root()) + Pem.encode(pki.issuing()));
+        OpenSsl.write(dir, "leaf.pem", Pem.encode(leaf));
+        OpenSsl.write(dir, "base.pem", Pem.encode(Pem.crl(base)));
+        OpenSsl.write(dir, "delta.pem", Pem.encode(parsedDelta));
+        String text = OpenSsl.run(dir, "crl", "-in", "delta.pem", "-noout", "-text").assertSuccess().output();
+        CertificateChainTest.assertContainsAll(text, "Delta CRL Indicator", "7", "Key Compromise");
+        String baseText = OpenSsl.run(dir, "crl", "-in", "base.pem", "-noout", "-text").assertSuccess().output();
+        CertificateChainTest.assertContainsAll(baseText, "Freshest CRL", "http://pki.example.test/crl/issuing/delta");
+
+        OpenSsl.Result withoutDelta = OpenSsl.run(dir, "verify", "-crl_check", "-CAfile", "chain.pem", "-CRLfile",
+                "base.pem", "leaf.pem");
+        assertEquals(0, withoutDelta.exitCode(), withoutDelta.output());
+        OpenSsl.Result withDelta = OpenSsl.run(dir, "verify", "-crl_check", "-use_deltas", "-CAfile", "chain.pem",
+                "-CRLfile", "base.pem", "-CRLfile", "delta.pem", "leaf.pem");
+        assertTrue(withDelta.exitCode() != 0 && withDelta.output().contains("certificate revoked"),
+                withDelta.output());
+    }
+
     private static byte[] bouncyCastle(TestPki pki, BigInteger number, Instant thisUpdate, Instant nextUpdate,
             List<RevokedEntry> entries) throws Exception {
         var builder = new org.bouncycastle.cert.X509v2CRLBuilder(
