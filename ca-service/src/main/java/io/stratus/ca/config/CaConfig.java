@@ -55,6 +55,13 @@ public interface CaConfig {
     Duration crlValidity();
 
     /**
+     * Lifetime of a delta CRL (its nextUpdate); a new one is signed when half of it has passed, after a revocation,
+     * and after each complete CRL.
+     */
+    @WithDefault("P1D")
+    Duration deltaCrlValidity();
+
+    /**
      * How often the CRL publisher looks for CRLs that are due (missing, stale after a revocation that was not
      * followed by a new CRL, or past half their validity) and signs them.
      */

@@ -30,6 +30,11 @@ public class PkiUrls {
         return keyGeneration <= 1 ? crl(tenant, authorityId) : crl(tenant, authorityId) + "/" + keyGeneration;
     }
 
+    /** The delta CRL of one key generation of the CA: its complete CRL's URL and {@code /delta}. */
+    public String deltaCrl(String tenant, String authorityId, int keyGeneration) {
+        return crl(tenant, authorityId, keyGeneration) + "/delta";
+    }
+
     /**
      * The AIA caIssuers URL of one key generation of the CA, mirroring {@link #crl(String, String, int)}: key
      * generation 1 keeps {@code .../ca.cer}, a key introduced by renewal N gets {@code .../ca/<N>.cer}. Each serves

@@ -28,17 +28,27 @@ public class RevokedSerials {
     private static final String QUERY = "select serial_hex, revoked_at, revocation_reason from issued_certificate"
             + " where authority_id = $1 and key_generation = $2 and status = 'REVOKED' and not_after > $3";
 
+    /** For a delta CRL: revoked at or after $4. */
+    private static final String QUERY_SINCE = QUERY + " and revoked_at >= $4";
+
     private final Pool pool;
 
     public RevokedSerials(Pool pool) {
         this.pool = pool;
     }
 
-    /** Hands every such certificate to {@code each}; the count when done. */
-    public Uni<Long> forEach(String authorityId, int keyGeneration, Instant expiredAfter,
+    /**
+     * Hands every such certificate to {@code each}, only those revoked at or after {@code revokedSince} when it is
+     * given (a delta CRL); the count when done.
+     */
+    public Uni<Long> forEach(String authorityId, int keyGeneration, Instant expiredAfter, Instant revokedSince,
             Consumer<RevokedSerial> each) {
         Tuple arguments = Tuple.of(authorityId, keyGeneration, timestamp(expiredAfter));
-        return pool.withTransaction(connection -> connection.prepare(QUERY).chain(statement -> {
+        if (revokedSince != null) {
+            arguments.addValue(timestamp(revokedSince));
+        }
+        String query = revokedSince == null ? QUERY : QUERY_SINCE;
+        return pool.withTransaction(connection -> connection.prepare(query).chain(statement -> {
             Cursor cursor = statement.cursor(arguments);
             return readRest(cursor, each, 0).eventually(cursor::close).eventually(statement::close);
         }));

@@ -69,10 +69,7 @@ public class PkiResource {
             + " DER")
     public Uni<Response> caCertificateOfKey(@PathParam("tenant") String tenant, @PathParam("id") String id,
             @PathParam("keyGeneration") String keyGeneration) {
-        Integer parsed = Generations.parse(keyGeneration);
-        if (parsed == null) {
-            throw ProblemException.badRequest("key generation is required");
-        }
+        int parsed = keyGeneration(keyGeneration);
         return keyCertificates.newestDer(tenant, id, parsed).map(PkiResource::certificate);
     }
 
@@ -90,11 +87,26 @@ public class PkiResource {
     @Operation(summary = "The CRL of one key generation of the CA (a renewal with a new key starts one), DER")
     public Uni<Response> crlOfKey(@PathParam("tenant") String tenant, @PathParam("id") String id,
             @PathParam("keyGeneration") String keyGeneration) {
-        Integer parsed = Generations.parse(keyGeneration);
-        if (parsed == null) {
-            throw ProblemException.badRequest("key generation is required");
-        }
+        int parsed = keyGeneration(keyGeneration);
         return crls.currentCrl(tenant, id, parsed).map(der -> Response.ok(der, PkiMediaTypes.PKIX_CRL).build());
+    }
+
+    @GET
+    @Path("/crl/delta")
+    @Produces(PkiMediaTypes.PKIX_CRL)
+    @Operation(summary = "The delta CRL of the CA's first key (revocations since its base complete CRL), DER")
+    public Uni<Response> deltaCrl(@PathParam("tenant") String tenant, @PathParam("id") String id) {
+        return crls.currentDelta(tenant, id, 1).map(der -> Response.ok(der, PkiMediaTypes.PKIX_CRL).build());
+    }
+
+    @GET
+    @Path("/crl/{keyGeneration}/delta")
+    @Produces(PkiMediaTypes.PKIX_CRL)
+    @Operation(summary = "The delta CRL of one key generation of the CA, DER")
+    public Uni<Response> deltaCrlOfKey(@PathParam("tenant") String tenant, @PathParam("id") String id,
+            @PathParam("keyGeneration") String keyGeneration) {
+        int parsed = keyGeneration(keyGeneration);
+        return crls.currentDelta(tenant, id, parsed).map(der -> Response.ok(der, PkiMediaTypes.PKIX_CRL).build());
     }
 
     @POST
@@ -128,5 +140,14 @@ public class PkiResource {
 
     private static Response certificate(byte[] der) {
         return Response.ok(der, PkiMediaTypes.PKIX_CERT).build();
+    }
+
+    /** A key generation from the path; 400 problem when it is not one. */
+    private static int keyGeneration(String value) {
+        Integer parsed = Generations.parse(value);
+        if (parsed == null) {
+            throw ProblemException.badRequest("key generation is required");
+        }
+        return parsed;
     }
 }

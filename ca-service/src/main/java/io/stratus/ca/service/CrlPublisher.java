@@ -32,19 +32,25 @@ public class CrlPublisher {
     /**
      * The keys whose CRL is due: the first key of every CA that has one, and each later key with a certificate in use
      * or used before (key generations are the numbers of the certificate generations that brought a new key, so they
-     * have gaps); $1 is the time before which a CRL's nextUpdate makes it due.
+     * have gaps), and the delta CRLs of keys that have one; $1 and $2 are the times before which a complete and a delta
+     * CRL's nextUpdate make it due. A key's complete CRL comes before its delta.
      */
-    private static final String DUE = "select a.tenant, a.id, 1 as key_generation from authority a"
+    private static final String DUE = "select a.tenant, a.id, 1 as key_generation, false as delta from authority a"
             + " where a.deleted_at is null and a.certificate_pem is not null and a.key_reference is not null"
             + " and (a.crl_stale or a.crl_next_update is null or a.crl_next_update < $1)"
             + " union all"
-            + " select a.tenant, a.id, k.key_generation from authority a"
+            + " select a.tenant, a.id, k.key_generation, false from authority a"
             + " join (select distinct authority_id, key_generation from ca_certificate"
             + " where key_generation > 1 and state in ('CURRENT', 'PREVIOUS')) k on k.authority_id = a.id"
             + " left join authority_crl c on c.authority_id = a.id and c.key_generation = k.key_generation"
             + " where a.deleted_at is null and a.certificate_pem is not null and a.key_reference is not null"
             + " and (c.authority_id is null or c.crl_stale or c.crl_next_update is null or c.crl_next_update < $1)"
-            + " order by 1, 2, 3";
+            + " union all"
+            + " select a.tenant, a.id, d.key_generation, true from authority a"
+            + " join authority_delta_crl d on d.authority_id = a.id"
+            + " where a.deleted_at is null and a.certificate_pem is not null and a.key_reference is not null"
+            + " and (d.crl_stale or d.crl_next_update is null or d.crl_next_update < $2)"
+            + " order by 1, 2, 3, 4";
 
     private final Pool pool;
     private final CrlService crls;
@@ -108,24 +114,31 @@ public class CrlPublisher {
 
     private List<DueCrl> dueCrls() throws Throwable {
         Instant dueBefore = Instant.now().plus(config.crlValidity().dividedBy(2));
+        Instant deltaDueBefore = Instant.now().plus(config.deltaCrlValidity().dividedBy(2));
         List<DueCrl> due = new ArrayList<>();
         for (Row row : VertxContextSupport.subscribeAndAwait(
-                () -> pool.preparedQuery(DUE).execute(Tuple.of(dueBefore.atOffset(ZoneOffset.UTC))))) {
-            due.add(new DueCrl(row.getString("tenant"), row.getString("id"), row.getInteger("key_generation")));
+                () -> pool.preparedQuery(DUE).execute(Tuple.of(dueBefore.atOffset(ZoneOffset.UTC),
+                        deltaDueBefore.atOffset(ZoneOffset.UTC))))) {
+            due.add(new DueCrl(row.getString("tenant"), row.getString("id"), row.getInteger("key_generation"),
+                    row.getBoolean("delta")));
         }
         return due;
     }
 
     private void publish(DueCrl due) {
         try {
-            VertxContextSupport.subscribeAndAwait(() -> crls.reissue(due.tenant(), due.authorityId(),
-                    due.keyGeneration()));
+            // a complete CRL makes its delta stale: the delta follows at once
+            VertxContextSupport.subscribeAndAwait(() -> due.delta()
+                    ? crls.reissueDelta(due.tenant(), due.authorityId(), due.keyGeneration())
+                    : crls.reissue(due.tenant(), due.authorityId(), due.keyGeneration())
+                            .chain(() -> crls.reissueDelta(due.tenant(), due.authorityId(), due.keyGeneration())));
         } catch (Throwable failure) {
-            Log.warnf("CRL of CA %s (key generation %d) not published; next try within %s: %s", due.authorityId(),
-                    due.keyGeneration(), config.crlPublishInterval(), failure.toString());
+            Log.warnf("%s of CA %s (key generation %d) not published; next try within %s: %s",
+                    due.delta() ? "delta CRL" : "CRL", due.authorityId(), due.keyGeneration(),
+                    config.crlPublishInterval(), failure.toString());
         }
     }
 
-    private record DueCrl(String tenant, String authorityId, int keyGeneration) {
+    private record DueCrl(String tenant, String authorityId, int keyGeneration, boolean delta) {
     }
 }

@@ -19,6 +19,7 @@ import io.stratus.ca.config.CaConfig;
 import io.stratus.ca.entity.AuthorityCrlEntity;
 import io.stratus.ca.entity.AuthorityEntity;
 import io.stratus.ca.entity.CaCertificateEntity;
+import io.stratus.ca.entity.DeltaCrlEntity;
 import io.stratus.ca.mapping.PkiUrls;
 import io.stratus.ca.mapping.RevocationReasons;
 import io.stratus.ca.messaging.EventOutbox;
@@ -26,6 +27,7 @@ import io.stratus.ca.messaging.OutboxRelay;
 import io.stratus.ca.repository.AuthorityCrlRepository;
 import io.stratus.ca.repository.AuthorityRepository;
 import io.stratus.ca.repository.CaCertificateRepository;
+import io.stratus.ca.repository.DeltaCrlRepository;
 import io.stratus.ca.repository.RevokedSerials;
 import io.stratus.crypto.CaSigningKey;
 import io.stratus.crypto.CrlWriter;
@@ -53,6 +55,7 @@ public class CrlService {
     private final CaCertificateRepository generations;
     private final KeyCertificates keyCertificates;
     private final AuthorityCrlRepository crlRows;
+    private final DeltaCrlRepository deltas;
     private final CaKeyStore keys;
     private final PkiUrls urls;
     private final EventOutbox outbox;
@@ -62,7 +65,8 @@ public class CrlService {
 
     public CrlService(AuthorityService authorityService, AuthorityRepository authorities,
             RevokedSerials revokedSerials, CaCertificateRepository generations,
-            KeyCertificates keyCertificates, AuthorityCrlRepository crlRows, CaKeyStore keys, PkiUrls urls,
+            KeyCertificates keyCertificates, AuthorityCrlRepository crlRows, DeltaCrlRepository deltas,
+            CaKeyStore keys, PkiUrls urls,
             EventOutbox outbox, OutboxRelay relay, CaConfig config, Vertx vertx) {
         this.authorityService = authorityService;
         this.authorities = authorities;
@@ -70,6 +74,7 @@ public class CrlService {
         this.generations = generations;
         this.keyCertificates = keyCertificates;
         this.crlRows = crlRows;
+        this.deltas = deltas;
         this.keys = keys;
         this.urls = urls;
         this.outbox = outbox;
@@ -115,6 +120,100 @@ public class CrlService {
         return all;
     }
 
+    /**
+     * DER of the delta CRL of one key generation: the complete CRL is brought up to date first (which marks the delta
+     * stale when it signs one), then a delta is signed when the kept one is stale or past half its validity.
+     */
+    public Uni<byte[]> currentDelta(String tenant, String authorityId, int keyGeneration) {
+        return currentCrl(tenant, authorityId, keyGeneration)
+                .chain(() -> Panache.withSession(() -> deltas.find(authorityId, keyGeneration)))
+                .chain(delta -> delta != null && isFresh(delta) ? Uni.createFrom().item(delta.crlDer)
+                        : reissueDelta(tenant, authorityId, keyGeneration));
+    }
+
+    /** Signs a new delta CRL of one key generation unless the kept one is fresh; under the CA row's lock. */
+    public Uni<byte[]> reissueDelta(String tenant, String authorityId, int keyGeneration) {
+        return Panache.withTransaction(() -> authorities.lockInTenant(tenant, authorityId)
+                .onItem().ifNull().failWith(() -> new IllegalStateException("CA " + authorityId + " vanished"))
+                .chain(ca -> keyCertificate(ca, keyGeneration).chain(issuer -> slot(ca, keyGeneration)
+                        .chain(slot -> deltaOf(slot).chain(delta -> isFresh(delta) ? Uni.createFrom().item(delta.crlDer)
+                                : signDelta(ca, issuer, slot, delta))))));
+    }
+
+    private boolean isFresh(DeltaCrlEntity delta) {
+        return !delta.crlStale && delta.crlDer != null && delta.crlNextUpdate != null
+                && Instant.now().isBefore(delta.crlNextUpdate.minus(config.deltaCrlValidity().dividedBy(2)));
+    }
+
+    /**
+     * The delta state of a key; a key whose complete CRL was signed before delta CRLs existed gets that CRL as its
+     * base (its thisUpdate is its nextUpdate less the CRL validity).
+     */
+    private Uni<DeltaCrlEntity> deltaOf(CrlSlot slot) {
+        return deltas.find(slot.ca().id, slot.keyGeneration()).chain(found -> {
+            if (found != null) {
+                return Uni.createFrom().item(found);
+            }
+            if (slot.der() == null) {
+                return Uni.createFrom().failure(new IllegalStateException("CA " + slot.ca().id
+                        + " has no complete CRL for a delta to update"));
+            }
+            return persistBase(slot, slot.number(), slot.nextUpdate().minus(config.crlValidity()));
+        });
+    }
+
+    private Uni<DeltaCrlEntity> persistBase(CrlSlot slot, long number, Instant thisUpdate) {
+        DeltaCrlEntity created = new DeltaCrlEntity();
+        created.authorityId = slot.ca().id;
+        created.keyGeneration = slot.keyGeneration();
+        created.baseCrlNumber = number;
+        created.baseThisUpdate = thisUpdate;
+        created.crlStale = true;
+        return deltas.persist(created);
+    }
+
+    /**
+     * After a complete CRL: its delta is stale, and a complete CRL published on schedule (the first, or one past half
+     * its validity) becomes the base of the deltas that follow. One signed because a revocation made the last stale
+     * does not move the base, so relying parties that hold an older complete CRL still find the delta usable.
+     */
+    private Uni<Void> afterCompleteCrl(CrlSlot slot, boolean scheduled, long number, Instant thisUpdate) {
+        return deltas.find(slot.ca().id, slot.keyGeneration()).chain(delta -> {
+            if (delta == null) {
+                return persistBase(slot, number, thisUpdate).replaceWithVoid();
+            }
+            if (scheduled) {
+                delta.baseCrlNumber = number;
+                delta.baseThisUpdate = thisUpdate;
+            }
+            delta.crlStale = true;
+            return Uni.createFrom().voidItem();
+        });
+    }
+
+    /**
+     * A delta CRL: the revocations of this key since its base was made (less a margin for clocks), numbered from the
+     * key's CRL sequence.
+     */
+    private Uni<byte[]> signDelta(AuthorityEntity ca, CaCertificateEntity issuer, CrlSlot slot, DeltaCrlEntity delta) {
+        long number = slot.number() + 1;
+        Instant thisUpdate = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant nextUpdate = thisUpdate.plus(config.deltaCrlValidity());
+        CrlWriter writer = new CrlWriter(issuerCertificate(ca, issuer), BigInteger.valueOf(number), thisUpdate,
+                nextUpdate).deltaOf(BigInteger.valueOf(delta.baseCrlNumber));
+        Instant since = delta.baseThisUpdate.minus(DELTA_MARGIN);
+        return writeEntries(ca, slot.keyGeneration(), thisUpdate, since, writer)
+                .chain(() -> vertx.executeBlocking(Uni.createFrom().item(() -> writer.sign(signingKey(ca, issuer)))))
+                .invoke(der -> {
+                    slot.useNumber(number);
+                    delta.crlDer = der;
+                    delta.crlNextUpdate = nextUpdate;
+                    delta.crlStale = false;
+                    Log.infof("signed delta CRL %d of CA %s (key generation %d, base %d, %d entries)", number, ca.id,
+                            slot.keyGeneration(), delta.baseCrlNumber, writer.size());
+                });
+    }
+
     /** The newest in-use certificate of the key generation (the CRL's issuer); 404 when there is none. */
     private Uni<CaCertificateEntity> keyCertificate(AuthorityEntity ca, int keyGeneration) {
         return keyCertificates.newest(ca, keyGeneration);
@@ -138,34 +237,42 @@ public class CrlService {
     private Uni<byte[]> signAndStore(AuthorityEntity ca, CaCertificateEntity issuer, CrlSlot slot) {
         long number = slot.number() + 1;
         int keyGeneration = slot.keyGeneration();
+        boolean scheduled = !slot.stale();
         Instant thisUpdate = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant nextUpdate = thisUpdate.plus(config.crlValidity());
-        X509Certificate issuerCertificate = issuer == null ? Pem.certificate(ca.certificatePem)
-                : Pem.certificate(issuer.certificateDer);
-        CrlWriter writer = new CrlWriter(issuerCertificate, BigInteger.valueOf(number), thisUpdate, nextUpdate);
-        return writeEntries(ca, keyGeneration, thisUpdate, writer)
+        CrlWriter writer = new CrlWriter(issuerCertificate(ca, issuer), BigInteger.valueOf(number), thisUpdate,
+                nextUpdate).freshestCrl(urls.deltaCrl(ca.tenant, ca.id, keyGeneration));
+        return writeEntries(ca, keyGeneration, thisUpdate, null, writer)
                 .chain(() -> vertx.executeBlocking(Uni.createFrom().item(() -> writer.sign(signingKey(ca, issuer)))))
-                .chain(der -> slot.store(crlRows, number, der, nextUpdate).chain(() -> {
-                    String url = urls.crl(ca.tenant, ca.id, keyGeneration);
-                    CrlPublishedEvent event = new CrlPublishedEvent(ca.tenant, ca.id, number, url, thisUpdate,
-                            nextUpdate);
-                    Log.infof("signed CRL %d of CA %s (key generation %d, %d entries, %d bytes)", number, ca.id,
-                            keyGeneration, writer.size(), der.length);
-                    return outbox.append(CloudEvent.of(EventOutbox.SOURCE, event)).replaceWith(der);
-                }));
+                .chain(der -> slot.store(crlRows, number, der, nextUpdate)
+                        .chain(() -> afterCompleteCrl(slot, scheduled, number, thisUpdate)).chain(() -> {
+                            String url = urls.crl(ca.tenant, ca.id, keyGeneration);
+                            CrlPublishedEvent event = new CrlPublishedEvent(ca.tenant, ca.id, number, url, thisUpdate,
+                                    nextUpdate);
+                            Log.infof("signed CRL %d of CA %s (key generation %d, %d entries, %d bytes)", number,
+                                    ca.id, keyGeneration, writer.size(), der.length);
+                            return outbox.append(CloudEvent.of(EventOutbox.SOURCE, event)).replaceWith(der);
+                        }));
+    }
+
+    private static X509Certificate issuerCertificate(AuthorityEntity ca, CaCertificateEntity issuer) {
+        return issuer == null ? Pem.certificate(ca.certificatePem) : Pem.certificate(issuer.certificateDer);
     }
 
     /**
      * Revoked leaf certificates signed by this key that had not expired a CRL validity before thisUpdate, streamed
-     * into the CRL as they are read, then revoked issuing-CA certificates signed by it (a root).
+     * into the CRL as they are read, then revoked issuing-CA certificates signed by it (a root); for a delta CRL only
+     * those revoked at or after {@code revokedSince}.
      */
-    private Uni<Void> writeEntries(AuthorityEntity ca, int keyGeneration, Instant thisUpdate, CrlWriter writer) {
+    private Uni<Void> writeEntries(AuthorityEntity ca, int keyGeneration, Instant thisUpdate, Instant revokedSince,
+            CrlWriter writer) {
         // an entry stays until one CRL made after the certificate expired has listed it (RFC 5280 3.3)
-        return revokedSerials.forEach(ca.id, keyGeneration, thisUpdate.minus(config.crlValidity()),
+        return revokedSerials.forEach(ca.id, keyGeneration, thisUpdate.minus(config.crlValidity()), revokedSince,
                         leaf -> writer.add(entry(leaf.serialHex(), leaf.revokedAt(), leaf.revocationReason(), thisUpdate)))
                 .chain(() -> authorities.revokedChildrenOf(ca.id))
                 .chain(children -> generations.revokedChildCertificates(ca.id, keyGeneration)
-                        .invoke(childCerts -> childEntries(children, childCerts, keyGeneration, thisUpdate)
+                        .invoke(childCerts -> childEntries(children, childCerts, keyGeneration, thisUpdate).stream()
+                                .filter(entry -> revokedSince == null || !entry.revokedAt().isBefore(revokedSince))
                                 .forEach(writer::add)))
                 .replaceWithVoid();
     }
@@ -206,6 +313,9 @@ public class CrlService {
         return key.privateKey();
     }
 
+    /** Revocations this long before a delta's base was made are listed again (clocks of replicas differ). */
+    static final Duration DELTA_MARGIN = Duration.ofMinutes(5);
+
     /** How long a CRL stays valid (for Cache-Control). */
     public Duration validity() {
         return config.crlValidity();
@@ -224,6 +334,23 @@ public class CrlService {
 
         byte[] der() {
             return row == null ? ca.crlDer : row.crlDer;
+        }
+
+        Instant nextUpdate() {
+            return row == null ? ca.crlNextUpdate : row.crlNextUpdate;
+        }
+
+        boolean stale() {
+            return row == null ? ca.crlStale : row.crlStale;
+        }
+
+        /** Takes a number of the key's CRL sequence for a delta CRL. */
+        void useNumber(long number) {
+            if (row == null) {
+                ca.crlNumber = number;
+            } else {
+                row.crlNumber = number;
+            }
         }
 
         boolean isFresh(Duration validity) {
