@@ -11,3 +11,8 @@ CREATE TABLE authority_delta_crl (
     crl_stale         BOOLEAN     NOT NULL DEFAULT TRUE,
     PRIMARY KEY (authority_id, key_generation)
 );
+
+-- The revoked certificates of a CA key by revocation time: what a delta CRL reads (revoked since its base) and what
+-- a complete CRL reads, without walking the CA's issued ones. Revoked rows only.
+CREATE INDEX issued_certificate_revoked_idx ON issued_certificate (authority_id, key_generation, revoked_at)
+    WHERE status = 'REVOKED';

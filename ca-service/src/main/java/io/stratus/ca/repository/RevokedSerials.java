@@ -5,7 +5,10 @@ import static io.stratus.platform.sql.SqlValues.timestamp;
 
 import java.time.Instant;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
+import io.quarkus.reactive.datasource.ReactiveDataSource;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Cursor;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -16,7 +19,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * What a CRL lists of the certificates one key of a CA signed: serial, revocation time and reason of those revoked
  * that expire after a given time (the caller keeps an expired certificate for one more CRL, RFC 5280 3.3). Read
- * through a cursor, a few thousand rows at a time, and handed on one by one in a plain loop: a CA that revoked a
+ * through a cursor of a pool of its own (crl-reader: the CRL build holds the CA row's lock on a connection of the main
+ * pool, and requests waiting for that lock may hold all the others), a few thousand rows at a time, and handed on one
+ * by one in a plain loop: a CA that revoked a
  * million certificates is never held as a list of rows, and no reactive pipeline runs per row. In no particular order
  * (a CRL's entries have none, and sorting a million rows costs the database a second).
  */
@@ -33,7 +38,7 @@ public class RevokedSerials {
 
     private final Pool pool;
 
-    public RevokedSerials(Pool pool) {
+    public RevokedSerials(@ReactiveDataSource("crl-reader") Pool pool) {
         this.pool = pool;
     }
 
@@ -50,18 +55,21 @@ public class RevokedSerials {
         String query = revokedSince == null ? QUERY : QUERY_SINCE;
         return pool.withTransaction(connection -> connection.prepare(query).chain(statement -> {
             Cursor cursor = statement.cursor(arguments);
-            return readRest(cursor, each, 0).eventually(cursor::close).eventually(statement::close);
+            return Multi.createBy().repeating().uni(() -> readPage(cursor, each)).whilst(ignored -> cursor.hasMore())
+                    .collect().with(Collectors.summingLong(Long::longValue))
+                    .eventually(cursor::close).eventually(statement::close);
         }));
     }
 
-    private static Uni<Long> readRest(Cursor cursor, Consumer<RevokedSerial> each, long countBefore) {
-        return cursor.read(FETCH).chain(rows -> {
-            long count = countBefore;
+    /** One page of the cursor, handed on row by row in a plain loop; how many rows it held. */
+    private static Uni<Long> readPage(Cursor cursor, Consumer<RevokedSerial> each) {
+        return cursor.read(FETCH).map(rows -> {
+            long count = 0;
             for (Row row : rows) {
                 each.accept(toSerial(row));
                 count++;
             }
-            return cursor.hasMore() ? readRest(cursor, each, count) : Uni.createFrom().item(count);
+            return count;
         });
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.quarkus.logging.Log;
@@ -87,18 +88,22 @@ public class CrlPublisher {
         if (!running.compareAndSet(false, true)) {
             return;
         }
-        Infrastructure.getDefaultWorkerPool().execute(() -> {
-            try {
-                while (again.getAndSet(false)) {
-                    publishRound();
+        try {
+            Infrastructure.getDefaultWorkerPool().execute(() -> {
+                try {
+                    while (again.getAndSet(false)) {
+                        publishRound();
+                    }
+                } finally {
+                    running.set(false);
+                    if (again.get()) {
+                        publishDue();
+                    }
                 }
-            } finally {
-                running.set(false);
-                if (again.get()) {
-                    publishDue();
-                }
-            }
-        });
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            running.set(false);
+        }
     }
 
     private void publishRound() {

@@ -111,11 +111,12 @@ public class CrlService {
                 .invoke(relay::trigger);
     }
 
-    /** Every key generation of the CA whose CRL lists revoked children signed by it. */
+    /** Every key generation of the CA whose CRL lists revoked children signed by it, complete CRL and delta. */
     public Uni<Void> reissueAll(String tenant, String authorityId, List<Integer> keyGenerations) {
         Uni<Void> all = Uni.createFrom().voidItem();
         for (Integer keyGeneration : keyGenerations) {
-            all = all.chain(() -> reissue(tenant, authorityId, keyGeneration).replaceWithVoid());
+            all = all.chain(() -> reissue(tenant, authorityId, keyGeneration)
+                    .chain(() -> reissueDelta(tenant, authorityId, keyGeneration)).replaceWithVoid());
         }
         return all;
     }
@@ -136,7 +137,8 @@ public class CrlService {
         return Panache.withTransaction(() -> authorities.lockInTenant(tenant, authorityId)
                 .onItem().ifNull().failWith(() -> new IllegalStateException("CA " + authorityId + " vanished"))
                 .chain(ca -> keyCertificate(ca, keyGeneration).chain(issuer -> slot(ca, keyGeneration)
-                        .chain(slot -> deltaOf(slot).chain(delta -> isFresh(delta) ? Uni.createFrom().item(delta.crlDer)
+                        .chain(slot -> deltaOf(ca, issuer, slot).chain(delta -> isFresh(delta)
+                                ? Uni.createFrom().item(delta.crlDer)
                                 : signDelta(ca, issuer, slot, delta))))));
     }
 
@@ -146,20 +148,13 @@ public class CrlService {
     }
 
     /**
-     * The delta state of a key; a key whose complete CRL was signed before delta CRLs existed gets that CRL as its
-     * base (its thisUpdate is its nextUpdate less the CRL validity).
+     * The delta state of a key; a key whose complete CRL was signed before delta CRLs existed (or never) first gets a
+     * new complete CRL, which becomes the base.
      */
-    private Uni<DeltaCrlEntity> deltaOf(CrlSlot slot) {
-        return deltas.find(slot.ca().id, slot.keyGeneration()).chain(found -> {
-            if (found != null) {
-                return Uni.createFrom().item(found);
-            }
-            if (slot.der() == null) {
-                return Uni.createFrom().failure(new IllegalStateException("CA " + slot.ca().id
-                        + " has no complete CRL for a delta to update"));
-            }
-            return persistBase(slot, slot.number(), slot.nextUpdate().minus(config.crlValidity()));
-        });
+    private Uni<DeltaCrlEntity> deltaOf(AuthorityEntity ca, CaCertificateEntity issuer, CrlSlot slot) {
+        return deltas.find(slot.ca().id, slot.keyGeneration()).chain(found -> found != null
+                ? Uni.createFrom().item(found)
+                : signAndStore(ca, issuer, slot).chain(() -> deltas.find(slot.ca().id, slot.keyGeneration())));
     }
 
     private Uni<DeltaCrlEntity> persistBase(CrlSlot slot, long number, Instant thisUpdate) {
@@ -174,15 +169,17 @@ public class CrlService {
 
     /**
      * After a complete CRL: its delta is stale, and a complete CRL published on schedule (the first, or one past half
-     * its validity) becomes the base of the deltas that follow. One signed because a revocation made the last stale
-     * does not move the base, so relying parties that hold an older complete CRL still find the delta usable.
+     * its validity, stale or not) becomes the base of the deltas that follow, as does any complete CRL once the base is
+     * older than half a CRL validity (a CA that revokes every day would otherwise keep its first base). One signed
+     * only because a revocation made the last stale does not move the base, so relying parties that hold an older
+     * complete CRL still find the delta usable.
      */
     private Uni<Void> afterCompleteCrl(CrlSlot slot, boolean scheduled, long number, Instant thisUpdate) {
         return deltas.find(slot.ca().id, slot.keyGeneration()).chain(delta -> {
             if (delta == null) {
                 return persistBase(slot, number, thisUpdate).replaceWithVoid();
             }
-            if (scheduled) {
+            if (scheduled || delta.baseThisUpdate.isBefore(thisUpdate.minus(config.crlValidity().dividedBy(2)))) {
                 delta.baseCrlNumber = number;
                 delta.baseThisUpdate = thisUpdate;
             }
@@ -237,7 +234,8 @@ public class CrlService {
     private Uni<byte[]> signAndStore(AuthorityEntity ca, CaCertificateEntity issuer, CrlSlot slot) {
         long number = slot.number() + 1;
         int keyGeneration = slot.keyGeneration();
-        boolean scheduled = !slot.stale();
+        boolean scheduled = slot.der() == null || slot.nextUpdate() == null
+                || !Instant.now().isBefore(slot.nextUpdate().minus(config.crlValidity().dividedBy(2)));
         Instant thisUpdate = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         Instant nextUpdate = thisUpdate.plus(config.crlValidity());
         CrlWriter writer = new CrlWriter(issuerCertificate(ca, issuer), BigInteger.valueOf(number), thisUpdate,
@@ -338,10 +336,6 @@ public class CrlService {
 
         Instant nextUpdate() {
             return row == null ? ca.crlNextUpdate : row.crlNextUpdate;
-        }
-
-        boolean stale() {
-            return row == null ? ca.crlStale : row.crlStale;
         }
 
         /** Takes a number of the key's CRL sequence for a delta CRL. */

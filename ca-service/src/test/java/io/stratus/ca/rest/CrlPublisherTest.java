@@ -127,9 +127,10 @@ class CrlPublisherTest {
         String issuingId = (String) CaApi.createIssuing(tenant, rootId).get("id");
         CertificateIssuedEvent leaf = (CertificateIssuedEvent) Leaves.request(certificateEvents, tenant, issuingId);
 
+        long before = crlNumber(download(issuingId));
+
         CaApi.revokeCertificate(tenant, leaf.serialNumber(), "keyCompromise").then().statusCode(200);
-        CrlPublishedEvent published = (CrlPublishedEvent) Kafka.decode(authorityEvents.await(r -> Kafka.decode(r)
-                .data() instanceof CrlPublishedEvent event && event.authorityId().equals(issuingId))).data();
+        CrlPublishedEvent published = awaitCrl(issuingId, before);
 
         assertEquals(1, Database.count("select count(*) from authority where id = ? and not crl_stale", issuingId));
         X509CRL crl = download(issuingId);

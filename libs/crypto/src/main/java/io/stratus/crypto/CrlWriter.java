@@ -35,7 +35,7 @@ import org.bouncycastle.operator.ContentSigner;
 
 /**
  * Writes an X.509 v2 CRL (RFC 5280 5.1) one entry at a time: each entry is DER-encoded as it is added and only its
- * bytes are kept (about 40 bytes for a serial of 16 octets with a reason), so a CRL of a million entries needs tens of
+ * bytes are kept (about 49 bytes for a serial of 16 octets with a reason), so a CRL of a million entries needs tens of
  * megabytes, not the object graph of a general ASN.1 builder. The signature is computed over the encoded
  * TBSCertList as it is streamed, and the CRL is assembled in one array. The output is the DER that BouncyCastle's
  * {@code X509v2CRLBuilder} produces for the same entries (CrlsTest compares them).
