@@ -122,10 +122,20 @@ public class CrlService {
     }
 
     /**
-     * DER of the delta CRL of one key generation: the complete CRL is brought up to date first (which marks the delta
-     * stale when it signs one), then a delta is signed when the kept one is stale or past half its validity.
+     * DER of the delta CRL of one key generation: the kept delta when it and the complete CRL are current (one light
+     * query: a CA with a million revoked certificates keeps a 49 MB complete CRL on its row, which the CA's entity
+     * would load); else the complete CRL is brought up to date first (which marks the delta stale when it signs one),
+     * then a delta is signed when the kept one is stale or past half its validity.
      */
     public Uni<byte[]> currentDelta(String tenant, String authorityId, int keyGeneration) {
+        Instant freshUntil = Instant.now().plus(config.deltaCrlValidity().dividedBy(2));
+        return deltas.servable(tenant, authorityId, keyGeneration, freshUntil)
+                .chain(kept -> kept != null ? Uni.createFrom().item(kept) : signedDelta(tenant, authorityId,
+                        keyGeneration));
+    }
+
+    /** The slow way: the CA checked and its complete CRL brought up to date first, then the delta. */
+    private Uni<byte[]> signedDelta(String tenant, String authorityId, int keyGeneration) {
         return currentCrl(tenant, authorityId, keyGeneration)
                 .chain(() -> Panache.withSession(() -> deltas.find(authorityId, keyGeneration)))
                 .chain(delta -> delta != null && isFresh(delta) ? Uni.createFrom().item(delta.crlDer)
