@@ -1,8 +1,6 @@
 package io.stratus.ca.entity;
 
-import java.io.Serializable;
 import java.time.Instant;
-import java.util.Objects;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -11,10 +9,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 
-/** The delta CRL of a CA key generation and the complete CRL it updates (V20). */
+/** The delta CRL of a CA key generation and the complete CRL it updates (V20); keyed like {@link AuthorityCrlEntity}. */
 @Entity
 @Table(name = "authority_delta_crl")
-@IdClass(DeltaCrlEntity.Key.class)
+@IdClass(AuthorityCrlEntity.Key.class)
 public class DeltaCrlEntity extends PanacheEntityBase {
 
     @Id
@@ -39,24 +37,4 @@ public class DeltaCrlEntity extends PanacheEntityBase {
 
     @Column(name = "crl_stale", nullable = false)
     public boolean crlStale;
-
-    /** Composite primary key (authority id, key generation). */
-    public static class Key implements Serializable {
-        public String authorityId;
-        public int keyGeneration;
-
-        public Key() {
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Key key && keyGeneration == key.keyGeneration
-                    && Objects.equals(authorityId, key.authorityId);
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(authorityId, keyGeneration);
-        }
-    }
 }

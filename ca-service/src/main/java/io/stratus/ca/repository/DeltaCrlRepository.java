@@ -6,6 +6,7 @@ import java.time.Instant;
 
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.smallrye.mutiny.Uni;
+import io.stratus.ca.entity.AuthorityCrlEntity;
 import io.stratus.ca.entity.DeltaCrlEntity;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -14,7 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /** Delta CRL state of CA key generations. */
 @ApplicationScoped
-public class DeltaCrlRepository implements PanacheRepositoryBase<DeltaCrlEntity, DeltaCrlEntity.Key> {
+public class DeltaCrlRepository implements PanacheRepositoryBase<DeltaCrlEntity, AuthorityCrlEntity.Key> {
 
     /**
      * The kept delta of a CA key of the tenant when it can be served as it is: not stale, before half its validity

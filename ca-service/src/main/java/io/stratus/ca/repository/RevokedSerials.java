@@ -5,7 +5,6 @@ import static io.stratus.platform.sql.SqlValues.timestamp;
 
 import java.time.Instant;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.smallrye.mutiny.Multi;
@@ -44,9 +43,9 @@ public class RevokedSerials {
 
     /**
      * Hands every such certificate to {@code each}, only those revoked at or after {@code revokedSince} when it is
-     * given (a delta CRL); the count when done.
+     * given (a delta CRL).
      */
-    public Uni<Long> forEach(String authorityId, int keyGeneration, Instant expiredAfter, Instant revokedSince,
+    public Uni<Void> forEach(String authorityId, int keyGeneration, Instant expiredAfter, Instant revokedSince,
             Consumer<RevokedSerial> each) {
         Tuple arguments = Tuple.of(authorityId, keyGeneration, timestamp(expiredAfter));
         if (revokedSince != null) {
@@ -56,20 +55,18 @@ public class RevokedSerials {
         return pool.withTransaction(connection -> connection.prepare(query).chain(statement -> {
             Cursor cursor = statement.cursor(arguments);
             return Multi.createBy().repeating().uni(() -> readPage(cursor, each)).whilst(ignored -> cursor.hasMore())
-                    .collect().with(Collectors.summingLong(Long::longValue))
+                    .collect().last().replaceWithVoid()
                     .eventually(cursor::close).eventually(statement::close);
         }));
     }
 
-    /** One page of the cursor, handed on row by row in a plain loop; how many rows it held. */
-    private static Uni<Long> readPage(Cursor cursor, Consumer<RevokedSerial> each) {
+    /** One page of the cursor, handed on row by row in a plain loop. */
+    private static Uni<Integer> readPage(Cursor cursor, Consumer<RevokedSerial> each) {
         return cursor.read(FETCH).map(rows -> {
-            long count = 0;
             for (Row row : rows) {
                 each.accept(toSerial(row));
-                count++;
             }
-            return count;
+            return rows.size();
         });
     }
 
