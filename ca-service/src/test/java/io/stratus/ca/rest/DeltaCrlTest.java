@@ -39,7 +39,8 @@ import jakarta.inject.Inject;
  * Delta CRLs (RFC 5280 5.2.4): a complete CRL points to its delta (Freshest CRL); the delta names the complete CRL
  * it updates and lists what was revoked since. A relying party that holds the complete CRL from before a revocation
  * and the current delta finds the certificate revoked (OpenSSL -use_deltas). A complete CRL published on schedule
- * becomes the next base; one signed after a revocation does not.
+ * becomes the next base; one signed after a revocation does not. Leaves name the delta CRL in their own Freshest CRL
+ * extension.
  */
 @QuarkusTest
 @WithTestResource(value = StratusTestResource.class, initArgs = @ResourceArg(name = "database", value = "ca"))
@@ -73,6 +74,10 @@ class DeltaCrlTest {
         String id = (String) issuing.get("id");
         CertificateIssuedEvent revoked = (CertificateIssuedEvent) Leaves.request(certificateEvents, tenant, id);
         CertificateIssuedEvent kept = (CertificateIssuedEvent) Leaves.request(certificateEvents, tenant, id);
+
+        String freshest = OpenSsl.run("x509", "-in", leafFile(kept), "-noout", "-ext", "freshestCRL");
+        assertTrue(freshest.contains("URI:" + issuing.get("crlUrl") + "/delta"),
+                "the leaf names its CA's delta CRL as its Freshest CRL: " + freshest);
 
         byte[] baseDer = download("/pki/{t}/{id}/crl", id);
         X509CRL base = Pem.crl(baseDer);

@@ -22,15 +22,10 @@ import org.bouncycastle.asn1.DERBitString;
 import org.bouncycastle.asn1.DERSequence;
 import org.bouncycastle.asn1.DERTaggedObject;
 import org.bouncycastle.asn1.x509.AuthorityKeyIdentifier;
-import org.bouncycastle.asn1.x509.CRLDistPoint;
 import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.CRLReason;
 import org.bouncycastle.asn1.x509.Extension;
-import org.bouncycastle.asn1.x509.DistributionPoint;
-import org.bouncycastle.asn1.x509.DistributionPointName;
 import org.bouncycastle.asn1.x509.Extensions;
-import org.bouncycastle.asn1.x509.GeneralName;
-import org.bouncycastle.asn1.x509.GeneralNames;
 import org.bouncycastle.operator.ContentSigner;
 
 /**
@@ -148,10 +143,7 @@ public final class CrlWriter {
             extensions.add(extension(Extension.deltaCRLIndicator, true, new CRLNumber(baseCrlNumber)));
         }
         if (freshestCrlUrl != null) {
-            DistributionPointName name = new DistributionPointName(
-                    new GeneralNames(new GeneralName(GeneralName.uniformResourceIdentifier, freshestCrlUrl)));
-            extensions.add(extension(Extension.freshestCRL,
-                    new CRLDistPoint(new DistributionPoint[] {new DistributionPoint(name, null, null)})));
+            extensions.add(extension(Extension.freshestCRL, X509Extensions.distributionPoint(freshestCrlUrl)));
         }
         return new Extensions(extensions.toArray(Extension[]::new));
     }

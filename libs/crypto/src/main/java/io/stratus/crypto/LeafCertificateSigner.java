@@ -29,12 +29,20 @@ public final class LeafCertificateSigner {
      */
     public record LeafSpec(String subjectDn, List<San> sans, List<String> extendedKeyUsageOids,
             List<String> keyUsages, Instant notBefore, Instant notAfter, String crlUrl, String caIssuersUrl,
-            String ocspUrl, BigInteger serial) {
+            String ocspUrl, BigInteger serial, String freshestCrlUrl) {
 
         public LeafSpec {
             sans = sans == null ? List.of() : List.copyOf(sans);
             extendedKeyUsageOids = extendedKeyUsageOids == null ? List.of() : List.copyOf(extendedKeyUsageOids);
             keyUsages = keyUsages == null ? List.of() : List.copyOf(keyUsages);
+        }
+
+        /** A leaf whose CA publishes no delta CRL (no Freshest CRL extension). */
+        public LeafSpec(String subjectDn, List<San> sans, List<String> extendedKeyUsageOids, List<String> keyUsages,
+                Instant notBefore, Instant notAfter, String crlUrl, String caIssuersUrl, String ocspUrl,
+                BigInteger serial) {
+            this(subjectDn, sans, extendedKeyUsageOids, keyUsages, notBefore, notAfter, crlUrl, caIssuersUrl,
+                    ocspUrl, serial, null);
         }
     }
 
@@ -68,6 +76,10 @@ public final class LeafCertificateSigner {
             }
             X509Extensions.addRevocationAndIssuerAccess(builder, spec.crlUrl(), spec.caIssuersUrl(),
                     spec.ocspUrl());
+            if (X509Extensions.present(spec.freshestCrlUrl())) {
+                builder.addExtension(Extension.freshestCRL, false,
+                        X509Extensions.distributionPoint(spec.freshestCrlUrl()));
+            }
         } catch (CertIOException e) {
             throw new CryptoException("cannot encode certificate extensions", e);
         }

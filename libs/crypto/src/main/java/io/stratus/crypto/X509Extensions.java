@@ -54,10 +54,7 @@ final class X509Extensions {
     static void addRevocationAndIssuerAccess(X509v3CertificateBuilder builder, String crlUrl, String caIssuersUrl,
             String ocspUrl) throws CertIOException {
         if (present(crlUrl)) {
-            GeneralNames names = new GeneralNames(uri(crlUrl));
-            DistributionPoint point = new DistributionPoint(new DistributionPointName(names), null, null);
-            builder.addExtension(Extension.cRLDistributionPoints, false,
-                    new CRLDistPoint(new DistributionPoint[] {point}));
+            builder.addExtension(Extension.cRLDistributionPoints, false, distributionPoint(crlUrl));
         }
         List<AccessDescription> access = new ArrayList<>();
         if (present(caIssuersUrl)) {
@@ -70,6 +67,16 @@ final class X509Extensions {
             builder.addExtension(Extension.authorityInfoAccess, false,
                     new AuthorityInformationAccess(access.toArray(new AccessDescription[0])));
         }
+    }
+
+    /**
+     * One distribution point with one URI and no reasons or issuer: the value of a CRL Distribution Points or a
+     * Freshest CRL extension (RFC 5280 4.2.1.13, 4.2.1.15, 5.2.6).
+     */
+    static CRLDistPoint distributionPoint(String url) {
+        DistributionPoint point = new DistributionPoint(new DistributionPointName(new GeneralNames(uri(url))), null,
+                null);
+        return new CRLDistPoint(new DistributionPoint[] {point});
     }
 
     static GeneralNames generalNames(List<San> sans) {

@@ -19,10 +19,11 @@ public final class LeafDraft {
     String crlUrl;
     String caIssuersUrl;
     String ocspUrl;
+    String freshestCrlUrl;
 
     public LeafSpec toSpec() {
         return new LeafSpec(subjectDn, subjectAltNames, extendedKeyUsageOids, keyUsages, notBefore, notAfter, crlUrl,
-                caIssuersUrl, ocspUrl, null);
+                caIssuersUrl, ocspUrl, null, freshestCrlUrl);
     }
 
     public String subjectDn() {
