@@ -17,6 +17,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.stratus.ca.support.CaApi;
+import io.stratus.ca.support.Database;
 import io.stratus.ca.support.TempFiles;
 import io.stratus.crypto.Pem;
 import io.stratus.testkit.OpenSsl;
@@ -60,6 +61,41 @@ class CrlTest {
         byte[] number = Pem.crl(first).getExtensionValue("2.5.29.20");
         BigInteger crlNumber = new BigInteger(1, java.util.Arrays.copyOfRange(number, 4, number.length));
         assertEquals(BigInteger.ONE, crlNumber);
+    }
+
+    /**
+     * A kept CRL is served by one light query only while it may be: a revocation (stale mark) or half its validity
+     * passed means a new CRL; another tenant and a deleted CA get 404 as before.
+     */
+    @Test
+    void aKeptCrlIsServedOnlyWhileItIsFresh() throws Exception {
+        String tenant = "crl-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = (String) CaApi.createRoot(tenant).get("id");
+        byte[] first = download(tenant, id);
+        assertArrayEquals(first, download(tenant, id));
+
+        Database.execute("update authority set crl_stale = true where id = ?", id);
+        byte[] afterRevocation = download(tenant, id);
+        assertEquals(crlNumber(first).add(BigInteger.ONE), crlNumber(afterRevocation), "stale: signed anew");
+
+        Database.execute("update authority set crl_next_update = now() + interval '3 days' where id = ?", id);
+        byte[] pastHalf = download(tenant, id);
+        assertEquals(crlNumber(afterRevocation).add(BigInteger.ONE), crlNumber(pastHalf), "past half: signed anew");
+        assertArrayEquals(pastHalf, download(tenant, id));
+
+        given().get("/pki/{t}/{id}/crl", "other-" + tenant, id).then().statusCode(404);
+        Database.execute("update authority set deleted_at = now() where id = ?", id);
+        given().get("/pki/{t}/{id}/crl", tenant, id).then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    private static byte[] download(String tenant, String id) {
+        return given().get("/pki/{t}/{id}/crl", tenant, id).then().statusCode(200).extract().asByteArray();
+    }
+
+    private static BigInteger crlNumber(byte[] crl) {
+        byte[] number = Pem.crl(crl).getExtensionValue("2.5.29.20");
+        return new BigInteger(1, java.util.Arrays.copyOfRange(number, 4, number.length));
     }
 
     @Test
