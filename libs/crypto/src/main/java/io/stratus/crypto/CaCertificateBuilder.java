@@ -78,7 +78,7 @@ public final class CaCertificateBuilder {
                     new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign | KeyUsage.digitalSignature));
             X509Extensions.addKeyIdentifiers(builder, subjectKey, authorityKeyId);
             X509Extensions.addExtendedKeyUsages(builder, spec.extendedKeyUsageOids());
-            X509Extensions.addRevocationAndIssuerAccess(builder, spec.crlUrl(), spec.caIssuersUrl(),
+            X509Extensions.addRevocationAndIssuerAccess(builder, spec.crlUrl(), null, spec.caIssuersUrl(),
                     spec.ocspUrl());
         } catch (CertIOException e) {
             throw new CryptoException("cannot encode CA extensions", e);

@@ -74,12 +74,8 @@ public final class LeafCertificateSigner {
                 builder.addExtension(Extension.subjectAlternativeName, emptySubject,
                         X509Extensions.generalNames(spec.sans()));
             }
-            X509Extensions.addRevocationAndIssuerAccess(builder, spec.crlUrl(), spec.caIssuersUrl(),
-                    spec.ocspUrl());
-            if (X509Extensions.present(spec.freshestCrlUrl())) {
-                builder.addExtension(Extension.freshestCRL, false,
-                        X509Extensions.distributionPoint(spec.freshestCrlUrl()));
-            }
+            X509Extensions.addRevocationAndIssuerAccess(builder, spec.crlUrl(), spec.freshestCrlUrl(),
+                    spec.caIssuersUrl(), spec.ocspUrl());
         } catch (CertIOException e) {
             throw new CryptoException("cannot encode certificate extensions", e);
         }

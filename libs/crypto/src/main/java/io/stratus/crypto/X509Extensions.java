@@ -51,10 +51,14 @@ final class X509Extensions {
         builder.addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purposes));
     }
 
-    static void addRevocationAndIssuerAccess(X509v3CertificateBuilder builder, String crlUrl, String caIssuersUrl,
-            String ocspUrl) throws CertIOException {
+    /** Where relying parties find revocation and the issuer: CDP, Freshest CRL and AIA, each only when given. */
+    static void addRevocationAndIssuerAccess(X509v3CertificateBuilder builder, String crlUrl, String freshestCrlUrl,
+            String caIssuersUrl, String ocspUrl) throws CertIOException {
         if (present(crlUrl)) {
             builder.addExtension(Extension.cRLDistributionPoints, false, distributionPoint(crlUrl));
+        }
+        if (present(freshestCrlUrl)) {
+            builder.addExtension(Extension.freshestCRL, false, distributionPoint(freshestCrlUrl));
         }
         List<AccessDescription> access = new ArrayList<>();
         if (present(caIssuersUrl)) {
