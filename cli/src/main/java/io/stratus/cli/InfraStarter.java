@@ -79,7 +79,7 @@ final class InfraStarter {
         Secrets secrets = new Secrets(dir);
         try (Admin client = Admin.create(admin.clientConfig(bootstrap))) {
             KafkaBroker.createTopics(admin.clientConfig(bootstrap), Topics.allWithDeadLetters(), 4);
-            for (Service service : Service.values()) {
+            for (Service service : java.util.Arrays.stream(Service.values()).filter(Service::onTheBus).toList()) {
                 KafkaAccess.provision(client, service.kafkaAccount(), secrets.kafkaUser(service));
             }
         } catch (RuntimeException e) {

@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
         subcommands = {UpCommand.class, StatusCommand.class, TokenCommand.class, DownCommand.class, DemoCommand.class,
                 BenchCommand.class, ChaosCommand.class, CaCommand.class, CertCommand.class, AuditCommand.class, DeviceCommand.class, UserCommand.class,
                 GroupCommand.class, ProfileCommand.class, AssignmentCommand.class, ReportCommand.class, TopicsCommand.class, SeedCommand.class,
+                ConsoleCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
     /** Exit code of an admin verb the API refused (problem+json). */

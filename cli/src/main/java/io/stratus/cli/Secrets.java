@@ -86,6 +86,11 @@ final class Secrets {
         return issuer().token("stratus-cli", roles, tenants, ttl);
     }
 
+    /** The token behind a console session of the local administrator: what the audit log names as its actor. */
+    String consoleToken(Set<String> roles, Set<String> tenants, Duration ttl) {
+        return issuer().token("local-admin", roles, tenants, ttl);
+    }
+
     /** A token for the device simulator: it registers devices at profile-service. */
     String simulatorToken() {
         return issuer().token("device-simulator", Set.of(Roles.DEVICE_MANAGE, Roles.PROFILE_READ), Set.of("*"),

@@ -9,7 +9,9 @@ enum Service {
     CA("ca-service", "ca", 8081, "--ca-port", ServiceAccount.CA_SERVICE),
     ENROLLMENT("enrollment-service", "enrollment", 8082, "--enrollment-port", ServiceAccount.ENROLLMENT_SERVICE),
     PROFILE("profile-service", "profile", 8083, "--profile-port", ServiceAccount.PROFILE_SERVICE),
-    SIMULATOR("device-simulator", null, 8084, "--simulator-port", ServiceAccount.DEVICE_SIMULATOR);
+    SIMULATOR("device-simulator", null, 8084, "--simulator-port", ServiceAccount.DEVICE_SIMULATOR),
+    /** The web console: no database and no Kafka; it calls the other services' APIs with the signed-in user's token. */
+    CONSOLE("console", null, 8085, "--console-port", null);
 
     private final String id;
     private final String database;
@@ -25,9 +27,14 @@ enum Service {
         this.kafkaAccount = kafkaAccount;
     }
 
-    /** Who it is on the bus, and so what its ACLs allow. */
+    /** Who it is on the bus, and so what its ACLs allow; {@code null} for the console, which is not on the bus. */
     ServiceAccount kafkaAccount() {
         return kafkaAccount;
+    }
+
+    /** Whether it connects to Kafka (with its own SCRAM user and ACLs). */
+    boolean onTheBus() {
+        return kafkaAccount != null;
     }
 
     /** The most replicas {@code up --replicas} starts of a service that scales out. */

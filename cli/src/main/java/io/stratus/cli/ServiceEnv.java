@@ -13,7 +13,7 @@ import io.stratus.testkit.KafkaCredentials;
 final class ServiceEnv {
 
     private static final List<String> SETTING_PREFIXES = List.of("STRATUS_CA_", "STRATUS_ENROLLMENT_",
-            "STRATUS_PROFILE_", "STRATUS_SIMULATOR_");
+            "STRATUS_PROFILE_", "STRATUS_SIMULATOR_", "STRATUS_CONSOLE_");
 
     /**
      * The CLI's own variables, which no service needs and some of which are secrets: its token, the Kafka
@@ -40,6 +40,13 @@ final class ServiceEnv {
         Service s = instance.service();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", String.valueOf(instance.port(c)));
+        env.put("QUARKUS_DEVSERVICES_ENABLED", "false");
+        if (s == Service.CONSOLE) {
+            env.put("STRATUS_CONSOLE_CA_URL", c.baseUrl(Service.CA));
+            env.put("STRATUS_CONSOLE_PROFILE_URL", c.baseUrl(Service.PROFILE));
+            env.put("STRATUS_CONSOLE_SIGN_IN_DIR", secrets.dir().consoleSignIn().toString());
+            return env;
+        }
         env.put("KAFKA_BOOTSTRAP_SERVERS", c.kafkaBootstrap());
         KafkaCredentials kafkaUser = secrets.kafkaUser(s);
         env.put("STRATUS_KAFKA_USERNAME", kafkaUser.username());
@@ -47,7 +54,6 @@ final class ServiceEnv {
         env.put("MP_JWT_VERIFY_PUBLICKEY_LOCATION", secrets.publicKeyFile().toString());
         env.put("MP_JWT_VERIFY_ISSUER", JwtIssuer.ISSUER);
         env.put("MP_JWT_VERIFY_AUDIENCES", JwtIssuer.AUDIENCE);
-        env.put("QUARKUS_DEVSERVICES_ENABLED", "false");
         if (s.database() != null) {
             DbUrl db = c.database();
             env.put("QUARKUS_DATASOURCE_REACTIVE_URL", db.reactiveUrl(s.database()));

@@ -52,6 +52,11 @@ record StackDir(Path root) {
     }
 
     /** The simulated fleet's saved devices, so a restarted simulator resumes (docs/simulator.md). */
+    /** Where {@code stratus console} leaves one-time sign-in codes for the console (each file named by a code's hash). */
+    Path consoleSignIn() {
+        return root.resolve("console").resolve("sign-in");
+    }
+
     Path simulatorState() {
         return root.resolve("simulator");
     }

@@ -24,6 +24,8 @@ final class UpCommand implements Callable<Integer> {
     Integer profilePort;
     @Option(names = "--simulator-port", paramLabel = "PORT", description = "device-simulator port (default 8084)")
     Integer simulatorPort;
+    @Option(names = "--console-port", paramLabel = "PORT", description = "web console port (default 8085)")
+    Integer consolePort;
     @Option(names = "--kafka-port", paramLabel = "PORT", description = "Kafka port (default 19092)")
     Integer kafkaPort;
     @Option(names = "--controller-port", paramLabel = "PORT", description = "Kafka KRaft controller port (default 19093)")
@@ -45,7 +47,8 @@ final class UpCommand implements Callable<Integer> {
         put(ports, Service.ENROLLMENT, enrollmentPort);
         put(ports, Service.PROFILE, profilePort);
         put(ports, Service.SIMULATOR, simulatorPort);
-        for (Integer p : new Integer[] {caPort, enrollmentPort, profilePort, simulatorPort, kafkaPort, controllerPort, pgPort}) {
+        put(ports, Service.CONSOLE, consolePort);
+        for (Integer p : new Integer[] {caPort, enrollmentPort, profilePort, simulatorPort, consolePort, kafkaPort, controllerPort, pgPort}) {
             if (p != null && (p < 1 || p > 65535)) {
                 throw new IllegalArgumentException("not a port number: " + p);
             }
@@ -82,7 +85,8 @@ final class UpCommand implements Callable<Integer> {
     static void printEndpoints(PrintWriter out, StackConfig c, StackDir dir) {
         for (ServiceInstance s : c.instances()) {
             out.printf("  %-19s %s%s%n", s.name(), s.baseUrl(c),
-                    s.service() == Service.ENROLLMENT ? "  (SCEP: " + s.baseUrl(c) + "/scep)" : "");
+                    s.service() == Service.ENROLLMENT ? "  (SCEP: " + s.baseUrl(c) + "/scep)"
+                            : s.service() == Service.CONSOLE ? "  (sign in: `stratus console`)" : "");
         }
         out.printf("  %-19s %s%n", "Kafka", c.kafkaBootstrap());
         out.printf("  %-19s %s (user %s)%n", "PostgreSQL", c.database().display(), c.database().user());

@@ -58,7 +58,7 @@ class ConfigTest {
         StackConfig c = new UpRequest(Map.of(), null, null, null, false, null, 2)
                 .resolve(Optional.empty(), false, Map.of(), dir);
         assertEquals(List.of("ca-service", "ca-service-2", "enrollment-service", "enrollment-service-2",
-                "profile-service", "device-simulator"), c.instances().stream().map(ServiceInstance::name).toList());
+                "profile-service", "device-simulator", "console"), c.instances().stream().map(ServiceInstance::name).toList());
         assertEquals(8182, new ServiceInstance(Service.ENROLLMENT, 2).port(c));
         assertThrows(IllegalArgumentException.class, () -> new ServiceInstance(Service.PROFILE, 2));
         c.save(dir.resolve("stack.json"));

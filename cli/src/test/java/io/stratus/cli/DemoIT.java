@@ -15,82 +15,113 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import io.stratus.testkit.OpenSsl;
+import io.stratus.testkit.tools.RequiresSystemTool;
+import io.stratus.testkit.tools.SystemTool;
 
 /**
- * End to end through the real CLI: {@code up} a whole stack (Kafka, PostgreSQL, four service JVMs) in a temporary
- * state directory on free ports, {@code demo --devices 5}, check every device certificate with OpenSSL, then the admin
- * verbs ({@code ca}, {@code cert}, {@code audit}) on the same stack, {@code down}, and make sure no process is left. Needs the services packaged (the reactor builds cli after them).
+ * End to end through the real CLI: {@code up} a whole stack (Kafka, PostgreSQL, five service JVMs) in a temporary
+ * state directory on free ports, {@code demo --devices 5}, check every device certificate with OpenSSL, then the web
+ * console in Chromium and the admin verbs ({@code ca}, {@code cert}, {@code audit}) on the same stack, {@code down},
+ * and make sure no process is left. The tests run in order on the one stack. Needs the services packaged (the reactor
+ * builds cli after them).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DemoIT {
+    @TempDir
+    static Path tmp;
+    private TestStack stack;
+    private Path out;
+    private final List<Path> devices = new ArrayList<>();
+
+    @BeforeAll
+    void up() throws Exception {
+        out = tmp.resolve("demo-out");
+        stack = TestStack.up(tmp.resolve(".stratus"));
+    }
+
+    @AfterAll
+    void downLeavesNothing() throws Exception {
+        stack.downAndAssertNothingLeft();
+    }
 
     @Test
-    void demoIssuesCertificatesThatOpenSslVerifiesAndDownLeavesNothing(@TempDir Path tmp) throws Exception {
-        Path out = tmp.resolve("demo-out");
-        TestStack stack = TestStack.up(tmp.resolve(".stratus"));
-        boolean done = false;
-        try {
-            assertEquals(0, stack.run("demo", "--devices", "5", "--out", out.toString()), "stratus demo failed");
+    @Order(1)
+    void demoIssuesCertificatesThatOpenSslVerifies() throws Exception {
+        assertEquals(0, stack.run("demo", "--devices", "5", "--out", out.toString()), "stratus demo failed");
 
-            Path root = out.resolve("root.pem");
-            Path issuing = out.resolve("issuing.pem");
-            assertTrue(Files.exists(root) && Files.exists(issuing));
-            List<Path> devices;
-            try (Stream<Path> s = Files.list(out.resolve("devices"))) {
-                devices = s.filter(f -> f.toString().endsWith(".pem")).sorted().toList();
-            }
-            assertEquals(5, devices.size(), "device certificates: " + devices);
-            for (Path device : devices) {
-                OpenSsl.verifyChain(root, issuing, device);
-            }
-            // a second run reuses the demo CAs
-            Path again = tmp.resolve("demo-again");
-            assertEquals(0, stack.run("demo", "--devices", "2", "--out", again.toString()), "second stratus demo failed");
-            assertEquals(Files.readString(root), Files.readString(again.resolve("root.pem")));
-            assertEquals(Files.readString(issuing), Files.readString(again.resolve("issuing.pem")));
-            assertEquals(0, stack.run("status"));
-
-            // the bench through the whole stack: what ca-service recorded agrees with what the bench counted
-            com.fasterxml.jackson.databind.JsonNode bench = Json.MAPPER.readTree(stack.ok("bench", "--devices", "6",
-                    "--concurrency", "3", "--warmup", "2", "--json").out());
-            assertEquals(6, bench.path("issued").asInt(), bench.toString());
-            assertEquals(6, bench.path("ca_certificates").asInt(), "ca-service's own count: " + bench);
-            assertEquals(0, bench.path("ca_devices_with_several").asInt(), bench.toString());
-            assertTrue(bench.path("server_cpu_ms_per_enrollment").asDouble() > 0, bench.toString());
-            assertTrue(bench.path("cpu_ms_per_enrollment").has("ca-service"), bench.toString());
-
-            // an assignment to more devices than one rollout slice (1,000): every ProfileAssigned reaches the topic
-            // and enrollment-service (the bench waits on the broker's offsets and fails otherwise)
-            com.fasterxml.jackson.databind.JsonNode fanOut = Json.MAPPER.readTree(stack.ok("bench", "--fan-out",
-                    "--devices", "1500", "--timeout", "300", "--json").out());
-            assertEquals(1500, fanOut.path("fan_out_devices").asInt(), fanOut.toString());
-            assertTrue(fanOut.path("consumed_after_s").asDouble() >= fanOut.path("published_after_s").asDouble(),
-                    fanOut.toString());
-            assertTrue(fanOut.path("cpu_ms_per_assignment_until_published").path("profile-service").asDouble() > 0,
-                    fanOut.toString());
-
-            // the OCSP responder under load: every answer a successful OCSP response, with and without nonces
-            com.fasterxml.jackson.databind.JsonNode ocsp = Json.MAPPER.readTree(stack.ok("bench", "--ocsp",
-                    "--concurrency", "2", "--seconds", "4", "--json").out());
-            for (String run : List.of("without_nonce", "with_nonce")) {
-                assertTrue(ocsp.path(run).path("answers").asLong() > 0, ocsp.toString());
-                assertEquals(0, ocsp.path(run).path("failures").asLong(), ocsp.toString());
-                assertTrue(ocsp.path(run).path("cpu_ms_per_answer").path("ca-service").asDouble() > 0, ocsp.toString());
-            }
-
-            adminVerbsWorkOnTheDemoPki(stack, tmp, devices.get(0));
-            stack.downAndAssertNothingLeft();
-            done = true;
-        } finally {
-            if (!done) {
-                stack.downQuietly();
-            }
+        Path root = out.resolve("root.pem");
+        Path issuing = out.resolve("issuing.pem");
+        assertTrue(Files.exists(root) && Files.exists(issuing));
+        try (Stream<Path> s = Files.list(out.resolve("devices"))) {
+            devices.addAll(s.filter(f -> f.toString().endsWith(".pem")).sorted().toList());
         }
+        assertEquals(5, devices.size(), "device certificates: " + devices);
+        for (Path device : devices) {
+            OpenSsl.verifyChain(root, issuing, device);
+        }
+        // a second run reuses the demo CAs
+        Path again = tmp.resolve("demo-again");
+        assertEquals(0, stack.run("demo", "--devices", "2", "--out", again.toString()), "second stratus demo failed");
+        assertEquals(Files.readString(root), Files.readString(again.resolve("root.pem")));
+        assertEquals(Files.readString(issuing), Files.readString(again.resolve("issuing.pem")));
+        assertEquals(0, stack.run("status"));
+
+        // the bench through the whole stack: what ca-service recorded agrees with what the bench counted
+        com.fasterxml.jackson.databind.JsonNode bench = Json.MAPPER.readTree(stack.ok("bench", "--devices", "6",
+                "--concurrency", "3", "--warmup", "2", "--json").out());
+        assertEquals(6, bench.path("issued").asInt(), bench.toString());
+        assertEquals(6, bench.path("ca_certificates").asInt(), "ca-service's own count: " + bench);
+        assertEquals(0, bench.path("ca_devices_with_several").asInt(), bench.toString());
+        assertTrue(bench.path("server_cpu_ms_per_enrollment").asDouble() > 0, bench.toString());
+        assertTrue(bench.path("cpu_ms_per_enrollment").has("ca-service"), bench.toString());
+
+        // an assignment to more devices than one rollout slice (1,000): every ProfileAssigned reaches the topic
+        // and enrollment-service (the bench waits on the broker's offsets and fails otherwise)
+        com.fasterxml.jackson.databind.JsonNode fanOut = Json.MAPPER.readTree(stack.ok("bench", "--fan-out",
+                "--devices", "1500", "--timeout", "300", "--json").out());
+        assertEquals(1500, fanOut.path("fan_out_devices").asInt(), fanOut.toString());
+        assertTrue(fanOut.path("consumed_after_s").asDouble() >= fanOut.path("published_after_s").asDouble(),
+                fanOut.toString());
+        assertTrue(fanOut.path("cpu_ms_per_assignment_until_published").path("profile-service").asDouble() > 0,
+                fanOut.toString());
+
+        // the OCSP responder under load: every answer a successful OCSP response, with and without nonces
+        com.fasterxml.jackson.databind.JsonNode ocsp = Json.MAPPER.readTree(stack.ok("bench", "--ocsp",
+                "--concurrency", "2", "--seconds", "4", "--json").out());
+        for (String run : List.of("without_nonce", "with_nonce")) {
+            assertTrue(ocsp.path(run).path("answers").asLong() > 0, ocsp.toString());
+            assertEquals(0, ocsp.path(run).path("failures").asLong(), ocsp.toString());
+            assertTrue(ocsp.path(run).path("cpu_ms_per_answer").path("ca-service").asDouble() > 0, ocsp.toString());
+        }
+    }
+
+    /** The demo's PKI in the web console, then a second two-tier PKI made through its forms (docs/console.md). */
+    @Test
+    @Order(2)
+    @RequiresSystemTool(SystemTool.CHROMIUM)
+    void theConsoleShowsTheDemoAndBuildsATwoTierPkiThroughItsForms() throws Exception {
+        assertEquals(5, devices.size(), "the demo ran first");
+        ConsoleWalkthrough.run(stack, tmp);
+    }
+
+    @Test
+    @Order(3)
+    void adminVerbsWorkOnTheDemoPki() throws Exception {
+        assertEquals(5, devices.size(), "the demo ran first");
+        adminVerbsWorkOnTheDemoPki(stack, tmp, devices.get(0));
     }
 
     /**

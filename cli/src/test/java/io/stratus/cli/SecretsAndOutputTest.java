@@ -45,6 +45,32 @@ class SecretsAndOutputTest {
     }
 
     @Test
+    void aConsoleSignInGrantIsAPrivateFileNamedByTheCodesHash(@TempDir Path dir) throws Exception {
+        StackDir stack = new StackDir(dir);
+        String code = ConsoleCommand.grant(stack, "the-token");
+        assertTrue(code.matches("[A-Za-z0-9_-]{43}"), code);
+        String name = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(code.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        Path file = stack.consoleSignIn().resolve(name);
+        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(file)));
+        JsonNode grant = Json.MAPPER.readTree(file.toFile());
+        assertEquals("the-token", grant.path("token").asText());
+        Instant expires = Instant.parse(grant.path("expiresAt").asText());
+        assertTrue(expires.isAfter(Instant.now()) && expires.isBefore(Instant.now().plus(ConsoleCommand.LINK_LIFETIME)
+                .plusSeconds(1)), expires.toString());
+        try (var files = Files.list(stack.consoleSignIn())) {
+            assertFalse(files.anyMatch(f -> f.getFileName().toString().contains(code)), "the code itself is not stored");
+        }
+    }
+
+    @Test
+    void theConsoleVerbNeedsARunningConsole(@TempDir Path dir) {
+        CommandParsingTest.Result r = CommandParsingTest.run("--dir", dir.toString(), "console");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("stratus up"), r.err());
+    }
+
+    @Test
     void theAdminTokenLastsHalfADayAndIsForStratusOnly(@TempDir Path dir) throws Exception {
         JsonNode claims = claims(new Secrets(new StackDir(dir)).adminToken());
         long lifetime = claims.path("exp").asLong() - claims.path("iat").asLong();

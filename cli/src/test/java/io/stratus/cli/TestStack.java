@@ -38,14 +38,14 @@ final class TestStack {
     record Captured(int code, String out, String err) {
     }
 
-    /** {@code stratus up} on free ports; asserts it worked and that five processes were recorded. */
+    /** {@code stratus up} on free ports; asserts it worked and that six processes were recorded. */
     static TestStack up(Path state) throws IOException {
         return up(state, 1);
     }
 
     /**
-     * {@code stratus up --replicas N} on free ports; asserts it worked and that infra, profile-service, the simulator
-     * and N processes each of ca-service and enrollment-service were recorded.
+     * {@code stratus up --replicas N} on free ports; asserts it worked and that infra, profile-service, the simulator,
+     * the console and N processes each of ca-service and enrollment-service were recorded.
      */
     static TestStack up(Path state, int replicas) throws IOException {
         return up(state, replicas, Map.of());
@@ -55,13 +55,13 @@ final class TestStack {
     static TestStack up(Path state, int replicas, Map<String, String> settings) throws IOException {
         TestStack stack = new TestStack(state);
         stack.env.putAll(settings);
-        int[] p = Ports.free(7);
+        int[] p = Ports.free(8);
         int code = stack.run("up", "--ca-port", "" + p[0], "--enrollment-port", "" + p[1], "--profile-port", "" + p[2],
                 "--simulator-port", "" + p[3], "--kafka-port", "" + p[4], "--controller-port", "" + p[5], "--pg-port", "" + p[6],
-                "--replicas", "" + replicas);
+                "--console-port", "" + p[7], "--replicas", "" + replicas);
         stack.pids.addAll(stack.recordedPids());
         assertEquals(0, code, "stratus up failed");
-        assertEquals(3 + 2 * replicas, stack.pids.size(), "pid files: " + stack.pids);
+        assertEquals(4 + 2 * replicas, stack.pids.size(), "pid files: " + stack.pids);
         return stack;
     }
 

@@ -1,0 +1,38 @@
+package io.stratus.console.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The console's settings ({@code stratus.console.*}; docs/console.md). */
+@ConfigMapping(prefix = "stratus.console")
+public interface ConsoleConfig {
+
+    /** ca-service's base URL, which the console calls with the signed-in administrator's token. */
+    URI caUrl();
+
+    /** profile-service's base URL. */
+    URI profileUrl();
+
+    /**
+     * Where {@code stratus console} leaves one-time sign-in codes for the local stack (absent in Kubernetes, where
+     * administrators sign in through the organisation's identity provider).
+     */
+    Optional<Path> signInDir();
+
+    /** How long a console session lasts; never longer than the token it holds. */
+    @WithDefault("8h")
+    Duration sessionLifetime();
+
+    /** The tenant a token for every tenant opens first. */
+    @WithDefault("demo")
+    String defaultTenant();
+
+    /** Whether the session cookie is sent over HTTPS only (true behind TLS, as in Kubernetes). */
+    @WithDefault("false")
+    boolean secureCookie();
+}

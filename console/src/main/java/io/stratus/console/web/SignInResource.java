@@ -1,0 +1,98 @@
+package io.stratus.console.web;
+
+import java.net.URI;
+import java.util.Optional;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.core.Response;
+
+import org.jboss.logging.Logger;
+
+import io.quarkus.qute.CheckedTemplate;
+import io.quarkus.qute.TemplateInstance;
+import io.stratus.console.config.ConsoleConfig;
+import io.stratus.console.session.Session;
+import io.stratus.console.session.SessionFilter;
+import io.stratus.console.session.Sessions;
+import io.stratus.console.session.SignInCodes;
+import io.stratus.console.session.SignedIn;
+
+/**
+ * Signing in with a one-time link from {@code stratus console} (the local stack), and signing out. The link's code is
+ * exchanged for a session whose id is an HttpOnly, SameSite=Strict cookie; the token never reaches the browser.
+ */
+@Path("/")
+public class SignInResource {
+    private static final Logger LOG = Logger.getLogger(SignInResource.class);
+
+    @CheckedTemplate
+    static class Templates {
+        /** {@code refused}: a code was brought and did not work. */
+        static native TemplateInstance signin(boolean refused);
+    }
+
+    @Inject
+    SignInCodes codes;
+    @Inject
+    Sessions sessions;
+    @Inject
+    SignedIn signedIn;
+    @Inject
+    ConsoleConfig config;
+
+    @GET
+    @Path("signin")
+    @Produces(MediaType.TEXT_HTML)
+    public Response signIn(@QueryParam("code") String code) {
+        if (code == null || code.isEmpty()) {
+            return Response.ok(Templates.signin(false)).build();
+        }
+        Optional<String> token = codes.redeem(code);
+        if (token.isEmpty()) {
+            LOG.info("a sign-in link was refused: unknown, used or expired");
+            return Response.status(Response.Status.UNAUTHORIZED).entity(Templates.signin(true)).build();
+        }
+        Session session;
+        try {
+            session = sessions.open(token.get());
+        } catch (IllegalArgumentException e) {
+            LOG.infof("a sign-in link was refused: %s", e.getMessage());
+            return Response.status(Response.Status.UNAUTHORIZED).entity(Templates.signin(true)).build();
+        }
+        LOG.infof("%s signed in to the console", session.subject());
+        return Response.seeOther(URI.create("/")).cookie(cookie(session.id(), (int) java.time.Duration
+                .between(java.time.Instant.now(), session.expiresAt()).toSeconds())).build();
+    }
+
+    @POST
+    @Path("signout")
+    public Response signOut(@CookieParam(Sessions.COOKIE) String id, @FormParam(SessionFilter.FORM_TOKEN) String formToken) {
+        Forms.requireToken(signedIn.session(), formToken);
+        sessions.close(id);
+        return Response.seeOther(URI.create("/signin")).cookie(cookie("", 0)).build();
+    }
+
+    /** The first page: the CAs of the tenant the token names (or of the default tenant, for a token for all). */
+    @GET
+    @Produces(MediaType.TEXT_HTML)
+    public Response home() {
+        Session session = signedIn.session();
+        String tenant = session.mayOpen(config.defaultTenant()) ? config.defaultTenant()
+                : session.tenants().stream().sorted().findFirst().orElse(config.defaultTenant());
+        return Response.seeOther(URI.create("/t/" + tenant + "/authorities")).build();
+    }
+
+    private NewCookie cookie(String value, int maxAgeSeconds) {
+        return new NewCookie.Builder(Sessions.COOKIE).value(value).path("/").httpOnly(true)
+                .sameSite(NewCookie.SameSite.STRICT).secure(config.secureCookie()).maxAge(maxAgeSeconds).build();
+    }
+}
