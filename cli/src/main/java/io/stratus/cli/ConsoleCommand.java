@@ -3,6 +3,7 @@ package io.stratus.cli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -85,8 +86,12 @@ final class ConsoleCommand implements Callable<Integer> {
         Instant cutoff = Instant.now().minus(LINK_LIFETIME);
         try (Stream<Path> files = Files.list(signInDir)) {
             for (Path file : files.toList()) {
-                if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
-                    Files.deleteIfExists(file);
+                try {
+                    if (Files.getLastModifiedTime(file).toInstant().isBefore(cutoff)) {
+                        Files.deleteIfExists(file);
+                    }
+                } catch (NoSuchFileException claimed) {
+                    // the console took it meanwhile
                 }
             }
         }

@@ -44,7 +44,10 @@ final class ServiceEnv {
         if (s == Service.CONSOLE) {
             env.put("STRATUS_CONSOLE_CA_URL", c.baseUrl(Service.CA));
             env.put("STRATUS_CONSOLE_PROFILE_URL", c.baseUrl(Service.PROFILE));
+            env.put("STRATUS_CONSOLE_ENROLLMENT_URL", c.baseUrl(Service.ENROLLMENT));
             env.put("STRATUS_CONSOLE_SIGN_IN_DIR", secrets.dir().consoleSignIn().toString());
+            // the infra process serves the topics' offsets and the consumer lag as Kafka Exporter does
+            secrets.dir().lagMetricsUrl().ifPresent(url -> env.put("STRATUS_CONSOLE_KAFKA_METRICS_URL", url));
             return env;
         }
         env.put("KAFKA_BOOTSTRAP_SERVERS", c.kafkaBootstrap());

@@ -9,13 +9,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.NoSuchElementException;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
@@ -38,7 +42,8 @@ final class ConsoleWalkthrough {
     private ConsoleWalkthrough() {
     }
 
-    static void run(TestStack stack, Path tmp) throws Exception {
+    /** {@code keepSerial}: a certificate the test leaves alone (a later test revokes it through the CLI). */
+    static void run(TestStack stack, Path tmp, String keepSerial) throws Exception {
         String consoleUrl = stack.baseUrl(Service.CONSOLE);
         String link = stack.ok("console", "--url").out().strip();
         assertTrue(link.startsWith(consoleUrl + "/signin?code="), link);
@@ -52,8 +57,12 @@ final class ConsoleWalkthrough {
             assertEquals("Skip to content", browser.driver().switchTo().activeElement().getText());
 
             String issuingPath = createATwoTierPki(browser, tmp);
+            deployToSimulatedDevices(stack, browser);
             pauseAndRevoke(browser, issuingPath);
-            reportAgreesWithTheApi(stack, browser);
+            String serial = reportAgreesWithTheApi(stack, browser, keepSerial);
+            findAndRevokeACertificate(browser, serial);
+            auditLogVerifies(browser);
+            eventFlowShowsTheTopics(browser);
             readOnlyAndOtherTenants(stack, browser);
         }
     }
@@ -121,6 +130,84 @@ final class ConsoleWalkthrough {
         return path;
     }
 
+    /**
+     * The walkthrough's second half: trusted profiles of the new root and issuing CA, a SCEP profile (first refused for
+     * its renewal threshold), a static group filled with simulated devices, the assignment, and the report reaching
+     * SUCCEEDED for every device.
+     */
+    private static void deployToSimulatedDevices(TestStack stack, ConsoleInBrowser browser) throws Exception {
+        browser.click(By.linkText("Profiles"));
+        browser.awaitHeading("Profiles");
+        createTrustedProfile(browser, "Console root trust", "Console Root (ROOT)", "COMPUTER_ROOT");
+        createTrustedProfile(browser, "Console issuing trust", "Console Issuing (ISSUING)", "COMPUTER_INTERMEDIATE");
+
+        browser.click(By.linkText("Create SCEP certificate profile"));
+        browser.awaitHeading("Create a SCEP certificate profile");
+        assertAllLabelled(browser, "the SCEP profile form");
+        browser.type("name", "Console SCEP");
+        browser.select("authorityId", "Console Issuing");
+        browser.type("subjectNameFormat", "CN={{DeviceName}},O=Contoso");
+        browser.select("sanType", "DNS");
+        browser.type("sanValue", "{{DeviceName}}.console.test");
+        browser.type("renewalThresholdPercent", "150");
+        for (String trust : List.of("Console root trust", "Console issuing trust")) {
+            browser.click(By.xpath("//label[contains(., '" + trust + "')]/input"));
+        }
+        browser.click(By.id("create"));
+        browser.awaitHeading("Create a SCEP certificate profile");
+        assertContains(browser.text(), "renewalThresholdPercent must be between 1 and 99");
+        browser.screenshot("create-scep-refused");
+        browser.type("renewalThresholdPercent", "20");
+        browser.click(By.id("create"));
+        browser.awaitHeading("Assign the profile");
+        String assignPage = URI.create(browser.driver().getCurrentUrl()).getPath() + "?"
+                + URI.create(browser.driver().getCurrentUrl()).getQuery();
+        String profileId = assignPage.substring(assignPage.indexOf("profile=") + "profile=".length());
+
+        browser.click(By.linkText("Create a group"));
+        browser.awaitHeading("Groups");
+        browser.type("name", "Console devices");
+        browser.click(By.id("create-group"));
+        browser.awaitText(By.xpath("//table[@id='groups']//td[text()='Console devices']"), "Console devices");
+        String groupId = null;
+        for (JsonNode group : stack.json("demo", "group", "list")) {
+            if ("Console devices".equals(group.path("name").asText())) {
+                groupId = group.path("id").asText();
+            }
+        }
+        assertTrue(groupId != null, "the group made in the console is in the API's list");
+        new SimulatorClient(stack.baseUrl(Service.SIMULATOR), Duration.ofSeconds(120))
+                .createDevices("demo", groupId, "console", java.util.Map.of("WINDOWS", 3), 3);
+
+        browser.open(assignPage);
+        browser.awaitHeading("Assign the profile");
+        browser.click(By.xpath("//label[contains(., 'Include Console devices')]/input"));
+        browser.click(By.id("assign"));
+        browser.awaitHeading("Deployment report: Console SCEP");
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (!"3".equals(browser.find(By.id("count-succeeded")).getText()) && System.nanoTime() < deadline) {
+            Thread.sleep(1000);
+            browser.driver().navigate().refresh();
+        }
+        assertEquals("3", browser.find(By.id("count-succeeded")).getText(), browser.text());
+        assertEquals(3, browser.driver().findElements(By.cssSelector("#report-devices tbody tr")).size());
+        assertEquals(profileId, stack.json("demo", "report", profileId).path("profileId").asText());
+        browser.screenshot("report-console-profile");
+    }
+
+    private static void createTrustedProfile(ConsoleInBrowser browser, String name, String ca, String store)
+            throws Exception {
+        browser.click(By.linkText("Create trusted certificate profile"));
+        browser.awaitHeading("Create a trusted certificate profile");
+        assertAllLabelled(browser, "the trusted profile form");
+        browser.type("name", name);
+        browser.select("authorityId", ca);
+        browser.select("store", store);
+        browser.click(By.id("create"));
+        browser.awaitHeading("Profiles");
+        assertContains(browser.text(), name);
+    }
+
     /** Pause, resume, pause again, then revoke: the browser asks first, and the page shows each new status. */
     private static void pauseAndRevoke(ConsoleInBrowser browser, String issuingPath) throws Exception {
         browser.open(issuingPath);
@@ -141,8 +228,12 @@ final class ConsoleWalkthrough {
         browser.screenshot("issuing-ca-revoked");
     }
 
-    /** The demo profile's report in the console says what the API says. */
-    private static void reportAgreesWithTheApi(TestStack stack, ConsoleInBrowser browser) throws Exception {
+    /**
+     * The demo profile's report in the console says what the API says; returns the serial of a device's certificate
+     * other than {@code keepSerial}.
+     */
+    private static String reportAgreesWithTheApi(TestStack stack, ConsoleInBrowser browser, String keepSerial)
+            throws Exception {
         browser.click(By.linkText("Profiles"));
         browser.awaitHeading("Profiles");
         assertContains(browser.text(), "Demo SCEP device certificate", "Demo root trust");
@@ -168,6 +259,77 @@ final class ConsoleWalkthrough {
         assertNoOverflow(browser, "the report");
         browser.screenshot("report-phone");
         browser.resize(1280, 800);
+        return browser.driver().findElements(By.cssSelector("#report-devices tbody tr td:nth-child(4)")).stream()
+                .map(WebElement::getText).filter(serial -> !serial.isEmpty() && !serial.equalsIgnoreCase(keepSerial))
+                .findFirst().orElseThrow();
+    }
+
+    /** Search the inventory (a bad serial first), export it, open one certificate and revoke it. */
+    private static void findAndRevokeACertificate(ConsoleInBrowser browser, String serial) throws Exception {
+        browser.click(By.linkText("Certificates"));
+        browser.awaitHeading("Certificates");
+        assertAllLabelled(browser, "the certificate search");
+        assertTrue(browser.driver().findElements(By.cssSelector("#certificates tbody tr")).size() > 5);
+        browser.type("serial", "not-hex");
+        browser.click(By.id("search"));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).ignoring(NoSuchElementException.class)
+                .until(d -> d.findElement(By.id("search-error")).isDisplayed());
+        assertContains(browser.find(By.id("search-error")).getText(), "serial");
+        browser.type("serial", serial);
+        browser.click(By.id("search"));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElements(By.cssSelector("#certificates tbody tr")).size() == 1);
+        browser.screenshot("certificates");
+        String export = browser.find(By.id("export")).getAttribute("href");
+        HttpResponse<byte[]> csv = browser.fetchWithSession(URI.create(export).getRawPath() + "?"
+                + URI.create(export).getRawQuery());
+        assertEquals(200, csv.statusCode());
+        String rows = new String(csv.body(), StandardCharsets.UTF_8);
+        assertEquals(2, rows.strip().split("\r?\n").length, rows);
+        assertContains(rows.toUpperCase(Locale.ROOT), serial.toUpperCase(Locale.ROOT));
+
+        browser.click(By.linkText(serial));
+        browser.awaitHeading("Certificate " + serial);
+        assertContains(browser.text(), "RSA 2048 bits", "Client authentication (" + CLIENT_AUTH + ")",
+                DemoSetup.ISSUING_NAME, DemoSetup.ROOT_NAME, "-----BEGIN CERTIFICATE-----", "end entity");
+        browser.select("reason", "superseded");
+        browser.click(By.id("revoke"));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent());
+        browser.driver().switchTo().alert().accept();
+        browser.awaitText(By.id("certificate-status"), "REVOKED");
+        assertContains(browser.find(By.id("revoked")).getText(), "superseded");
+        assertFalse(browser.has(By.id("revoke")), "a revoked certificate offers no revocation");
+        browser.screenshot("certificate-revoked");
+    }
+
+    /** ca-service's audit log lists what the console did, and its chain verifies. */
+    private static void auditLogVerifies(ConsoleInBrowser browser) throws Exception {
+        browser.click(By.linkText("Audit log"));
+        browser.awaitHeading("Audit log");
+        assertContains(browser.text(), "local-admin");
+        browser.click(By.id("verify"));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).ignoring(NoSuchElementException.class)
+                .until(d -> d.findElement(By.id("verification")).getText().startsWith("Valid:"));
+        browser.screenshot("audit");
+        browser.click(By.linkText("profile-service"));
+        browser.awaitHeading("Audit log");
+        assertTrue(browser.driver().findElements(By.cssSelector("#audit tbody tr")).size() > 0, "profile-service's log");
+    }
+
+    /** The event flow page: the topics with what the demo wrote, the consumer groups, and a reload five seconds on. */
+    private static void eventFlowShowsTheTopics(ConsoleInBrowser browser) throws Exception {
+        browser.click(By.linkText("Event flow"));
+        browser.awaitHeading("Event flow");
+        assertFalse(browser.has(By.id("flow-problem")), browser.text());
+        WebElement certificates = browser.find(By.xpath("//table[@id='topics']//tr[td[1]='stratus.certificates.v1']"));
+        long written = Long.parseLong(certificates.findElements(By.tagName("td")).get(2).getText());
+        assertTrue(written > 0, certificates.getText());
+        assertContains(browser.find(By.id("groups")).getText(), "ca-service", "profile-service", "enrollment-service");
+        assertTrue(Long.parseLong(browser.find(By.id("issued-total")).getText()) > 0);
+        // the page reloads itself; the second look has an interval to measure rates over
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("main")).getText().contains("rates over the last"));
+        browser.screenshot("event-flow");
     }
 
     private static void readOnlyAndOtherTenants(TestStack stack, ConsoleInBrowser browser) throws Exception {
@@ -182,6 +344,12 @@ final class ConsoleWalkthrough {
         browser.awaitHeading(DemoSetup.ISSUING_NAME);
         assertFalse(browser.has(By.xpath("//button[text()='Pause']")), "a read-only session offers no pause");
         assertTrue(browser.has(By.id("scep-url")));
+        assertFalse(browser.has(By.linkText("Event flow")), "the event flow spans tenants");
+        String caPage = URI.create(browser.driver().getCurrentUrl()).getPath();
+        browser.open("/t/demo/flow");
+        browser.awaitHeading("403 Forbidden");
+        browser.open(caPage);
+        browser.awaitHeading(DemoSetup.ISSUING_NAME);
         browser.resize(390, 844);
         assertNoOverflow(browser, "a CA's page");
         browser.screenshot("issuing-ca-phone");

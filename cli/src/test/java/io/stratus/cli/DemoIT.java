@@ -114,7 +114,8 @@ class DemoIT {
     @RequiresSystemTool(SystemTool.CHROMIUM)
     void theConsoleShowsTheDemoAndBuildsATwoTierPkiThroughItsForms() throws Exception {
         assertEquals(5, devices.size(), "the demo ran first");
-        ConsoleWalkthrough.run(stack, tmp);
+        String keep = OpenSsl.run("x509", "-noout", "-serial", "-in", devices.get(0).toString()).strip();
+        ConsoleWalkthrough.run(stack, tmp, keep.substring(keep.indexOf('=') + 1));
     }
 
     @Test

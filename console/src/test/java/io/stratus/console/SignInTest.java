@@ -45,7 +45,8 @@ class SignInTest {
         String code = grant(token(Instant.now().plus(Duration.ofHours(1)), "[\"demo\"]", "[\"ca.read\"]"),
                 Instant.now().plusSeconds(300));
         Response first = given().redirects().follow(false).get("/signin?code=" + code);
-        assertEquals(303, first.statusCode());
+        assertEquals(200, first.statusCode());
+        assertTrue(first.asString().contains("url=/"), "the page moves on to the console: " + first.asString());
         String setCookie = first.header("Set-Cookie");
         assertTrue(setCookie.contains("stratus_console=") && setCookie.contains("HttpOnly")
                 && setCookie.contains("SameSite=Strict"), setCookie);
@@ -92,6 +93,69 @@ class SignInTest {
                 .body(containsString("did not answer"));
     }
 
+    @Test
+    void twoRequestsRacingWithOneCodeGetOneSession() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            String code = grant(token(Instant.now().plus(Duration.ofHours(1)), "[\"demo\"]", "[\"ca.read\"]"),
+                    Instant.now().plusSeconds(300));
+            java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+            try {
+                java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+                java.util.concurrent.Callable<Integer> open = () -> {
+                    start.await();
+                    return given().redirects().follow(false).get("/signin?code=" + code).statusCode();
+                };
+                var first = two.submit(open);
+                var second = two.submit(open);
+                start.countDown();
+                java.util.List<Integer> codes = java.util.List.of(first.get(), second.get());
+                assertEquals(1, codes.stream().filter(c -> c == 200).count(), "statuses " + codes);
+                assertEquals(1, codes.stream().filter(c -> c == 401).count(), "statuses " + codes);
+            } finally {
+                two.shutdownNow();
+            }
+        }
+    }
+
+    @Test
+    void aTokenWhoseClaimsCannotBeReadIsRefused() throws IOException {
+        String hugeExpiry = grant(tokenWithClaims("{\"sub\":\"x\",\"tenants\":[\"*\"],\"exp\":9" + "9".repeat(30) + "}"),
+                Instant.now().plusSeconds(300));
+        given().get("/signin?code=" + hugeExpiry).then().statusCode(401);
+        String notJson = grant(tokenWithClaims("not json"), Instant.now().plusSeconds(300));
+        given().get("/signin?code=" + notJson).then().statusCode(401);
+    }
+
+    @Test
+    void changesWithoutTheFormTokenOrFromAnotherSiteAreRefused() throws IOException {
+        String cookie = signIn("[\"demo\"]");
+        String formToken = formTokenOf(given().cookie("stratus_console", cookie)
+                .get("/t/demo/authorities/new?kind=ROOT").asString());
+        given().cookie("stratus_console", cookie).formParam("displayName", "x").post("/t/demo/authorities")
+                .then().statusCode(403);
+        given().cookie("stratus_console", cookie).formParam("formToken", "forged").post("/t/demo/authorities/abc/pause")
+                .then().statusCode(403);
+        given().cookie("stratus_console", cookie).formParam("formToken", "forged")
+                .formParam("reason", "keyCompromise").post("/t/demo/certificates/0A/revoke").then().statusCode(403);
+        given().cookie("stratus_console", cookie).formParam("formToken", "forged").formParam("service", "ca")
+                .post("/t/demo/audit/verify").then().statusCode(403);
+        // the right form token, but the browser says the form was on another site
+        given().cookie("stratus_console", cookie).header("Sec-Fetch-Site", "cross-site")
+                .formParam("formToken", formToken).post("/signout").then().statusCode(403);
+    }
+
+    @Test
+    void malformedAddressesAreClientErrorsNotServerErrors() throws IOException {
+        String cookie = signIn("[\"*\"]");
+        given().cookie("stratus_console", cookie).get("/t/demo/audit?after=abc").then().statusCode(400)
+                .body(containsString("sequence"));
+        given().cookie("stratus_console", cookie).get("/t/demo/audit?service=billing").then().statusCode(400)
+                .body(containsString("billing"));
+        given().cookie("stratus_console", cookie).get("/t/a%20b/authorities").then().statusCode(404);
+        given().cookie("stratus_console", cookie).get("/t/demo/authorities/new?kind=ISSUING&parent=..").then()
+                .statusCode(400);
+    }
+
     /** The form token as the layout's sign-out form carries it. */
     private static String formTokenOf(String html) {
         int at = html.indexOf("name=\"formToken\" value=\"");
@@ -120,6 +184,12 @@ class SignInTest {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    private static String tokenWithClaims(String claims) {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        return b64.encodeToString("{}".getBytes(StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(claims.getBytes(StandardCharsets.UTF_8)) + ".c2ln";
     }
 
     /** A JWT's shape with these claims; the console reads claims only, the services check signatures. */

@@ -26,7 +26,7 @@ public class ApiProblem extends RuntimeException {
         return getMessage();
     }
 
-    /** A mistake in what was submitted (400, 409, 422), which the form shows next to its field. */
+    /** A mistake in what was submitted or a rule it breaks (400, 409, 422), which a form shows beside its fields. */
     public boolean aboutTheInput() {
         return status == 400 || status == 409 || status == 422;
     }

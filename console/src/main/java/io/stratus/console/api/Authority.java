@@ -10,7 +10,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 public record Authority(String id, String tenant, String displayName, String kind, String parentId, String status,
         boolean external, String subjectDn, String serialNumber, String keyAlgorithm, Instant notBefore,
         Instant notAfter, List<String> extendedKeyUsages, String crlUrl, String caIssuersUrl, String ocspUrl,
-        String scepUrl, Instant revokedAt, String revocationReason, int generation) {
+        String scepUrl, Instant revokedAt, String revocationReason, int generation, String certificatePem) {
 
     public boolean root() {
         return "ROOT".equals(kind);

@@ -3,6 +3,7 @@ package io.stratus.console.api;
 /** The services whose REST APIs the console calls. */
 public enum Backend {
     CA("ca-service"),
+    ENROLLMENT("enrollment-service"),
     PROFILE("profile-service");
 
     private final String serviceName;

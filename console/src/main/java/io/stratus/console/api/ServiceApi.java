@@ -43,20 +43,35 @@ public class ServiceApi {
                 json.getTypeFactory().constructCollectionType(java.util.List.class, element));
     }
 
+    /** A POST with {@code body} as JSON, or with no body when it is null (an action such as verifying a chain). */
     public <T> T post(Backend backend, String token, String path, Object body, Class<T> type) {
-        return read(send(request(backend, token, path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body))).build()), json.constructType(type));
+        HttpRequest.Builder request = request(backend, token, path);
+        if (body == null) {
+            request.POST(HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(bytes(body)));
+        }
+        return read(send(request.build()), json.constructType(type));
     }
 
     /** A file as the service serves it (a certificate, a chain), with its type and suggested name. */
     public Download download(Backend backend, String token, String path) {
-        HttpResponse<byte[]> response = send(request(backend, token, path).header("Accept", "*/*").GET().build());
+        return download(backend, token, path, "*/*");
+    }
+
+    /** A file of the media type asked for ({@code text/csv}: the inventory as CSV). */
+    public Download download(Backend backend, String token, String path, String accept) {
+        HttpResponse<byte[]> response = send(request(backend, token, path).setHeader("Accept", accept).GET().build());
         return new Download(response.body(), response.headers().firstValue("Content-Type").orElse("application/octet-stream"),
                 response.headers().firstValue("Content-Disposition").orElse(null));
     }
 
     private HttpRequest.Builder request(Backend backend, String token, String path) {
-        URI base = backend == Backend.CA ? config.caUrl() : config.profileUrl();
+        URI base = switch (backend) {
+            case CA -> config.caUrl();
+            case ENROLLMENT -> config.enrollmentUrl();
+            case PROFILE -> config.profileUrl();
+        };
         return HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).header("Accept", "application/json")
                 .header("Authorization", "Bearer " + token);
     }

@@ -18,6 +18,15 @@ public interface ConsoleConfig {
     /** profile-service's base URL. */
     URI profileUrl();
 
+    /** enrollment-service's base URL (its audit log and its SCEP latency metrics). */
+    URI enrollmentUrl();
+
+    /**
+     * Kafka Exporter's metrics (topic offsets, consumer group offsets and lag): Strimzi's Kafka Exporter in a cluster,
+     * the infra process of the local stack. Without it the event flow page shows no topics.
+     */
+    Optional<URI> kafkaMetricsUrl();
+
     /**
      * Where {@code stratus console} leaves one-time sign-in codes for the local stack (absent in Kubernetes, where
      * administrators sign in through the organisation's identity provider).

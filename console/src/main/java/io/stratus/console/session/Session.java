@@ -13,6 +13,12 @@ import java.util.Set;
 public record Session(String id, String token, String subject, Set<String> roles, Set<String> tenants,
         String formToken, Instant expiresAt) {
 
+    /** Without the token or the form token, should a session ever be logged. */
+    @Override
+    public String toString() {
+        return "Session[subject=" + subject + ", roles=" + roles + ", tenants=" + tenants + ", expiresAt=" + expiresAt + "]";
+    }
+
     public boolean has(String role) {
         return roles.contains(role);
     }
@@ -20,6 +26,11 @@ public record Session(String id, String token, String subject, Set<String> roles
     /** Whether the token names this tenant or every tenant. */
     public boolean mayOpen(String tenant) {
         return tenants.contains("*") || tenants.contains(tenant);
+    }
+
+    /** Whether the token is for every tenant: a platform operator's, who may see what spans tenants. */
+    public boolean everyTenant() {
+        return tenants.contains("*");
     }
 
     public boolean expired(Instant now) {

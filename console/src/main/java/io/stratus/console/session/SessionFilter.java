@@ -12,8 +12,10 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * Every page needs a session, except signing in. Without one, a page redirects to the sign-in page; a change (any
- * method but GET) also needs the session's form token, so that another site cannot make the browser submit one.
+ * Every page needs a session, except signing in; without one, a page redirects to the sign-in page. A change (any
+ * method but GET and HEAD) that the browser says comes from another site ({@code Sec-Fetch-Site}) is refused here;
+ * each form handler also checks the session's form token ({@code Forms.requireToken}), which a page of another site
+ * cannot know.
  */
 public class SessionFilter {
     /** The form field every change carries. */
@@ -30,6 +32,12 @@ public class SessionFilter {
         String path = request.getUriInfo().getPath();
         if (OPEN.contains(path)) {
             return Optional.empty();
+        }
+        String fetchSite = request.getHeaderString("Sec-Fetch-Site");
+        boolean change = !"GET".equals(request.getMethod()) && !"HEAD".equals(request.getMethod());
+        if (change && fetchSite != null && !"same-origin".equals(fetchSite)) {
+            return Optional.of(Response.status(Response.Status.FORBIDDEN).type("text/plain")
+                    .entity("a change must come from the console's own pages").build());
         }
         Cookie cookie = request.getCookies().get(Sessions.COOKIE);
         Optional<Session> session = sessions.find(cookie == null ? null : cookie.getValue());

@@ -11,6 +11,11 @@ public class SignedIn {
         this.session = session;
     }
 
+    /** The session, if the request has one (the sign-in page may be asked for with or without). */
+    public java.util.Optional<Session> current() {
+        return java.util.Optional.ofNullable(session);
+    }
+
     /** @throws IllegalStateException on a page that {@link SessionFilter} lets through without a session */
     public Session session() {
         if (session == null) {

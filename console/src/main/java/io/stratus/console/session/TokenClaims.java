@@ -1,5 +1,7 @@
 package io.stratus.console.session;
 
+import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashSet;
@@ -26,7 +28,7 @@ record TokenClaims(String subject, Set<String> roles, Set<String> tenants, Insta
             JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
             return new TokenClaims(claims.path("sub").asText(""), strings(claims.path("groups")),
                     strings(claims.path("tenants")), Instant.ofEpochSecond(claims.path("exp").asLong(0)));
-        } catch (java.io.IOException | IllegalArgumentException e) {
+        } catch (IOException | IllegalArgumentException | DateTimeException e) {
             throw new IllegalArgumentException("the token's claims cannot be read");
         }
     }

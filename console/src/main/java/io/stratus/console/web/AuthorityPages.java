@@ -1,6 +1,5 @@
 package io.stratus.console.web;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -18,7 +17,6 @@ import jakarta.ws.rs.core.Response;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import io.stratus.console.api.ApiProblem;
 import io.stratus.console.api.Authority;
 import io.stratus.console.api.Backend;
 import io.stratus.console.api.Download;
@@ -85,8 +83,8 @@ public class AuthorityPages {
         if (!List.of("der", "pem", "p7b").contains(format)) {
             throw new jakarta.ws.rs.BadRequestException("format must be der, pem or p7b");
         }
-        Download file = api.download(Backend.CA, session.token(), base(tenant) + "/" + Tenants.segment(id)
-                + "/certificate?format=" + format);
+        Download file = api.download(Backend.CA, session.token(), Tenants.api(tenant, "authorities", id, "certificate")
+                + "?format=" + format);
         Response.ResponseBuilder answer = Response.ok(file.body()).type(file.contentType());
         if (file.contentDisposition() != null) {
             answer.header("Content-Disposition", file.contentDisposition());
@@ -127,16 +125,10 @@ public class AuthorityPages {
         Forms.requireToken(session, formToken);
         Authority parent = form.root() || form.parentId == null || form.parentId.isBlank() ? null
                 : authority(session, tenant, form.parentId);
-        try {
+        return Forms.submit(() -> {
             Authority created = api.post(Backend.CA, session.token(), base(tenant), form.body(), Authority.class);
-            return Response.seeOther(URI.create("/t/" + tenant + "/authorities/" + Tenants.segment(created.id()))).build();
-        } catch (ApiProblem problem) {
-            if (!problem.aboutTheInput()) {
-                throw problem;
-            }
-            return Response.status(problem.status())
-                    .entity(form(session, tenant, form, parent, FieldError.of(problem, AuthorityForm.FIELDS))).build();
-        }
+            return Response.seeOther(Tenants.page(tenant, "authorities", created.id())).build();
+        }, problem -> form(session, tenant, form, parent, FieldError.of(problem, AuthorityForm.FIELDS)));
     }
 
     @POST
@@ -164,9 +156,8 @@ public class AuthorityPages {
     private Response change(String tenant, String id, String action, Map<String, Object> body, String formToken) {
         Session session = Tenants.open(signedIn, tenant);
         Forms.requireToken(session, formToken);
-        api.post(Backend.CA, session.token(), base(tenant) + "/" + Tenants.segment(id) + "/" + action, body,
-                Authority.class);
-        return Response.seeOther(URI.create("/t/" + tenant + "/authorities/" + Tenants.segment(id))).build();
+        api.post(Backend.CA, session.token(), Tenants.api(tenant, "authorities", id, action), body, Authority.class);
+        return Response.seeOther(Tenants.page(tenant, "authorities", id)).build();
     }
 
     private TemplateInstance form(Session session, String tenant, AuthorityForm form, Authority parent, FieldError error) {
@@ -179,10 +170,10 @@ public class AuthorityPages {
     }
 
     private Authority authority(Session session, String tenant, String id) {
-        return api.get(Backend.CA, session.token(), base(tenant) + "/" + Tenants.segment(id), Authority.class);
+        return api.get(Backend.CA, session.token(), Tenants.api(tenant, "authorities", id), Authority.class);
     }
 
     private static String base(String tenant) {
-        return "/api/v1/tenants/" + Tenants.segment(tenant) + "/authorities";
+        return Tenants.api(tenant, "authorities");
     }
 }

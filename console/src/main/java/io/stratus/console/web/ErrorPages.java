@@ -2,6 +2,7 @@ package io.stratus.console.web;
 
 import java.net.URI;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -12,6 +13,8 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.stratus.console.api.ApiProblem;
+import io.stratus.console.session.Sessions;
+import io.stratus.console.session.SignedIn;
 
 /** Errors as pages: what the API said (its status and detail), or what the console refused itself. */
 public class ErrorPages {
@@ -26,9 +29,15 @@ public class ErrorPages {
      * A refusal the page could not handle itself. An expired or refused token (401) sends the administrator to sign
      * in again; a service that did not answer is a 502.
      */
+    @Inject
+    Sessions sessions;
+    @Inject
+    SignedIn signedIn;
+
     @ServerExceptionMapper
     public Response apiProblem(ApiProblem problem) {
         if (problem.status() == 401) {
+            signedIn.current().ifPresent(session -> sessions.close(session.id()));
             return Response.seeOther(URI.create("/signin")).build();
         }
         if (problem.status() >= 500) {

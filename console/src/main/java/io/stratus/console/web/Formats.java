@@ -15,6 +15,15 @@ public final class Formats {
     private Formats() {
     }
 
+    /** A rate or a latency: one decimal below 100, none above. */
+    static String fixed(Double value) {
+        if (value == null) {
+            return "";
+        }
+        return value >= 100 ? String.format(java.util.Locale.ROOT, "%.0f", value)
+                : String.format(java.util.Locale.ROOT, "%.1f", value);
+    }
+
     static String utc(Instant instant) {
         return instant == null ? "" : UTC.format(instant);
     }

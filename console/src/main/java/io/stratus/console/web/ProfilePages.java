@@ -53,16 +53,16 @@ public class ProfilePages {
     public TemplateInstance report(@PathParam("tenant") String tenant, @PathParam("id") String id,
             @QueryParam("after") String after) {
         Session session = Tenants.open(signedIn, tenant);
-        ScepProfile profile = api.get(Backend.PROFILE, session.token(), base(tenant) + "/scep/" + Tenants.segment(id),
+        ScepProfile profile = api.get(Backend.PROFILE, session.token(), Tenants.api(tenant, "profiles", "scep", id),
                 ScepProfile.class);
-        String query = after == null || after.isBlank() ? "" : "?after=" + Tenants.segment(after);
+        String query = after == null || after.isBlank() ? "" : "?after=" + Tenants.encoded(after);
         ProfileReport report = api.get(Backend.PROFILE, session.token(),
-                base(tenant) + "/" + Tenants.segment(id) + "/report" + query, ProfileReport.class);
+                Tenants.api(tenant, "profiles", id, "report") + query, ProfileReport.class);
         return Templates.report(Page.of("Deployment report: " + profile.name(), tenant, session), profile, report,
                 ReportChart.of(report), after);
     }
 
     private static String base(String tenant) {
-        return "/api/v1/tenants/" + Tenants.segment(tenant) + "/profiles";
+        return Tenants.api(tenant, "profiles");
     }
 }

@@ -1,6 +1,8 @@
 package io.stratus.console.web;
 
 import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 import jakarta.inject.Inject;
@@ -38,6 +40,9 @@ public class SignInResource {
     static class Templates {
         /** {@code refused}: a code was brought and did not work. */
         static native TemplateInstance signin(boolean refused);
+
+        /** The page a good code lands on: it moves on to the console from the console's own origin. */
+        static native TemplateInstance signedIn();
     }
 
     @Inject
@@ -52,7 +57,7 @@ public class SignInResource {
     @GET
     @Path("signin")
     @Produces(MediaType.TEXT_HTML)
-    public Response signIn(@QueryParam("code") String code) {
+    public Response signIn(@QueryParam("code") String code, @CookieParam(Sessions.COOKIE) String previous) {
         if (code == null || code.isEmpty()) {
             return Response.ok(Templates.signin(false)).build();
         }
@@ -68,9 +73,12 @@ public class SignInResource {
             LOG.infof("a sign-in link was refused: %s", e.getMessage());
             return Response.status(Response.Status.UNAUTHORIZED).entity(Templates.signin(true)).build();
         }
+        sessions.close(previous);
         LOG.infof("%s signed in to the console", session.subject());
-        return Response.seeOther(URI.create("/")).cookie(cookie(session.id(), (int) java.time.Duration
-                .between(java.time.Instant.now(), session.expiresAt()).toSeconds())).build();
+        // a page rather than a redirect: a link opened from another site (mail, chat) would carry no SameSite=Strict
+        // cookie on a redirect that follows it, but does on the next navigation, which starts here
+        return Response.ok(Templates.signedIn()).cookie(cookie(session.id(),
+                (int) Duration.between(Instant.now(), session.expiresAt()).toSeconds())).build();
     }
 
     @POST
@@ -88,7 +96,7 @@ public class SignInResource {
         Session session = signedIn.session();
         String tenant = session.mayOpen(config.defaultTenant()) ? config.defaultTenant()
                 : session.tenants().stream().sorted().findFirst().orElse(config.defaultTenant());
-        return Response.seeOther(URI.create("/t/" + tenant + "/authorities")).build();
+        return Response.seeOther(Tenants.page(tenant, "authorities")).build();
     }
 
     private NewCookie cookie(String value, int maxAgeSeconds) {

@@ -34,6 +34,12 @@ public record UsageOption(String oid, String label, boolean checked) {
         return LABELS.getOrDefault(oid, oid);
     }
 
+    /** {@code Client authentication (1.3.6.1.5.5.7.3.2)}, or the OID alone when the console has no name for it. */
+    static String described(String oid) {
+        String label = label(oid);
+        return label.equals(oid) ? oid : label + " (" + oid + ")";
+    }
+
     static List<UsageOption> of(List<String> oids, List<String> ticked) {
         return oids.stream().map(oid -> new UsageOption(oid, label(oid), ticked.contains(oid))).toList();
     }
