@@ -193,6 +193,18 @@ final class ConsoleWalkthrough {
         assertEquals(3, browser.driver().findElements(By.cssSelector("#report-devices tbody tr")).size());
         assertEquals(profileId, stack.json("demo", "report", profileId).path("profileId").asText());
         browser.screenshot("report-console-profile");
+
+        // drill down: a device's own report, then its certificate, signed by the CA made in the console
+        browser.click(By.cssSelector("#report-devices tbody tr td:first-child a"));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("h1")).getText().startsWith("Device console"));
+        WebElement line = browser.find(By.xpath("//table[@id='device-profiles']//tr[td[1]='Console SCEP']"));
+        assertContains(line.getText(), "SUCCEEDED");
+        browser.screenshot("device");
+        line.findElement(By.cssSelector("td:nth-child(4) a")).click();
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.tagName("h1")).getText().startsWith("Certificate "));
+        assertContains(browser.text(), "CN=Console Issuing CA", "DNS: console", ".console.test");
     }
 
     private static void createTrustedProfile(ConsoleInBrowser browser, String name, String ca, String store)
@@ -226,6 +238,19 @@ final class ConsoleWalkthrough {
         awaitStatus(browser, "REVOKED");
         assertContains(browser.text(), "keyCompromise");
         browser.screenshot("issuing-ca-revoked");
+
+        // a revoked issuing CA can go; then its root, renewed in place, shows its second certificate
+        browser.click(By.id("delete"));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent());
+        browser.driver().switchTo().alert().accept();
+        browser.awaitHeading("Certification authorities");
+        assertFalse(browser.has(By.linkText("Console Issuing")), "the deleted CA is gone from the tree");
+        browser.click(By.linkText("Console Root"));
+        browser.awaitHeading("Console Root");
+        browser.click(By.id("renew"));
+        new WebDriverWait(browser.driver(), Duration.ofSeconds(10)).until(ExpectedConditions.alertIsPresent());
+        browser.driver().switchTo().alert().accept();
+        browser.awaitText(By.id("ca-generation"), "2");
     }
 
     /**

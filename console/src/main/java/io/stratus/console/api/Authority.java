@@ -27,4 +27,9 @@ public record Authority(String id, String tenant, String displayName, String kin
     public boolean revoked() {
         return "REVOKED".equals(status);
     }
+
+    /** Whether the API may delete it: a revoked issuing CA, or a root that is not active (once its issuing CAs are gone). */
+    public boolean deletable() {
+        return root() ? !active() : revoked();
+    }
 }

@@ -54,6 +54,11 @@ public class ServiceApi {
         return read(send(request.build()), json.constructType(type));
     }
 
+    /** A DELETE; the answer's body, if any, is not read. */
+    public void delete(Backend backend, String token, String path) {
+        send(request(backend, token, path).DELETE().build());
+    }
+
     /** A file as the service serves it (a certificate, a chain), with its type and suggested name. */
     public Download download(Backend backend, String token, String path) {
         return download(backend, token, path, "*/*");

@@ -152,6 +152,28 @@ public class AuthorityPages {
         return change(tenant, id, "revoke", reason == null ? Map.of() : Map.of("reason", reason), formToken);
     }
 
+    /**
+     * A new certificate for the CA (with a new key when asked), in use at once; the previous ones stay published for
+     * the certificates they signed (docs/ca.md, "Renewing a CA").
+     */
+    @POST
+    @Path("{id}/renew")
+    public Response renew(@PathParam("tenant") String tenant, @PathParam("id") String id,
+            @FormParam("newKey") boolean newKey, @FormParam(SessionFilter.FORM_TOKEN) String formToken) {
+        return change(tenant, id, "renew", Map.of("newKey", newKey, "activate", true), formToken);
+    }
+
+    /** Deleting a revoked issuing CA, or a root without issuing CAs that is not active; the API says what is left. */
+    @POST
+    @Path("{id}/delete")
+    public Response delete(@PathParam("tenant") String tenant, @PathParam("id") String id,
+            @FormParam(SessionFilter.FORM_TOKEN) String formToken) {
+        Session session = Tenants.open(signedIn, tenant);
+        Forms.requireToken(session, formToken);
+        api.delete(Backend.CA, session.token(), Tenants.api(tenant, "authorities", id));
+        return Response.seeOther(Tenants.page(tenant, "authorities")).build();
+    }
+
     /** A state change through the API, then the CA's page again; a refusal (409) shows on an error page. */
     private Response change(String tenant, String id, String action, Map<String, Object> body, String formToken) {
         Session session = Tenants.open(signedIn, tenant);
