@@ -1,10 +1,6 @@
 package io.stratus.console.flow;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -26,10 +22,8 @@ import io.stratus.console.config.ConsoleConfig;
 import io.stratus.events.Topics;
 
 /**
- * The event flow as the metrics show it: the topics' offsets and the consumer groups' lag from Kafka Exporter's
- * metrics ({@code stratus.console.kafka-metrics-url}: Strimzi's Kafka Exporter in a cluster, the infra process
- * locally), issuance and SCEP latency from ca-service's and enrollment-service's {@code /q/metrics}. Sampled when
- * the page is asked for (at most every two seconds), and the last ten minutes of samples kept for the charts.
+ * The event flow over the last ten minutes: samples of {@link FlowMetrics}, taken when the page is asked for (at most
+ * every two seconds), turned into rates, latency quantiles and chart lines.
  */
 @ApplicationScoped
 public class EventFlow {
@@ -38,12 +32,13 @@ public class EventFlow {
     private static final Duration KEPT = Duration.ofMinutes(10);
     private static final List<String> DEAD_LETTER_TOPICS = Topics.ALL.stream().map(Topics::deadLetter).toList();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final Deque<FlowSnapshot> history = new ArrayDeque<>();
     private final AtomicBoolean sampling = new AtomicBoolean();
 
     @Inject
     ConsoleConfig config;
+    @Inject
+    FlowMetrics metrics;
 
     /**
      * The figures now: a new sample if the last is older than two seconds (taken by one request at a time, outside
@@ -53,9 +48,7 @@ public class EventFlow {
         String problem = null;
         if (due() && sampling.compareAndSet(false, true)) {
             try {
-                FlowSnapshot fresh = FlowSnapshot.of(Instant.now(), scrape(config.kafkaMetricsUrl().orElse(null)),
-                        services());
-                keep(fresh);
+                keep(metrics.sample());
             } catch (IOException e) {
                 problem = e.getMessage();
                 LOG.warnf("the event flow's metrics could not be read: %s", problem);
@@ -83,32 +76,6 @@ public class EventFlow {
             while (history.size() > 2 && Duration.between(history.getFirst().at(), fresh.at()).compareTo(KEPT) > 0) {
                 history.removeFirst();
             }
-        }
-    }
-
-    private List<PrometheusText.Sample> services() throws IOException {
-        List<PrometheusText.Sample> all = new ArrayList<>(scrape(config.caUrl().resolve("/q/metrics")));
-        all.addAll(scrape(config.enrollmentUrl().resolve("/q/metrics")));
-        return all;
-    }
-
-    private List<PrometheusText.Sample> scrape(URI url) throws IOException {
-        if (url == null) {
-            return List.of();
-        }
-        try {
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(5)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (answer.statusCode() != 200) {
-                throw new IOException(url + " answered " + answer.statusCode());
-            }
-            return PrometheusText.parse(answer.body());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted");
-        } catch (IOException e) {
-            throw new IOException(url.getHost() + ":" + url.getPort() + url.getPath() + " did not answer ("
-                    + e.getClass().getSimpleName() + ")");
         }
     }
 

@@ -20,7 +20,7 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class SessionFilter {
     /** The form field every change carries. */
     public static final String FORM_TOKEN = "formToken";
-    private static final Set<String> OPEN = Set.of("/signin");
+    private static final Set<String> OPEN = Set.of("/signin", "/signin/oidc");
 
     @Inject
     Sessions sessions;

@@ -26,11 +26,21 @@ record TokenClaims(String subject, Set<String> roles, Set<String> tenants, Insta
         }
         try {
             JsonNode claims = JSON.readTree(Base64.getUrlDecoder().decode(parts[1]));
-            return new TokenClaims(claims.path("sub").asText(""), strings(claims.path("groups")),
+            return new TokenClaims(subject(claims), strings(claims.path("groups")),
                     strings(claims.path("tenants")), Instant.ofEpochSecond(claims.path("exp").asLong(0)));
         } catch (IOException | IllegalArgumentException | DateTimeException e) {
             throw new IllegalArgumentException("the token's claims cannot be read");
         }
+    }
+
+    /** The name to show: {@code upn} or {@code preferred_username} where the provider gives one, else {@code sub}. */
+    private static String subject(JsonNode claims) {
+        for (String name : new String[] {"upn", "preferred_username", "sub"}) {
+            if (claims.hasNonNull(name) && !claims.path(name).asText().isBlank()) {
+                return claims.path(name).asText();
+            }
+        }
+        return "";
     }
 
     private static Set<String> strings(JsonNode array) {

@@ -35,8 +35,6 @@ public class AuthorityPages {
     static final List<Integer> ROOT_YEARS = List.of(5, 10, 15, 20, 25);
     static final List<Integer> ISSUING_YEARS = List.of(2, 4, 6, 8, 10);
     static final List<String> KEY_ALGORITHMS = List.of("RSA_2048", "RSA_3072", "RSA_4096", "EC_P256", "EC_P384");
-    static final List<String> REVOCATION_REASONS = List.of("cessationOfOperation", "keyCompromise", "cACompromise",
-            "affiliationChanged", "superseded", "unspecified");
 
     @CheckedTemplate
     static class Templates {
@@ -70,7 +68,7 @@ public class AuthorityPages {
         Authority ca = authority(session, tenant, id);
         Authority parent = ca.parentId() == null ? null : authority(session, tenant, ca.parentId());
         return Templates.detail(Page.of(ca.displayName(), tenant, session), ca, parent,
-                UsageOption.of(ca.extendedKeyUsages(), ca.extendedKeyUsages()), REVOCATION_REASONS);
+                UsageOption.of(ca.extendedKeyUsages(), ca.extendedKeyUsages()), RevocationReasons.FOR_AUTHORITIES);
     }
 
     /** The CA certificate as {@code der} (.cer), {@code pem}, or {@code p7b} (the chain up to the root). */

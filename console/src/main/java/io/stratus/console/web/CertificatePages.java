@@ -37,9 +37,6 @@ import io.stratus.console.session.SignedIn;
 @Path("/t/{tenant}/certificates")
 @Produces(MediaType.TEXT_HTML)
 public class CertificatePages {
-    /** RFC 5280 reasons a certificate may be revoked with (removeFromCRL belongs to delta CRLs only). */
-    static final List<String> REASONS = List.of("unspecified", "keyCompromise", "cACompromise", "affiliationChanged",
-            "superseded", "cessationOfOperation", "certificateHold", "privilegeWithdrawn", "aACompromise");
     private static final int PAGE_SIZE = 50;
 
     @CheckedTemplate
@@ -101,7 +98,7 @@ public class CertificatePages {
             next = ca.parentId();
         }
         return Templates.detail(Page.of("Certificate " + certificate.serialNumber(), tenant, session), certificate,
-                CertificateDetails.of(certificate.certificatePem()), chain, REASONS);
+                CertificateDetails.of(certificate.certificatePem()), chain, RevocationReasons.FOR_CERTIFICATES);
     }
 
     @POST

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.FormParam;
@@ -17,8 +18,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.NewCookie;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.stratus.console.config.ConsoleConfig;
@@ -38,8 +41,11 @@ public class SignInResource {
 
     @CheckedTemplate
     static class Templates {
-        /** {@code refused}: a code was brought and did not work. */
-        static native TemplateInstance signin(boolean refused);
+        /**
+         * {@code refused}: a code was brought and did not work; {@code provider}: sign-in through the organisation's
+         * identity provider is on.
+         */
+        static native TemplateInstance signin(boolean refused, boolean provider);
 
         /** The page a good code lands on: it moves on to the console from the console's own origin. */
         static native TemplateInstance signedIn();
@@ -53,25 +59,45 @@ public class SignInResource {
     SignedIn signedIn;
     @Inject
     ConsoleConfig config;
+    @Inject
+    Instance<AccessTokenCredential> accessToken;
+    @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false")
+    boolean providerSignIn;
 
     @GET
     @Path("signin")
     @Produces(MediaType.TEXT_HTML)
     public Response signIn(@QueryParam("code") String code, @CookieParam(Sessions.COOKIE) String previous) {
         if (code == null || code.isEmpty()) {
-            return Response.ok(Templates.signin(false)).build();
+            return Response.ok(Templates.signin(false, providerSignIn)).build();
         }
         Optional<String> token = codes.redeem(code);
         if (token.isEmpty()) {
             LOG.info("a sign-in link was refused: unknown, used or expired");
-            return Response.status(Response.Status.UNAUTHORIZED).entity(Templates.signin(true)).build();
+            return Response.status(Response.Status.UNAUTHORIZED).entity(Templates.signin(true, providerSignIn)).build();
         }
+        return open(token.get(), previous);
+    }
+
+    /**
+     * Sign-in through the organisation's identity provider: quarkus-oidc has run the authorization code flow before
+     * this method is reached (the path needs an authenticated caller), and the provider's access token, which the
+     * services accept, becomes the console session's token.
+     */
+    @GET
+    @Path("signin/oidc")
+    @Produces(MediaType.TEXT_HTML)
+    public Response signInWithProvider(@CookieParam(Sessions.COOKIE) String previous) {
+        return open(accessToken.get().getToken(), previous);
+    }
+
+    private Response open(String token, String previous) {
         Session session;
         try {
-            session = sessions.open(token.get());
+            session = sessions.open(token);
         } catch (IllegalArgumentException e) {
-            LOG.infof("a sign-in link was refused: %s", e.getMessage());
-            return Response.status(Response.Status.UNAUTHORIZED).entity(Templates.signin(true)).build();
+            LOG.infof("a sign-in was refused: %s", e.getMessage());
+            return Response.status(Response.Status.UNAUTHORIZED).entity(Templates.signin(true, providerSignIn)).build();
         }
         sessions.close(previous);
         LOG.infof("%s signed in to the console", session.subject());
