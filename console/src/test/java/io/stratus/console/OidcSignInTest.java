@@ -2,6 +2,7 @@ package io.stratus.console;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URL;
@@ -59,6 +60,8 @@ class OidcSignInTest {
             form.getInputByName("password").type("alice");
             HtmlPage after = form.getInputByValue("login").click();
             assertNotNull(browser.getCookieManager().getCookie("stratus_console"), "a console session was opened");
+            assertNull(browser.getCookieManager().getCookie("q_session"),
+                    "the provider's tokens do not stay in the browser: the console's session is the only one");
             // the meta refresh leads on to the console, which refuses a tenant the provider's token does not name
             HtmlPage console = browser.getPage(new URL(signIn, "/t/demo/authorities"));
             assertEquals(403, console.getWebResponse().getStatusCode(), console.asNormalizedText());

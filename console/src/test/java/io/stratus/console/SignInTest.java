@@ -41,6 +41,12 @@ class SignInTest {
     }
 
     @Test
+    void theProviderSignInIsClosedWhileOidcIsOff() {
+        given().redirects().follow(false).get("/signin/oidc").then().statusCode(401);
+        given().get("/signin").then().body(org.hamcrest.Matchers.not(containsString("organisation's account")));
+    }
+
+    @Test
     void aCodeSignsInOnceWithAnHttpOnlyStrictCookie() throws IOException {
         String code = grant(token(Instant.now().plus(Duration.ofHours(1)), "[\"demo\"]", "[\"ca.read\"]"),
                 Instant.now().plusSeconds(300));

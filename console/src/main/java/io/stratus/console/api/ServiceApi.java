@@ -26,7 +26,9 @@ import io.stratus.console.config.ConsoleConfig;
 @ApplicationScoped
 public class ServiceApi {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** HTTP/1.1, as the services are reached inside the cluster; no h2c upgrade on every call. */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
 
     @Inject
     ConsoleConfig config;

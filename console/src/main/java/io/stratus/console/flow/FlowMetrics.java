@@ -22,7 +22,9 @@ import io.stratus.console.config.ConsoleConfig;
  */
 @ApplicationScoped
 public class FlowMetrics {
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    /** HTTP/1.1: the JDK client's h2c upgrade against a large metrics answer has broken off mid-body here. */
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3)).build();
 
     @Inject
     ConsoleConfig config;

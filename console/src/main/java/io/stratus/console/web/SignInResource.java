@@ -22,6 +22,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.oidc.AccessTokenCredential;
+import io.quarkus.oidc.OidcSession;
+import io.quarkus.security.Authenticated;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.stratus.console.config.ConsoleConfig;
@@ -61,6 +63,8 @@ public class SignInResource {
     ConsoleConfig config;
     @Inject
     Instance<AccessTokenCredential> accessToken;
+    @Inject
+    Instance<OidcSession> providerSession;
     @ConfigProperty(name = "quarkus.oidc.tenant-enabled", defaultValue = "false")
     boolean providerSignIn;
 
@@ -82,13 +86,17 @@ public class SignInResource {
     /**
      * Sign-in through the organisation's identity provider: quarkus-oidc has run the authorization code flow before
      * this method is reached (the path needs an authenticated caller), and the provider's access token, which the
-     * services accept, becomes the console session's token.
+     * services accept, becomes the console session's token. quarkus-oidc's own session cookie is dropped at once, so
+     * that the console's session is the only one and its sign-out is final; the next sign-in goes to the provider.
      */
     @GET
     @Path("signin/oidc")
+    @Authenticated
     @Produces(MediaType.TEXT_HTML)
     public Response signInWithProvider(@CookieParam(Sessions.COOKIE) String previous) {
-        return open(accessToken.get().getToken(), previous);
+        Response answer = open(accessToken.get().getToken(), previous);
+        providerSession.get().logout().await().atMost(Duration.ofSeconds(10));
+        return answer;
     }
 
     private Response open(String token, String previous) {
