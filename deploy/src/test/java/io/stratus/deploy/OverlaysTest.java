@@ -37,7 +37,9 @@ import io.stratus.testkit.tools.SystemTool;
 @RequiresSystemTool(SystemTool.KUBECTL)
 class OverlaysTest {
 
+    /** The services with a database and Kafka. */
     private static final Set<String> SERVICES = Set.of("ca-service", "enrollment-service", "profile-service");
+    private static final String CONSOLE = "console";
 
     @Test
     void everyRenderedObjectParsesAgainstItsSchema() throws Exception {
@@ -55,7 +57,9 @@ class OverlaysTest {
         for (String overlay : Manifests.OVERLAYS) {
             List<JsonNode> objects = Manifests.render(Manifests.overlay(overlay));
             List<JsonNode> deployments = ofKind(objects, "Deployment");
-            assertEquals(SERVICES, names(deployments), overlay);
+            Set<String> expected = new TreeSet<>(SERVICES);
+            expected.add(CONSOLE);
+            assertEquals(expected, names(deployments), overlay);
             List<JsonNode> policies = ofKind(objects, "NetworkPolicy");
             assertTrue(policies.stream().anyMatch(p -> p.path("spec").path("podSelector").isEmpty()
                     && p.path("spec").path("policyTypes").toString().contains("Ingress")
@@ -112,8 +116,11 @@ class OverlaysTest {
     void noKeyMaterialAndEverySecretReferencedIsMadeBySecretsShOrAnOperator(@TempDir Path dir) throws Exception {
         Path jwt = dir.resolve("public.pem");
         Files.writeString(jwt, "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----\n");
+        Path oidcClientSecret = dir.resolve("oidc-client-secret");
+        Files.writeString(oidcClientSecret, "issued-by-the-provider\n");
         List<JsonNode> made = Manifests.objects(Manifests.run(List.of("bash", Manifests.SECRETS_SCRIPT.toString(),
-                "--dry-run", "--jwt-public-key", jwt.toString()), "secrets.sh --dry-run"));
+                "--dry-run", "--jwt-public-key", jwt.toString(), "--oidc-client-secret", oidcClientSecret.toString()),
+                "secrets.sh --dry-run"));
         Set<String> madeSecrets = names(ofKind(made, "Secret"));
         Set<String> madeConfigMaps = names(ofKind(made, "ConfigMap"));
         for (JsonNode secret : ofKind(made, "Secret")) {
@@ -133,7 +140,8 @@ class OverlaysTest {
             ofKind(objects, "Kafka").forEach(k -> operatorSecrets.add(name(k) + "-cluster-ca-cert"));
             Set<String> available = new TreeSet<>(madeSecrets);
             available.addAll(operatorSecrets);
-            available.add("stratus-public-tls"); // the Ingress's certificate: yours, or cert-manager's (deploy/README.md)
+            // the Ingresses' certificates: yours, or cert-manager's (deploy/README.md)
+            available.addAll(Set.of("stratus-public-tls", "stratus-console-tls"));
             Set<String> referenced = new TreeSet<>(referencedSecrets(objects));
             referenced.removeAll(available);
             assertEquals(Set.of(), referenced, overlay + ": Secrets nobody makes");
@@ -153,9 +161,10 @@ class OverlaysTest {
             cluster.path("spec").path("managed").path("roles").forEach(r -> roles.add(r.path("name").asText()));
             roles.add(cluster.path("spec").path("bootstrap").path("initdb").path("owner").asText());
             for (JsonNode deployment : ofKind(objects, "Deployment")) {
-                Map<String, JsonNode> env = new HashMap<>();
-                deployment.path("spec").path("template").path("spec").path("containers").path(0).path("env")
-                        .forEach(e -> env.put(e.path("name").asText(), e));
+                if (!SERVICES.contains(name(deployment))) {
+                    continue;
+                }
+                Map<String, JsonNode> env = environment(deployment);
                 String url = env.get("QUARKUS_DATASOURCE_REACTIVE_URL").path("value").asText();
                 String database = url.substring(url.lastIndexOf('/') + 1);
                 String where = overlay + "/" + name(deployment);
@@ -240,7 +249,8 @@ class OverlaysTest {
         assertEquals(Map.of("[\"controller\"]", 3, "[\"broker\"]", 3), pools);
         assertEquals(3, ofKind(prod, "Cluster").get(0).path("spec").path("instances").asInt());
         assertTrue(ofKind(prod, "Cluster").get(0).path("spec").path("affinity").path("enablePodAntiAffinity").asBoolean());
-        ofKind(prod, "ScaledObject").forEach(s -> assertTrue(s.path("spec").path("minReplicaCount").asInt() >= 3));
+        ofKind(prod, "ScaledObject").forEach(s -> assertTrue(s.path("spec").path("minReplicaCount").asInt()
+                >= (name(s).equals(CONSOLE) ? 2 : 3), name(s)));
         for (JsonNode deployment : ofKind(prod, "Deployment")) {
             JsonNode spread = deployment.path("spec").path("template").path("spec").path("topologySpreadConstraints");
             assertEquals("kubernetes.io/hostname", spread.path(0).path("topologyKey").asText(), name(deployment));
@@ -252,20 +262,52 @@ class OverlaysTest {
     void certificatesNameThePublicAddressTheIngressServesAndOnlyScepAndThePkiFilesArePublic() throws Exception {
         for (String overlay : Manifests.OVERLAYS) {
             List<JsonNode> objects = Manifests.render(Manifests.overlay(overlay));
-            JsonNode publicConfig = ofKind(objects, "ConfigMap").stream().filter(c -> name(c).equals("stratus-public"))
-                    .findFirst().orElseThrow().path("data");
-            String host = URI.create(publicConfig.path("STRATUS_PUBLIC_URL").asText()).getHost();
-            assertEquals("https://" + host + "/scep", publicConfig.path("STRATUS_SCEP_URL").asText(), overlay);
-            Set<String> routed = new TreeSet<>();
+            String host = URI.create(publicConfig(objects).path("STRATUS_PUBLIC_URL").asText()).getHost();
+            assertEquals("https://" + host + "/scep", publicConfig(objects).path("STRATUS_SCEP_URL").asText(), overlay);
+            Map<String, Set<String>> routedByHost = new HashMap<>();
             for (JsonNode ingress : ofKind(objects, "Ingress")) {
-                assertEquals(host, ingress.path("spec").path("tls").path(0).path("hosts").path(0).asText(), overlay);
+                String tlsHost = ingress.path("spec").path("tls").path(0).path("hosts").path(0).asText();
                 for (JsonNode rule : ingress.path("spec").path("rules")) {
-                    assertEquals(host, rule.path("host").asText(), overlay);
-                    rule.path("http").path("paths").forEach(p -> routed.add(p.path("path").asText() + " -> "
-                            + p.path("backend").path("service").path("name").asText()));
+                    assertEquals(tlsHost, rule.path("host").asText(), overlay + ": " + name(ingress) + " serves TLS for");
+                    rule.path("http").path("paths").forEach(p -> routedByHost
+                            .computeIfAbsent(rule.path("host").asText(), h -> new TreeSet<>())
+                            .add(p.path("path").asText() + " -> " + p.path("backend").path("service").path("name").asText()));
                 }
             }
-            assertEquals(Set.of("/pki -> ca-service", "/scep -> enrollment-service"), routed, overlay);
+            assertEquals(Set.of("/pki -> ca-service", "/scep -> enrollment-service"), routedByHost.remove(host), overlay);
+            assertEquals(List.of(Set.of("/ -> console")), List.copyOf(routedByHost.values()),
+                    overlay + ": the console on a name of its own, and nothing else public");
+        }
+    }
+
+    @Test
+    void theConsoleSignsInThroughTheOpenIdProviderOverTlsAndKeepsABrowserOnOneReplica() throws Exception {
+        for (String overlay : Manifests.OVERLAYS) {
+            List<JsonNode> objects = Manifests.render(Manifests.overlay(overlay));
+            JsonNode console = ofKind(objects, "Deployment").stream().filter(d -> name(d).equals(CONSOLE))
+                    .findFirst().orElseThrow();
+            Map<String, JsonNode> env = environment(console);
+            assertEquals("true", env.get("QUARKUS_OIDC_TENANT_ENABLED").path("value").asText(), overlay);
+            assertEquals("stratus-console-oidc", secretOf(env.get("QUARKUS_OIDC_CREDENTIALS_SECRET")), overlay);
+            assertEquals("https", URI.create(fromPublicConfig(objects, env.get("QUARKUS_OIDC_AUTH_SERVER_URL")))
+                    .getScheme(), overlay + ": the provider's address");
+            assertFalse(fromPublicConfig(objects, env.get("QUARKUS_OIDC_CLIENT_ID")).isBlank(), overlay);
+            assertEquals("true", env.get("STRATUS_CONSOLE_SECURE_COOKIE").path("value").asText(), overlay);
+            assertFalse(env.containsKey("STRATUS_CONSOLE_SIGN_IN_DIR"), overlay + ": no sign-in by code in a cluster");
+            Set<String> services = names(ofKind(objects, "Service"));
+            for (String key : List.of("STRATUS_CONSOLE_CA_URL", "STRATUS_CONSOLE_PROFILE_URL", "STRATUS_CONSOLE_ENROLLMENT_URL")) {
+                assertTrue(services.contains(URI.create(env.get(key).path("value").asText()).getHost()),
+                        overlay + ": " + key + " names a Service of the namespace");
+            }
+            JsonNode scaler = ofKind(objects, "ScaledObject").stream().filter(s -> name(s).equals(CONSOLE))
+                    .findFirst().orElseThrow();
+            JsonNode ingress = ofKind(objects, "Ingress").stream().filter(i -> name(i).equals("stratus-console"))
+                    .findFirst().orElseThrow();
+            if (scaler.path("spec").path("maxReplicaCount").asInt() > 1) {
+                assertEquals("cookie", ingress.path("metadata").path("annotations")
+                        .path("nginx.ingress.kubernetes.io/affinity").asText(),
+                        overlay + ": sessions live in one replica, so a browser must stay on it");
+            }
         }
     }
 
@@ -281,6 +323,25 @@ class OverlaysTest {
             }
         }
         return false;
+    }
+
+    private static JsonNode publicConfig(List<JsonNode> objects) {
+        return ofKind(objects, "ConfigMap").stream().filter(c -> name(c).equals("stratus-public")).findFirst()
+                .orElseThrow().path("data");
+    }
+
+    /** The value an environment variable takes from the ConfigMap stratus-public (public.env). */
+    private static String fromPublicConfig(List<JsonNode> objects, JsonNode env) {
+        JsonNode reference = env.path("valueFrom").path("configMapKeyRef");
+        assertEquals("stratus-public", reference.path("name").asText(), env.path("name").asText());
+        return publicConfig(objects).path(reference.path("key").asText()).asText();
+    }
+
+    private static Map<String, JsonNode> environment(JsonNode deployment) {
+        Map<String, JsonNode> env = new HashMap<>();
+        deployment.path("spec").path("template").path("spec").path("containers").path(0).path("env")
+                .forEach(e -> env.put(e.path("name").asText(), e));
+        return env;
     }
 
     private static String secretOf(JsonNode env) {

@@ -28,6 +28,13 @@ public interface ConsoleConfig {
     Optional<URI> kafkaMetricsUrl();
 
     /**
+     * Where the services' issuance and SCEP latency metrics are read. Unset: ca-service's and enrollment-service's own
+     * {@code /q/metrics}, which is one replica each (the local stack). With several replicas (Kubernetes): Prometheus's
+     * federation endpoint, which holds every replica's series; the console sums them.
+     */
+    Optional<URI> serviceMetricsUrl();
+
+    /**
      * Where {@code stratus console} leaves one-time sign-in codes for the local stack (absent in Kubernetes, where
      * administrators sign in through the organisation's identity provider).
      */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -84,8 +85,9 @@ public class EventFlow {
             return new FlowView(0, List.of(), List.of(), 0, 0, null, null, chart(List.of()), chart(List.of()),
                     chart(List.of()), problem);
         }
-        FlowSnapshot last = history.getLast();
-        FlowSnapshot previous = history.size() > 1 ? history.toArray(FlowSnapshot[]::new)[history.size() - 2] : null;
+        Iterator<FlowSnapshot> newestFirst = history.descendingIterator();
+        FlowSnapshot last = newestFirst.next();
+        FlowSnapshot previous = newestFirst.hasNext() ? newestFirst.next() : null;
         double seconds = previous == null ? 0 : Duration.between(previous.at(), last.at()).toMillis() / 1000.0;
         List<FlowView.TopicRow> topics = new ArrayList<>();
         for (String topic : Topics.ALL) {

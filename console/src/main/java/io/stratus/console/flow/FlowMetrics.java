@@ -18,7 +18,8 @@ import io.stratus.console.config.ConsoleConfig;
 /**
  * Where the event flow's figures come from: the topics' offsets and the consumer groups' lag from Kafka Exporter's
  * metrics ({@code stratus.console.kafka-metrics-url}: Strimzi's Kafka Exporter in a cluster, the infra process
- * locally), issuance and SCEP latency from ca-service's and enrollment-service's {@code /q/metrics}.
+ * locally), issuance and SCEP latency from ca-service's and enrollment-service's {@code /q/metrics} or, with several
+ * replicas, from Prometheus ({@code stratus.console.service-metrics-url}).
  */
 @ApplicationScoped
 public class FlowMetrics {
@@ -35,6 +36,9 @@ public class FlowMetrics {
     }
 
     private List<PrometheusText.Sample> services() throws IOException {
+        if (config.serviceMetricsUrl().isPresent()) {
+            return scrape(config.serviceMetricsUrl().get());
+        }
         List<PrometheusText.Sample> all = new ArrayList<>(scrape(config.caUrl().resolve("/q/metrics")));
         all.addAll(scrape(config.enrollmentUrl().resolve("/q/metrics")));
         return all;

@@ -20,6 +20,8 @@ public class ScepProfileForm {
     static final List<String> KEY_USAGES = List.of("digitalSignature", "keyEncipherment");
     static final List<String> KEY_STORAGE = List.of("TPM_OR_SOFTWARE", "TPM_REQUIRED", "PASSPORT", "SOFTWARE");
     static final List<String> HASHES = List.of("SHA256", "SHA384", "SHA512");
+    /** Key choices as the portal offers them: algorithm and size in one. */
+    static final List<String> KEYS = List.of("RSA 2048", "RSA 4096", "EC 256", "EC 384");
 
     @FormParam("name")
     public String name = "";
@@ -53,9 +55,6 @@ public class ScepProfileForm {
     public String keyStorageProvider = "TPM_OR_SOFTWARE";
     @FormParam("hashAlgorithm")
     public String hashAlgorithm = "SHA256";
-
-    /** Key choices as the portal offers them: algorithm and size in one. */
-    static final List<String> KEYS = List.of("RSA 2048", "RSA 4096", "EC 256", "EC 384");
 
     /** The body, with the SCEP URL of the issuing CA chosen. */
     Map<String, Object> body(String scepUrl) {

@@ -54,6 +54,25 @@ class EventFlowMathTest {
         assertNull(EventFlow.quantileMillis(after, after, 0.5), "nothing finished in between");
     }
 
+    /** Prometheus's /federate answer, as the console reads it in a cluster: every replica's series, with timestamps. */
+    @Test
+    void federatedSeriesOfSeveralReplicasAreSummed() {
+        String federated = """
+                # TYPE stratus_certificates_issued_total untyped
+                stratus_certificates_issued_total{authority="a",instance="10.1.0.7:8080",pod="ca-service-1",purpose="DEVICE"} 40 1796700000000
+                stratus_certificates_issued_total{authority="a",instance="10.1.0.9:8080",pod="ca-service-2",purpose="DEVICE"} 2 1796700000000
+                # TYPE stratus_scep_pkioperation_seconds_bucket untyped
+                stratus_scep_pkioperation_seconds_bucket{instance="10.1.0.8:8080",le="0.05",outcome="success"} 5 1796700000000
+                stratus_scep_pkioperation_seconds_bucket{instance="10.1.0.10:8080",le="0.05",outcome="success"} 7 1796700000000
+                # TYPE kafka_consumergroup_lag untyped
+                kafka_consumergroup_lag{consumergroup="ca-service",instance="10.1.0.3:9404",partition="0",topic="stratus.enrollment.requests.v1"} 3 1796700000000
+                """;
+        FlowSnapshot s = FlowSnapshot.of(Instant.EPOCH, PrometheusText.parse(federated), PrometheusText.parse(federated));
+        assertEquals(42.0, s.issued());
+        assertEquals(12.0, s.latencyBuckets().get(0.05));
+        assertEquals(3L, s.groupLag().get(new FlowSnapshot.GroupTopic("ca-service", "stratus.enrollment.requests.v1")));
+    }
+
     @Test
     void aChartScalesItsHighestValueToTheTop() {
         FlowView.Chart chart = EventFlow.chart(List.of(0.0, 5.0, 10.0));
