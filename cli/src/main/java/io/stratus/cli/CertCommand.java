@@ -47,6 +47,8 @@ final class CertCommand implements Callable<Integer> {
         String serial;
         @Option(names = "--subject", paramLabel = "PREFIX", description = "Subjects that start with this, e.g. \"CN=laptop-1\".")
         String subject;
+        @Option(names = "--san", paramLabel = "VALUE", description = "Certificates with this subject alternative name: a whole DNS name, email address, UPN, URI or IP address, any case (a user's certificates: their UPN or email).")
+        String san;
         @Option(names = "--sha1", paramLabel = "HEX", description = "SHA-1 thumbprint (as Windows shows it; colons or spaces allowed).")
         String sha1;
         @Option(names = "--sha256", paramLabel = "HEX", description = "SHA-256 thumbprint.")
@@ -55,6 +57,10 @@ final class CertCommand implements Callable<Integer> {
         String expiresAfter;
         @Option(names = "--expires-before", paramLabel = "INSTANT", description = "notAfter before this.")
         String expiresBefore;
+        @Option(names = "--issued-after", paramLabel = "INSTANT", description = "Issued at or after this.")
+        String issuedAfter;
+        @Option(names = "--issued-before", paramLabel = "INSTANT", description = "Issued before this.")
+        String issuedBefore;
         @Option(names = "--csv", description = "Print CSV instead of a table.")
         boolean csv;
         @Option(names = "--limit", paramLabel = "N", defaultValue = "100", description = "At most N certificates (default ${DEFAULT-VALUE}).")
@@ -90,9 +96,12 @@ final class CertCommand implements Callable<Integer> {
             filters.put("status", status == null ? null : status.name());
             filters.put("serial", serial);
             filters.put("subject", subject);
+            filters.put("san", san);
             filters.put("sha1", sha1);
             filters.put("sha256", sha256);
             filters.put("expiresAfter", expiresAfter);
+            filters.put("issuedAfter", issuedAfter);
+            filters.put("issuedBefore", issuedBefore);
             filters.put("expiresBefore", expiresBefore);
             return filters;
         }

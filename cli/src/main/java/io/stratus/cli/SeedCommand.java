@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -45,7 +46,7 @@ final class SeedCommand implements Callable<Integer> {
     private static final int BATCH = 50_000;
     private static final String COLUMNS = "id, tenant, authority_id, serial_hex, key_generation, transaction_id,"
             + " device_id, profile_id, purpose, subject_dn, not_before, not_after, certificate_der, status, revoked_at,"
-            + " revocation_reason, created_at, sha1, sha256";
+            + " revocation_reason, created_at, sha1, sha256, sans_stored";
 
     @ParentCommand
     Main main;
@@ -122,6 +123,7 @@ final class SeedCommand implements Callable<Integer> {
         String derHex = "\\x" + HexFormat.of().formatHex(der);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         StringBuilder csv = new StringBuilder();
+        StringBuilder sans = new StringBuilder();
         for (long i = first; i < first + rows; i++) {
             byte[] serial = new byte[16];
             random.nextBytes(serial);
@@ -130,7 +132,8 @@ final class SeedCommand implements Callable<Integer> {
             byte[] sha256 = digest("SHA-256", serial);
             boolean isRevoked = i < revoked;
             Instant notAfter = now.plus(Duration.ofDays(1 + i % 365));
-            csv.append(UUID.randomUUID()).append(',').append(authority.tenant()).append(',').append(ca).append(',')
+            String id = UUID.randomUUID().toString();
+            csv.append(id).append(',').append(authority.tenant()).append(',').append(ca).append(',')
                     .append(serialHex).append(',').append(authority.keyGeneration()).append(",seed-")
                     .append(UUID.randomUUID()).append(",seed-device-").append(i).append(",seed-profile-")
                     .append(i % PROFILES).append(",DEVICE,\"CN=seed-device-").append(i).append(",O=Seed\",")
@@ -139,10 +142,13 @@ final class SeedCommand implements Callable<Integer> {
                     .append(isRevoked ? now.toString() : "").append(',').append(isRevoked ? "keyCompromise" : "")
                     .append(',').append(now.minusMillis(first + rows - i)).append(",\\x")
                     .append(HexFormat.of().formatHex(digest("SHA-1", serial))).append(",\\x")
-                    .append(HexFormat.of().formatHex(sha256)).append('\n');
+                    .append(HexFormat.of().formatHex(sha256)).append(",true\n");
+            sans.append(id).append(",seed-device-").append(i).append(".seed.example.test\n");
         }
-        ((PGConnection) connection.unwrap(PGConnection.class)).getCopyAPI().copyIn(
-                "COPY issued_certificate (" + COLUMNS + ") FROM STDIN (FORMAT csv)", new StringReader(csv.toString()));
+        CopyManager copy = ((PGConnection) connection.unwrap(PGConnection.class)).getCopyAPI();
+        copy.copyIn("COPY issued_certificate (" + COLUMNS + ") FROM STDIN (FORMAT csv)", new StringReader(csv.toString()));
+        // the DNS name each seeded certificate is found by (ca-service's SanSearch stores them lowercased)
+        copy.copyIn("COPY certificate_san (certificate_id, value) FROM STDIN (FORMAT csv)", new StringReader(sans.toString()));
     }
 
     /** A throwaway self-signed certificate: the DER every seeded row carries. */

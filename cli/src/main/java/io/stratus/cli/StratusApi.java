@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -166,8 +167,14 @@ final class StratusApi {
 
     /** One keyset page of a CA's certificates, oldest first (ca-service's inventory). */
     JsonNode certificatePage(String tenant, String authorityId, String after, int limit) {
+        return certificatePage(tenant, authorityId, null, after, limit);
+    }
+
+    /** A page of the CA's certificates issued at or after {@code issuedAfter} (null: all of them). */
+    JsonNode certificatePage(String tenant, String authorityId, Instant issuedAfter, String after, int limit) {
         return get(Service.CA, "/api/v1/tenants/" + enc(tenant) + "/certificates?authorityId=" + enc(authorityId)
-                + "&limit=" + limit + (after == null ? "" : "&after=" + enc(after)));
+                + "&limit=" + limit + (issuedAfter == null ? "" : "&issuedAfter=" + enc(issuedAfter.toString()))
+                + (after == null ? "" : "&after=" + enc(after)));
     }
 
     JsonNode bench(String id) {

@@ -88,7 +88,7 @@ public class IssuedCertificateEntity extends PanacheEntityBase {
     @Column(name = "superseded_at")
     public Instant supersededAt;
 
-    /** SHA-1 of the DER (the thumbprint Windows shows); null until ThumbprintBackfill fills an older row. */
+    /** SHA-1 of the DER (the thumbprint Windows shows); null until SearchColumnsBackfill fills an older row. */
     public byte[] sha1;
 
     /** SHA-256 of the DER. */

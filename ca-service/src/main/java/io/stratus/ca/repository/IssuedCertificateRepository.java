@@ -149,6 +149,10 @@ public class IssuedCertificateRepository implements PanacheRepositoryBase<Issued
             hql.append(" and sha256 = :sha256");
             params.and("sha256", query.sha256());
         }
+        if (query.san() != null) {
+            hql.append(" and id in (select s.certificateId from CertificateSanEntity s where s.value = :san)");
+            params.and("san", query.san());
+        }
         if (query.expiresAfter() != null) {
             hql.append(" and notAfter >= :expiresAfter");
             params.and("expiresAfter", query.expiresAfter());
@@ -156,6 +160,14 @@ public class IssuedCertificateRepository implements PanacheRepositoryBase<Issued
         if (query.expiresBefore() != null) {
             hql.append(" and notAfter < :expiresBefore");
             params.and("expiresBefore", query.expiresBefore());
+        }
+        if (query.issuedAfter() != null) {
+            hql.append(" and createdAt >= :issuedAfter");
+            params.and("issuedAfter", query.issuedAfter());
+        }
+        if (query.issuedBefore() != null) {
+            hql.append(" and createdAt < :issuedBefore");
+            params.and("issuedBefore", query.issuedBefore());
         }
         if (query.afterCreatedAt() != null) {
             hql.append(" and (createdAt > :afterAt or (createdAt = :afterAt and id > :afterId))");
@@ -171,7 +183,7 @@ public class IssuedCertificateRepository implements PanacheRepositoryBase<Issued
      * exclusive.
      */
     public record CertificateQuery(String tenant, String authorityId, String deviceId, CertificateStatus status,
-            String profileId, String serial, String subjectPrefix, byte[] sha1, byte[] sha256, Instant expiresAfter,
-            Instant expiresBefore, Instant afterCreatedAt, String afterId) {
+            String profileId, String serial, String subjectPrefix, String san, byte[] sha1, byte[] sha256, Instant expiresAfter,
+            Instant expiresBefore, Instant issuedAfter, Instant issuedBefore, Instant afterCreatedAt, String afterId) {
     }
 }

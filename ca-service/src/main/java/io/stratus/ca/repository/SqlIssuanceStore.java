@@ -51,8 +51,13 @@ public class SqlIssuanceStore {
             + " superseded_at = $6 where tenant = $1 and authority_id = $2 and device_id = $3 and serial_hex = $4"
             + " and purpose = 'DEVICE' and superseded_by is null";
 
-    private static final String INSERT = "insert into issued_certificate (" + CERTIFICATE_COLUMNS + ") values"
-            + " ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23)";
+    private static final String INSERT = "insert into issued_certificate (" + CERTIFICATE_COLUMNS + ", sans_stored)"
+            + " values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21,"
+            + " $22, $23, true)";
+
+    /** The certificate's SAN values for the inventory search (SanSearch), in the storing transaction. */
+    public static final String INSERT_SANS = "insert into certificate_san (certificate_id, value)"
+            + " select $1, unnest($2::varchar[]) on conflict do nothing";
 
     private final Pool pool;
     private final SqlAuditLog audit;
@@ -86,17 +91,20 @@ public class SqlIssuanceStore {
     }
 
     /**
-     * Stores the certificate and appends {@code CERTIFICATE_ISSUED} to its tenant's audit log, in one transaction
-     * that holds a share lock on the CA; {@code stillUsable} sees the CA's id, status and deletion under that lock
+     * Stores the certificate with the SAN values it is searched by ({@code sanValues}, as SanSearch makes them) and
+     * appends {@code CERTIFICATE_ISSUED} to its tenant's audit log, in one transaction that holds a share lock on the CA; {@code stillUsable} sees the CA's id, status and deletion under that lock
      * (null if the row is gone) and throws to store nothing. A second certificate for the transaction id fails on
      * {@code issued_certificate_transaction_uq}.
      */
-    public Uni<Void> storeIssued(IssuedCertificateEntity row, Consumer<AuthorityEntity> stillUsable) {
+    public Uni<Void> storeIssued(IssuedCertificateEntity row, String[] sanValues,
+            Consumer<AuthorityEntity> stillUsable) {
         return pool.withTransaction(transaction -> transaction.preparedQuery(LOCK_AUTHORITY)
                 .execute(Tuple.of(row.authorityId))
                 .map(SqlIssuanceStore::single)
                 .invoke(locked -> stillUsable.accept(locked == null ? null : toLockedAuthority(locked)))
                 .chain(() -> transaction.preparedQuery(INSERT).execute(insertValues(row)))
+                .chain(() -> sanValues.length == 0 ? Uni.createFrom().voidItem()
+                        : transaction.preparedQuery(INSERT_SANS).execute(Tuple.of(row.id, sanValues)).replaceWithVoid())
                 .chain(() -> audit.append(transaction, row.tenant, AuditLog.SYSTEM, "CERTIFICATE_ISSUED",
                         "certificate:" + row.authorityId + "/" + row.serialHex, AuditLog.SUCCESS)));
     }

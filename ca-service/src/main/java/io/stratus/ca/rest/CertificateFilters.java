@@ -18,6 +18,8 @@ public class CertificateFilters {
     String serial;
     @QueryParam("subject")
     String subject;
+    @QueryParam("san")
+    String san;
     @QueryParam("sha1")
     String sha1;
     @QueryParam("sha256")
@@ -26,13 +28,17 @@ public class CertificateFilters {
     String expiresAfter;
     @QueryParam("expiresBefore")
     String expiresBefore;
+    @QueryParam("issuedAfter")
+    String issuedAfter;
+    @QueryParam("issuedBefore")
+    String issuedBefore;
     @QueryParam("after")
     String after;
     @QueryParam("limit")
     Integer limit;
 
     CertificateInventory.Search search() {
-        return new CertificateInventory.Search(authorityId, deviceId, profileId, status, serial, subject, sha1, sha256,
-                expiresAfter, expiresBefore);
+        return new CertificateInventory.Search(authorityId, deviceId, profileId, status, serial, subject, san, sha1, sha256,
+                expiresAfter, expiresBefore, issuedAfter, issuedBefore);
     }
 }

@@ -39,14 +39,17 @@ public class CertificateInventory {
 
     /**
      * What an inventory search asks for, as the caller typed it (null or blank: no filter): the CA, the device, the
-     * profile, ISSUED or REVOKED, the serial (hex as OpenSSL prints it), the start of the subject, the SHA-1 or SHA-256
-     * thumbprint (hex, colons or spaces allowed), and an expiry window (ISO-8601 instants, after inclusive).
+     * profile, ISSUED or REVOKED, the serial (hex as OpenSSL prints it), the start of the subject, a subject
+     * alternative name (a whole DNS name, email address, UPN, URI or IP address, any case), the SHA-1 or SHA-256
+     * thumbprint (hex, colons or spaces allowed), an expiry window and an issuance window (ISO-8601 instants, after
+     * inclusive).
      */
     public record Search(String authorityId, String deviceId, String profileId, String status, String serial,
-            String subject, String sha1, String sha256, String expiresAfter, String expiresBefore) {
+            String subject, String san, String sha1, String sha256, String expiresAfter, String expiresBefore,
+            String issuedAfter, String issuedBefore) {
 
         public static Search none() {
-            return new Search(null, null, null, null, null, null, null, null, null, null);
+            return new Search(null, null, null, null, null, null, null, null, null, null, null, null, null);
         }
     }
 
@@ -63,9 +66,11 @@ public class CertificateInventory {
         CertificateQuery query = new CertificateQuery(tenant, blankToNull(search.authorityId()),
                 blankToNull(search.deviceId()), status(search.status()), blankToNull(search.profileId()),
                 search.serial() == null || search.serial().isBlank() ? null : CertificateLookup.normalize(search.serial()),
-                blankToNull(search.subject()), thumbprint(search.sha1(), 20, "sha1"),
+                blankToNull(search.subject()), search.san() == null || search.san().isBlank() ? null
+                        : SanSearch.key(search.san()), thumbprint(search.sha1(), 20, "sha1"),
                 thumbprint(search.sha256(), 32, "sha256"), instant(search.expiresAfter(), "expiresAfter"),
-                instant(search.expiresBefore(), "expiresBefore"), afterAt, afterId);
+                instant(search.expiresBefore(), "expiresBefore"), instant(search.issuedAfter(), "issuedAfter"),
+                instant(search.issuedBefore(), "issuedBefore"), afterAt, afterId);
         return Panache.withSession(() -> certificates.page(query, size + 1)).map(rows -> {
             if (rows.size() <= size) {
                 return new Page(rows, null);

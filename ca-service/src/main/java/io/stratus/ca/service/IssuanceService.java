@@ -139,7 +139,8 @@ public class IssuanceService {
     private Uni<IssuedCertificateEntity> store(CertificateRequestedEvent request, AuthorityEntity authority,
             X509Certificate certificate) {
         IssuedCertificateEntity row = toEntity(request, authority, certificate);
-        return store.storeIssued(row, current -> stillActive(authority.id, current)).replaceWith(row)
+        String[] sanValues = SanSearch.values(row.certificateDer);
+        return store.storeIssued(row, sanValues, current -> stillActive(authority.id, current)).replaceWith(row)
                 .onFailure(failure -> violates(failure, TRANSACTION_CONSTRAINT)
                         || violates(failure, ONE_RA_PER_CA_KEY_CONSTRAINT))
                 .recoverWithUni(conflict -> store.findByTransaction(request.authorityId(), request.transactionId()).map(stored -> {

@@ -24,7 +24,7 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import io.stratus.ca.service.ThumbprintBackfill;
+import io.stratus.ca.service.SearchColumnsBackfill;
 import io.stratus.ca.support.CaApi;
 import io.stratus.ca.support.Database;
 import io.stratus.ca.support.Leaves;
@@ -38,8 +38,9 @@ import jakarta.inject.Inject;
 
 /**
  * Searching the inventory: each filter alone and together (profile, serial as OpenSSL prints it, subject prefix with
- * no wildcards, SHA-1 and SHA-256 thumbprints, expiry window, status), CSV pages with their cursor and no formulas,
- * thumbprints stored for certificates issued before they were kept, and the refusals.
+ * no wildcards, a subject alternative name in any case, SHA-1 and SHA-256 thumbprints, expiry window, status), CSV
+ * pages with their cursor and no formulas, thumbprints and SAN values stored for certificates issued before they were
+ * kept, and the refusals.
  */
 @QuarkusTest
 @WithTestResource(value = StratusTestResource.class, initArgs = @ResourceArg(name = "database", value = "ca"))
@@ -47,7 +48,7 @@ import jakarta.inject.Inject;
 class CertificateSearchTest {
 
     @Inject
-    ThumbprintBackfill backfill;
+    SearchColumnsBackfill backfill;
 
     private final String tenant = "search-" + UUID.randomUUID().toString().substring(0, 8);
     private TopicReader certificateEvents;
@@ -82,6 +83,14 @@ class CertificateSearchTest {
         assertEquals(List.of(wifiOne.serialNumber()), serials(Map.of("subject", cn)));
         assertEquals(List.of(), serials(Map.of("subject", "CN=%")), "% is a character, not a wildcard");
         assertEquals(List.of(), serials(Map.of("subject", "CN=_x")));
+        assertEquals(List.of(vpn.serialNumber()), serials(Map.of("san", "LAPTOP-2@contoso.TEST")),
+                "a UPN, whatever its case");
+        assertEquals(List.of(wifiOne.serialNumber(), vpn.serialNumber(), wifiTwo.serialNumber()),
+                serials(Map.of("san", " dev.contoso.test ")), "the DNS name all three carry");
+        assertEquals(List.of(wifiTwo.serialNumber()), serials(Map.of("san", "dev.contoso.test", "profileId", "wifi",
+                "deviceId", "=HYPERLINK(1)")));
+        assertEquals(List.of(), serials(Map.of("san", "laptop-2")), "whole values only, no prefixes");
+        assertEquals(List.of(), serials(Map.of("san", "%")));
 
         byte[] der = Base64.getDecoder().decode(vpn.certificate());
         String sha1 = HexFormat.ofDelimiter(":").formatHex(Thumbprints.sha1(der));
@@ -98,6 +107,11 @@ class CertificateSearchTest {
                 "expiresBefore", now.plus(Duration.ofDays(31)).toString())).size());
 
         JsonPathView one = new JsonPathView(search(Map.of("serial", vpn.serialNumber())));
+        String vpnIssued = one.first("createdAt");
+        assertEquals(List.of(vpn.serialNumber(), wifiTwo.serialNumber()), serials(Map.of("issuedAfter", vpnIssued)),
+                "issued at or after");
+        assertEquals(List.of(wifiOne.serialNumber()), serials(Map.of("issuedBefore", vpnIssued)));
+        assertEquals(List.of(), serials(Map.of("issuedAfter", now.plus(Duration.ofHours(1)).toString())));
         assertEquals(Thumbprints.hex(Thumbprints.sha1(der)), one.first("sha1"));
         assertEquals(Thumbprints.hex(Thumbprints.sha256(der)), one.first("sha256"));
     }
@@ -143,15 +157,22 @@ class CertificateSearchTest {
     }
 
     @Test
-    void certificatesIssuedBeforeThumbprintsWereKeptGetThem() throws SQLException {
+    void certificatesIssuedBeforeTheSearchColumnsWereKeptGetThem() throws SQLException {
         byte[] der = Base64.getDecoder().decode(wifiOne.certificate());
         Database.execute("update issued_certificate set sha1 = null, sha256 = null where tenant = ?"
                 + " and serial_hex = ?", tenant, wifiOne.serialNumber());
+        Database.execute("delete from certificate_san where certificate_id = (select id from issued_certificate"
+                + " where tenant = ? and serial_hex = ?)", tenant, vpn.serialNumber());
+        Database.execute("update issued_certificate set sans_stored = false where tenant = ? and serial_hex = ?",
+                tenant, vpn.serialNumber());
         assertEquals(List.of(), serials(Map.of("sha256", Thumbprints.hex(Thumbprints.sha256(der)))));
+        assertEquals(List.of(), serials(Map.of("san", "laptop-2@contoso.test")));
         int filled = backfill.fillMissing().await().atMost(Duration.ofSeconds(30));
-        assertTrue(filled >= 1, "filled " + filled);
+        assertTrue(filled >= 2, "filled " + filled);
         assertEquals(List.of(wifiOne.serialNumber()), serials(Map.of("sha1", Thumbprints.hex(Thumbprints.sha1(der)))));
-        assertEquals(0, Database.count("select count(*) from issued_certificate where sha256 is null"));
+        assertEquals(List.of(vpn.serialNumber()), serials(Map.of("san", "laptop-2@contoso.test")));
+        assertEquals(0, Database.count("select count(*) from issued_certificate where sha256 is null"
+                + " or not sans_stored"));
     }
 
     @Test
@@ -159,6 +180,7 @@ class CertificateSearchTest {
         refused(Map.of("sha1", "xyz"), "sha1");
         refused(Map.of("sha256", "00:11"), "sha256");
         refused(Map.of("expiresAfter", "tomorrow"), "expiresAfter");
+        refused(Map.of("issuedBefore", "2027-13-01"), "issuedBefore");
         refused(Map.of("serial", "not-hex"), "serial");
         refused(Map.of("status", "LOST"), "status");
         given().auth().oauth2(CaApi.token(Set.of(Roles.AUDIT_READ), tenant))

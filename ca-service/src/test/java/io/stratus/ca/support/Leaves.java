@@ -22,7 +22,10 @@ public final class Leaves {
     private Leaves() {
     }
 
-    /** CertificateIssuedEvent or CertificateRejectedEvent for a fresh transaction; device id "device-" + tx. */
+    /**
+     * CertificateIssuedEvent or CertificateRejectedEvent for a fresh transaction; device id "device-" + tx, SANs DNS
+     * dev.contoso.test and UPN {@code <device id>@Contoso.test}.
+     */
     public static StratusEvent request(TopicReader outcomes, String tenant, String authorityId) {
         return request(outcomes, tenant, authorityId, null, "profile-1");
     }
@@ -37,13 +40,15 @@ public final class Leaves {
     public static StratusEvent request(TopicReader outcomes, String tenant, String authorityId, String deviceId,
             String profileId, Integer renewalThresholdPercent, Integer validityMinutes) {
         String tx = "tx-" + UUID.randomUUID();
+        String device = deviceId != null ? deviceId : "device-" + tx;
         IssuancePolicy policy = new IssuancePolicy("CN=" + tx + ",O=Contoso",
-                List.of(new SubjectAltName(SubjectAltName.Type.DNS, "dev.contoso.test")), KeySpec.ec(256),
+                List.of(new SubjectAltName(SubjectAltName.Type.DNS, "dev.contoso.test"),
+                        new SubjectAltName(SubjectAltName.Type.UPN, device + "@Contoso.test")), KeySpec.ec(256),
                 List.of("1.3.6.1.5.5.7.3.2"), List.of("digitalSignature"), 30, false, renewalThresholdPercent,
                 validityMinutes);
         String publicKey = Base64.getEncoder().encodeToString(DEVICE_KEY.getPublic().getEncoded());
         CertificateRequestedEvent request = new CertificateRequestedEvent(tenant, tx, authorityId,
-                deviceId != null ? deviceId : "device-" + tx, "assignment-1", profileId, RequestPurpose.DEVICE, publicKey,
+                device, "assignment-1", profileId, RequestPurpose.DEVICE, publicKey,
                 policy, null);
         Kafka.send(CloudEvent.of("/stratus/enrollment-service", request));
         return Kafka.decode(outcomes.await(r -> r.value().contains("\"transactionId\":\"" + tx + "\""))).data();

@@ -18,6 +18,8 @@ import io.stratus.console.api.ApiProblem;
 public class CertificateSearch {
     @QueryParam("subject")
     public String subject;
+    @QueryParam("san")
+    public String san;
     @QueryParam("serial")
     public String serial;
     @QueryParam("deviceId")
@@ -38,6 +40,12 @@ public class CertificateSearch {
     /** A date: certificates that expire before that day. */
     @QueryParam("expiresBefore")
     public String expiresBefore;
+    /** A date: certificates issued on that day or later. */
+    @QueryParam("issuedFrom")
+    public String issuedFrom;
+    /** A date: certificates issued before that day. */
+    @QueryParam("issuedBefore")
+    public String issuedBefore;
     @QueryParam("after")
     public String after;
 
@@ -45,6 +53,7 @@ public class CertificateSearch {
     private Map<String, String> given() {
         Map<String, String> fields = new LinkedHashMap<>();
         put(fields, "subject", subject);
+        put(fields, "san", san);
         put(fields, "serial", serial);
         put(fields, "deviceId", deviceId);
         put(fields, "profileId", profileId);
@@ -54,6 +63,8 @@ public class CertificateSearch {
         put(fields, "sha256", sha256);
         put(fields, "expiresFrom", expiresFrom);
         put(fields, "expiresBefore", expiresBefore);
+        put(fields, "issuedFrom", issuedFrom);
+        put(fields, "issuedBefore", issuedBefore);
         return fields;
     }
 
@@ -62,8 +73,12 @@ public class CertificateSearch {
         Map<String, String> query = given();
         String from = query.remove("expiresFrom");
         String before = query.remove("expiresBefore");
+        String issuedFromDate = query.remove("issuedFrom");
+        String issuedBeforeDate = query.remove("issuedBefore");
         put(query, "expiresAfter", startOf(from, "Expires from"));
         put(query, "expiresBefore", startOf(before, "Expires before"));
+        put(query, "issuedAfter", startOf(issuedFromDate, "Issued from"));
+        put(query, "issuedBefore", startOf(issuedBeforeDate, "Issued before"));
         put(query, "after", after);
         return encode(query);
     }
