@@ -277,6 +277,13 @@ final class ConsoleWalkthrough {
         assertEquals(api.path("failed").asText(), browser.find(By.id("count-failed")).getText());
         assertEquals(api.path("pending").asText(), browser.find(By.id("count-pending")).getText());
         assertTrue(browser.has(By.cssSelector("svg.chart rect.SUCCEEDED")), "the chart");
+        // over time: the lines once profile-service has counted the profile (every minute on the local stack)
+        WebElement overTime = browser.find(By.id("report-over-time"));
+        if ("svg".equals(overTime.getTagName())) {
+            assertEquals(4, browser.driver().findElements(By.cssSelector("#report-over-time polyline")).size());
+        } else {
+            assertContains(overTime.getText(), "counts this profile's devices every 1 minute");
+        }
         assertEquals(api.path("devices").size(),
                 browser.driver().findElements(By.cssSelector("#report-devices tbody tr")).size());
         browser.screenshot("report");

@@ -1,5 +1,6 @@
 package io.stratus.console.web;
 
+import java.time.Instant;
 import java.util.List;
 
 import jakarta.inject.Inject;
@@ -14,6 +15,7 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.stratus.console.api.Backend;
 import io.stratus.console.api.ProfileReport;
+import io.stratus.console.api.ReportHistory;
 import io.stratus.console.api.ScepProfile;
 import io.stratus.console.api.ServiceApi;
 import io.stratus.console.api.TrustedProfile;
@@ -30,7 +32,7 @@ public class ProfilePages {
         static native TemplateInstance list(Page page, List<ScepProfile> scep, List<TrustedProfile> trusted);
 
         static native TemplateInstance report(Page page, ScepProfile profile, ProfileReport report, ReportChart chart,
-                String after);
+                ReportTimeline timeline, String after);
     }
 
     @Inject
@@ -47,7 +49,10 @@ public class ProfilePages {
         return Templates.list(Page.of("Profiles", tenant, session), scep, trusted);
     }
 
-    /** Counts by status with a chart, and one page of devices ({@code after}: the page's start, from the previous). */
+    /**
+     * Counts by status with a chart, the counts over time (the last 7 days) as lines, and one page of devices
+     * ({@code after}: the page's start, from the previous).
+     */
     @GET
     @Path("{id}/report")
     public TemplateInstance report(@PathParam("tenant") String tenant, @PathParam("id") String id,
@@ -58,8 +63,10 @@ public class ProfilePages {
         String query = after == null || after.isBlank() ? "" : "?after=" + Tenants.encoded(after);
         ProfileReport report = api.get(Backend.PROFILE, session.token(),
                 Tenants.api(tenant, "profiles", id, "report") + query, ProfileReport.class);
+        ReportHistory history = api.get(Backend.PROFILE, session.token(),
+                Tenants.api(tenant, "profiles", id, "report", "history"), ReportHistory.class);
         return Templates.report(Page.of("Deployment report: " + profile.name(), tenant, session), profile, report,
-                ReportChart.of(report), after);
+                ReportChart.of(report), ReportTimeline.of(history, report, Instant.now()), after);
     }
 
     private static String base(String tenant) {

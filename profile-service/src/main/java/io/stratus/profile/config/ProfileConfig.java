@@ -44,6 +44,19 @@ public interface ProfileConfig {
     /** How an assignment reaches the devices of its groups. */
     Rollout rollout();
 
+    /** The deployment reports over time. */
+    ReportHistory reportHistory();
+
+    interface ReportHistory {
+        /** How often each profile's devices are counted by status (the points of the report's chart). */
+        @WithDefault("15m")
+        Duration interval();
+
+        /** How long the counts are kept. */
+        @WithDefault("90d")
+        Duration retention();
+    }
+
     interface Rollout {
         /**
          * Devices deployed per transaction: the creating request deploys the first slice, the rest follow in the

@@ -16,6 +16,8 @@ import io.stratus.profile.mapping.Views;
 import io.stratus.profile.repository.DeviceAssignmentRepository;
 import io.stratus.profile.repository.DeviceAssignmentRepository.CertificateLifetimes;
 import io.stratus.profile.repository.DeviceRepository;
+import io.stratus.profile.repository.ReportSnapshots;
+import io.stratus.profile.repository.ReportSnapshots.Snapshot;
 import io.stratus.profile.rest.dto.DeviceProfileStatus;
 import io.stratus.profile.rest.dto.DeviceReport;
 import io.stratus.profile.repository.ScepProfileRepository;
@@ -29,15 +31,45 @@ public class ReportService {
     /** A held certificate that ends within this is counted expiring. */
     public static final Duration EXPIRING_WITHIN = Duration.ofDays(30);
 
+    /** Counts over time returned at most at once: 90 days at the default interval of 15 minutes hold 8,640. */
+    public static final int MAX_HISTORY_POINTS = 10_000;
+    /** How far back the report over time goes unless asked otherwise. */
+    public static final Duration DEFAULT_HISTORY = Duration.ofDays(7);
+
     private final ScepProfileRepository profiles;
     private final DeviceAssignmentRepository deviceAssignments;
     private final DeviceRepository devices;
+    private final ReportSnapshots snapshots;
 
     public ReportService(ScepProfileRepository profiles, DeviceAssignmentRepository deviceAssignments,
-            DeviceRepository devices) {
+            DeviceRepository devices, ReportSnapshots snapshots) {
         this.profiles = profiles;
         this.deviceAssignments = deviceAssignments;
         this.devices = devices;
+        this.snapshots = snapshots;
+    }
+
+    /**
+     * The profile's devices counted by status over time (ReportHistory), oldest first, from {@code since} (an ISO-8601
+     * instant; default the last {@link #DEFAULT_HISTORY}); 404 for a profile the tenant does not have.
+     */
+    public Uni<List<Snapshot>> history(String tenant, String profileId, String since) {
+        Instant from = historyStart(since);
+        return Panache.withSession(() -> profiles.find(tenant, profileId))
+                .onItem().ifNull().failWith(() -> ProblemException.notFound("profile '" + profileId
+                        + "' not found in tenant " + tenant))
+                .chain(profile -> snapshots.since(tenant, profileId, from, MAX_HISTORY_POINTS));
+    }
+
+    private static Instant historyStart(String since) {
+        if (since == null || since.isBlank()) {
+            return Instant.now().minus(DEFAULT_HISTORY);
+        }
+        try {
+            return Instant.parse(since.trim());
+        } catch (RuntimeException e) {
+            throw ProblemException.badRequest("since must be an ISO-8601 instant such as 2027-01-31T00:00:00Z");
+        }
     }
 
     /**

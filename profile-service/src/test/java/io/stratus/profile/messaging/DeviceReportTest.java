@@ -15,15 +15,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.common.ResourceArg;
@@ -33,12 +26,8 @@ import io.restassured.path.json.JsonPath;
 import io.stratus.crypto.KeyAlgorithm;
 import io.stratus.events.CertificateIssuedEvent;
 import io.stratus.events.CertificateRevokedEvent;
-import io.stratus.events.CloudEvent;
-import io.stratus.events.EventCodec;
 import io.stratus.events.RequestPurpose;
-import io.stratus.events.StratusEvent;
-import io.stratus.events.Topics;
-import io.stratus.profile.support.ConsumerGroups;
+import io.stratus.profile.support.CertificateEvents;
 import io.stratus.profile.support.DeviceIdentity;
 import io.stratus.testkit.StratusTestResource;
 
@@ -71,25 +60,19 @@ class DeviceReportTest {
         assertEquals("NOT_APPLICABLE", report.getString("profiles.find { it.profileId == '" + mac + "' }.status"));
 
         Instant notAfter = Instant.now().plus(365, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-        try (KafkaProducer<String, String> producer = producer()) {
-            send(producer, new CertificateIssuedEvent(tenant, "tx-rep-1", "issuing-ca-1", "rep-1", wifiAssignment,
-                    wifi, RequestPurpose.DEVICE, "0A1B2C", "CN=REP-1,O=Contoso", Instant.now(), notAfter, "AAAA"));
-            ConsumerGroups.awaitConsumed("profile-service", Topics.CERTIFICATES);
-        }
+        CertificateEvents.publishAndAwait(new CertificateIssuedEvent(tenant, "tx-rep-1", "issuing-ca-1", "rep-1",
+                wifiAssignment, wifi, RequestPurpose.DEVICE, "0A1B2C", "CN=REP-1,O=Contoso", Instant.now(), notAfter,
+                "AAAA"));
         report = deviceReport();
         assertEquals(1, report.getInt("succeeded"));
         assertEquals("0A1B2C", report.getString("profiles.find { it.profileId == '" + wifi + "' }.serialNumber"));
         assertEquals(notAfter, Instant.parse(report.getString("profiles.find { it.profileId == '" + wifi
                 + "' }.notAfter")));
 
-        try (KafkaProducer<String, String> producer = producer()) {
-            // a revocation of another certificate of the device changes nothing
-            send(producer, new CertificateRevokedEvent(tenant, "issuing-ca-1", "FFFF", "rep-1", "superseded",
-                    Instant.now()));
-            send(producer, new CertificateRevokedEvent(tenant, "issuing-ca-1", "0A1B2C", "rep-1", "keyCompromise",
-                    Instant.now()));
-            ConsumerGroups.awaitConsumed("profile-service", Topics.CERTIFICATES);
-        }
+        // a revocation of another certificate of the device changes nothing
+        CertificateEvents.publishAndAwait(
+                new CertificateRevokedEvent(tenant, "issuing-ca-1", "FFFF", "rep-1", "superseded", Instant.now()),
+                new CertificateRevokedEvent(tenant, "issuing-ca-1", "0A1B2C", "rep-1", "keyCompromise", Instant.now()));
         report = deviceReport();
         assertEquals(0, report.getInt("succeeded"));
         assertEquals(1, report.getInt("failed"));
@@ -103,19 +86,5 @@ class DeviceReportTest {
 
     private JsonPath deviceReport() {
         return admin().get(base(tenant) + "/devices/rep-1/report").then().statusCode(200).extract().jsonPath();
-    }
-
-    private KafkaProducer<String, String> producer() {
-        Properties props = new Properties();
-        props.putAll(StratusTestResource.fixtureKafkaConfig());
-        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        return new KafkaProducer<>(props);
-    }
-
-    private static void send(KafkaProducer<String, String> producer, StratusEvent data) throws Exception {
-        CloudEvent event = CloudEvent.of("/stratus/ca-service", data);
-        producer.send(new ProducerRecord<>(Topics.CERTIFICATES, event.key(), EventCodec.encode(event)))
-                .get(30, TimeUnit.SECONDS);
     }
 }
