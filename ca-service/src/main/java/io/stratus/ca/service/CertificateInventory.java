@@ -13,6 +13,7 @@ import io.stratus.ca.repository.IssuedCertificateRepository.CertificateQuery;
 import io.stratus.crypto.Thumbprints;
 import io.stratus.platform.rest.KeysetCursor;
 import io.stratus.platform.rest.ProblemException;
+import io.stratus.platform.rest.QueryInstants;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -90,9 +91,13 @@ public class CertificateInventory {
 
     static String[] decode(String cursor) {
         KeysetCursor position = KeysetCursor.decode(cursor);
+        Instant at;
         try {
-            Instant.parse(position.position());
+            at = QueryInstants.parse(position.position(), "after");
         } catch (RuntimeException e) {
+            throw KeysetCursor.notACursor();
+        }
+        if (at == null) {
             throw KeysetCursor.notACursor();
         }
         return new String[] {position.position(), position.id()};
@@ -132,14 +137,7 @@ public class CertificateInventory {
     }
 
     private static Instant instant(String value, String name) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value.trim());
-        } catch (RuntimeException e) {
-            throw ProblemException.badRequest(name + " must be an ISO-8601 instant such as 2027-01-31T00:00:00Z");
-        }
+        return QueryInstants.parse(value, name);
     }
 
     private static String blankToNull(String value) {

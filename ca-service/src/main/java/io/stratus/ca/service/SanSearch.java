@@ -17,12 +17,18 @@ public final class SanSearch {
     private SanSearch() {
     }
 
+    /** The longest value stored (the column's size); a longer one is not searchable, the certificate is issued. */
+    static final int MAX_LENGTH = 1024;
+
     /** What the inventory stores for a certificate: its SAN values as {@link #key} makes them, each once. */
     public static String[] values(byte[] certificateDer) {
         Set<String> values = new LinkedHashSet<>();
         try {
             for (San san : CertificateNames.subjectAltNames(certificateDer)) {
-                values.add(key(san.value()));
+                String value = key(san.value());
+                if (value.length() <= MAX_LENGTH) {
+                    values.add(value);
+                }
             }
         } catch (IllegalArgumentException e) {
             // not a certificate Stratus can read: nothing to find it by

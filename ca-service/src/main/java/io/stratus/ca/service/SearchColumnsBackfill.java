@@ -3,14 +3,17 @@ package io.stratus.ca.service;
 import static io.stratus.platform.sql.SqlValues.bytea;
 import static io.stratus.platform.sql.SqlValues.bytes;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.stratus.ca.repository.SqlIssuanceStore;
 import io.stratus.crypto.Thumbprints;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -19,14 +22,16 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * Gives the certificates issued before the inventory stored what it searches by (thumbprints since V18, SAN values
- * since V21) those columns, from their DER, in the background after each start, 500 rows per transaction
+ * since V21) those columns, from their DER, in the background after each start and every ten minutes (during a
+ * rolling upgrade, replicas of the older version still store certificates without them), 500 rows per transaction
  * ({@code FOR UPDATE SKIP LOCKED}: replicas share the work) until none is left. New certificates get them at issuance,
- * so after one pass this finds nothing.
+ * so once every replica runs this version a pass finds nothing, through the partial indexes.
  */
 @ApplicationScoped
 public class SearchColumnsBackfill {
 
     static final int BATCH = 500;
+    static final Duration AGAIN = Duration.ofMinutes(10);
 
     private static final String WITHOUT = "select id, certificate_der from issued_certificate"
             + " where sha256 is null or not sans_stored limit $1 for update skip locked";
@@ -35,12 +40,26 @@ public class SearchColumnsBackfill {
             + " where id = $1";
 
     private final Pool pool;
+    private final Vertx vertx;
+    private volatile long timerId = -1;
 
-    public SearchColumnsBackfill(Pool pool) {
+    public SearchColumnsBackfill(Pool pool, Vertx vertx) {
         this.pool = pool;
+        this.vertx = vertx;
     }
 
     void start(@Observes StartupEvent event) {
+        fillInBackground();
+        timerId = vertx.setPeriodic(AGAIN.toMillis(), id -> fillInBackground());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        if (timerId >= 0) {
+            vertx.cancelTimer(timerId);
+        }
+    }
+
+    private void fillInBackground() {
         fillMissing().subscribe().with(filled -> {
             if (filled > 0) {
                 Log.infof("search columns stored for %d certificate(s) issued before they were kept", filled);

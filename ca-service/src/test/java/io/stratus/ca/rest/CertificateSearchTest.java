@@ -181,6 +181,8 @@ class CertificateSearchTest {
         refused(Map.of("sha256", "00:11"), "sha256");
         refused(Map.of("expiresAfter", "tomorrow"), "expiresAfter");
         refused(Map.of("issuedBefore", "2027-13-01"), "issuedBefore");
+        refused(Map.of("issuedAfter", "+300000-01-01T00:00:00Z"), "issuedAfter");
+        refused(Map.of("expiresBefore", "-1000000000-01-01T00:00:00Z"), "expiresBefore");
         refused(Map.of("serial", "not-hex"), "serial");
         refused(Map.of("status", "LOST"), "status");
         given().auth().oauth2(CaApi.token(Set.of(Roles.AUDIT_READ), tenant))

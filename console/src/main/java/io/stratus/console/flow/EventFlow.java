@@ -35,6 +35,8 @@ public class EventFlow {
 
     private final Deque<FlowSnapshot> history = new ArrayDeque<>();
     private final AtomicBoolean sampling = new AtomicBoolean();
+    /** When the metrics were last read (the samples' own times may be older: Prometheus's scrapes). */
+    private Instant lastRead = Instant.EPOCH;
 
     @Inject
     ConsoleConfig config;
@@ -67,12 +69,17 @@ public class EventFlow {
 
     private boolean due() {
         synchronized (history) {
-            return history.isEmpty() || Duration.between(history.getLast().at(), Instant.now()).compareTo(MIN_INTERVAL) >= 0;
+            return Duration.between(lastRead, Instant.now()).compareTo(MIN_INTERVAL) >= 0;
         }
     }
 
+    /** Keeps a snapshot with new figures; one that is no newer than the last (Prometheus has not scraped since) is left out. */
     private void keep(FlowSnapshot fresh) {
         synchronized (history) {
+            lastRead = Instant.now();
+            if (!history.isEmpty() && !fresh.at().isAfter(history.getLast().at())) {
+                return;
+            }
             history.addLast(fresh);
             while (history.size() > 2 && Duration.between(history.getFirst().at(), fresh.at()).compareTo(KEPT) > 0) {
                 history.removeFirst();

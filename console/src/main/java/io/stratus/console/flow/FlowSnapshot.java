@@ -3,7 +3,9 @@ package io.stratus.console.flow;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * The event flow at one moment, from the metrics: per topic the sum of its partitions' newest offsets and the number
@@ -23,7 +25,15 @@ record FlowSnapshot(Instant at, Map<String, Long> topicEnds, Map<String, Integer
         }
     }
 
+    /**
+     * The figures of the samples; the snapshot's time is the newest scrape the samples name (Prometheus scrapes every
+     * 15 s or so, and rates must be taken over its times, not over the console's), else {@code at}.
+     */
     static FlowSnapshot of(Instant at, List<PrometheusText.Sample> kafka, List<PrometheusText.Sample> services) {
+        long newest = Stream.concat(kafka.stream(), services.stream())
+                .map(PrometheusText.Sample::timestamp).filter(Objects::nonNull)
+                .mapToLong(Long::longValue).max().orElse(-1);
+        Instant taken = newest >= 0 ? Instant.ofEpochMilli(newest) : at;
         Map<String, Long> ends = new TreeMap<>();
         Map<String, Integer> partitions = new TreeMap<>();
         Map<GroupTopic, Long> lag = new TreeMap<>();
@@ -54,6 +64,6 @@ record FlowSnapshot(Instant at, Map<String, Long> topicEnds, Map<String, Integer
                 buckets.merge(le.equals("+Inf") ? Double.POSITIVE_INFINITY : Double.parseDouble(le), s.value(), Double::sum);
             }
         }
-        return new FlowSnapshot(at, ends, partitions, lag, committed, issued, buckets);
+        return new FlowSnapshot(taken, ends, partitions, lag, committed, issued, buckets);
     }
 }

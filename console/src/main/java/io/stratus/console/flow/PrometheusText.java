@@ -8,8 +8,11 @@ import java.util.Map;
 /** Samples of the Prometheus text exposition format (what {@code /q/metrics} and Kafka Exporter serve). */
 final class PrometheusText {
 
-    /** One sample: a metric's name, its labels and its value. */
-    record Sample(String name, Map<String, String> labels, double value) {
+    /**
+     * One sample: a metric's name, its labels, its value, and when it was scraped if the text says so (Prometheus's
+     * federation does; a service's own {@code /q/metrics} does not), in epoch milliseconds.
+     */
+    record Sample(String name, Map<String, String> labels, double value, Long timestamp) {
         String label(String key) {
             return labels.getOrDefault(key, "");
         }
@@ -48,7 +51,8 @@ final class PrometheusText {
             rest = space;
         }
         String[] valueAndTime = line.substring(rest).trim().split("\\s+");
-        return new Sample(name, Map.copyOf(labels), Double.parseDouble(valueAndTime[0]));
+        return new Sample(name, Map.copyOf(labels), Double.parseDouble(valueAndTime[0]),
+                valueAndTime.length > 1 ? Long.valueOf(valueAndTime[1]) : null);
     }
 
     /** Reads {@code key="value",...}} from {@code at}; returns the index after the closing brace. */

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import io.stratus.console.api.ApiProblem;
 import io.stratus.console.api.Backend;
 import io.stratus.console.api.ProfileReport;
 import io.stratus.console.api.ReportHistory;
@@ -63,10 +64,19 @@ public class ProfilePages {
         String query = after == null || after.isBlank() ? "" : "?after=" + Tenants.encoded(after);
         ProfileReport report = api.get(Backend.PROFILE, session.token(),
                 Tenants.api(tenant, "profiles", id, "report") + query, ProfileReport.class);
-        ReportHistory history = api.get(Backend.PROFILE, session.token(),
-                Tenants.api(tenant, "profiles", id, "report", "history"), ReportHistory.class);
         return Templates.report(Page.of("Deployment report: " + profile.name(), tenant, session), profile, report,
-                ReportChart.of(report), ReportTimeline.of(history, report, Instant.now()), after);
+                ReportChart.of(report), timeline(session, tenant, id, report), after);
+    }
+
+    /** The report over time; if profile-service cannot say, the page shows the rest of the report and why. */
+    private ReportTimeline timeline(Session session, String tenant, String id, ProfileReport report) {
+        try {
+            ReportHistory history = api.get(Backend.PROFILE, session.token(),
+                    Tenants.api(tenant, "profiles", id, "report", "history"), ReportHistory.class);
+            return ReportTimeline.of(history, report, Instant.now());
+        } catch (ApiProblem problem) {
+            return ReportTimeline.unavailable(problem.detail());
+        }
     }
 
     private static String base(String tenant) {

@@ -16,7 +16,7 @@ import io.stratus.console.api.ReportHistory.Point;
  * A report's counts over time as one line per status (inline SVG): profile-service's counts per interval, then the
  * report's own counts now, all on one scale. Fewer than two moments make no line, only the bars above.
  */
-public record ReportTimeline(boolean empty, List<Series> series, String from, String to, long max, String interval,
+public record ReportTimeline(boolean empty, List<Series> series, String from, String to, long max, String notice,
         List<Point> points) {
     static final int LEFT = 48;
     static final int WIDTH = 500;
@@ -32,7 +32,9 @@ public record ReportTimeline(boolean empty, List<Series> series, String from, St
         points.add(new Point(at, now.succeeded(), now.pending(), now.failed(), now.notApplicable()));
         String interval = readable(history.interval());
         if (points.size() < 2) {
-            return new ReportTimeline(true, List.of(), "", "", 0, interval, List.of());
+            return new ReportTimeline(true, List.of(), "", "", 0,
+                    "No counts over time yet: profile-service counts this profile's devices every " + interval + ".",
+                    List.of());
         }
         long max = 1;
         for (Point p : points) {
@@ -45,8 +47,14 @@ public record ReportTimeline(boolean empty, List<Series> series, String from, St
                 series("Pending", "PENDING", points, Point::pending, first, span, max),
                 series("Failed", "FAILED", points, Point::failed, first, span, max),
                 series("Not applicable", "NOT_APPLICABLE", points, Point::notApplicable, first, span, max));
-        return new ReportTimeline(false, series, Formats.utc(first), Formats.utc(at), max, interval,
-                List.copyOf(points.subList(0, points.size() - 1)));
+        return new ReportTimeline(false, series, Formats.utc(first), Formats.utc(at), max,
+                "one count every " + interval, List.copyOf(points.subList(0, points.size() - 1)));
+    }
+
+    /** The counts over time could not be read; the rest of the report stands. */
+    static ReportTimeline unavailable(String why) {
+        return new ReportTimeline(true, List.of(), "", "", 0, "The counts over time could not be read: " + why + ".",
+                List.of());
     }
 
     private static Series series(String label, String status, List<Point> points, ToLongFunction<Point> count,

@@ -33,6 +33,7 @@ class EventFlowMathTest {
     @Test
     void kafkaExporterMetricsSumPerTopicAndPerGroup() {
         FlowSnapshot s = FlowSnapshot.of(Instant.EPOCH, PrometheusText.parse(KAFKA), List.of());
+        assertEquals(Instant.EPOCH, s.at(), "without scrape times, the time the console read them");
         assertEquals(15L, s.topicEnds().get("stratus.certificates.v1"));
         assertEquals(2, s.topicPartitions().get("stratus.certificates.v1"));
         assertEquals(2L, s.topicEnds().get("stratus.certificates.dlq.v1"));
@@ -69,6 +70,7 @@ class EventFlowMathTest {
                 """;
         FlowSnapshot s = FlowSnapshot.of(Instant.EPOCH, PrometheusText.parse(federated), PrometheusText.parse(federated));
         assertEquals(42.0, s.issued());
+        assertEquals(Instant.ofEpochMilli(1796700000000L), s.at(), "rates are taken over Prometheus's scrape times");
         assertEquals(12.0, s.latencyBuckets().get(0.05));
         assertEquals(3L, s.groupLag().get(new FlowSnapshot.GroupTopic("ca-service", "stratus.enrollment.requests.v1")));
     }

@@ -22,7 +22,7 @@ class ReportTimelineTest {
                 new Point(T0.plusSeconds(900), 2, 2, 0, 0)));
         ReportTimeline timeline = ReportTimeline.of(history, report(3, 0, 1, 0), T0.plusSeconds(1800));
         assertEquals(4, timeline.max(), "the highest count of any status at any moment");
-        assertEquals("15 minutes", timeline.interval());
+        assertEquals("one count every 15 minutes", timeline.notice());
         ReportTimeline.Series succeeded = timeline.series().get(0);
         assertEquals("SUCCEEDED", succeeded.status());
         // x from 48 to 548 over the half hour; y from 140 (0) to 10 (4)
@@ -39,7 +39,8 @@ class ReportTimelineTest {
         ReportTimeline timeline = ReportTimeline.of(new ReportHistory("p", "PT1M", List.of()), report(1, 0, 0, 0),
                 T0);
         assertTrue(timeline.empty());
-        assertEquals("1 minute", timeline.interval());
+        assertEquals("No counts over time yet: profile-service counts this profile's devices every 1 minute.",
+                timeline.notice());
     }
 
     private static ProfileReport report(long succeeded, long pending, long failed, long notApplicable) {

@@ -10,6 +10,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.stratus.platform.rest.KeysetCursor;
 import io.stratus.platform.rest.ProblemException;
+import io.stratus.platform.rest.QueryInstants;
 import io.stratus.profile.entity.DeploymentStatus;
 import io.stratus.profile.entity.DeviceAssignment;
 import io.stratus.profile.mapping.Views;
@@ -62,14 +63,8 @@ public class ReportService {
     }
 
     private static Instant historyStart(String since) {
-        if (since == null || since.isBlank()) {
-            return Instant.now().minus(DEFAULT_HISTORY);
-        }
-        try {
-            return Instant.parse(since.trim());
-        } catch (RuntimeException e) {
-            throw ProblemException.badRequest("since must be an ISO-8601 instant such as 2027-01-31T00:00:00Z");
-        }
+        Instant given = QueryInstants.parse(since, "since");
+        return given != null ? given : Instant.now().minus(DEFAULT_HISTORY);
     }
 
     /**

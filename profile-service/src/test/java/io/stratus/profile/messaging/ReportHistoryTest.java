@@ -94,6 +94,8 @@ class ReportHistoryTest {
         String profile = createScepProfile(tenant, scepBody(tenant, List.of()));
         problem(admin().queryParam("since", "yesterday").get(base(tenant) + "/profiles/" + profile
                 + "/report/history").then(), 400, "since");
+        problem(admin().queryParam("since", "+1000000000-01-01T00:00:00Z").get(base(tenant) + "/profiles/" + profile
+                + "/report/history").then(), 400, "years 1 and 9999");
         as(Tokens.of(ApiRoles.PROFILE_READ, "other-" + tenant)).get(base(tenant) + "/profiles/" + profile
                 + "/report/history").then().statusCode(403);
         as(Tokens.of(ApiRoles.DEVICE_MANAGE, tenant)).get(base(tenant) + "/profiles/" + profile
