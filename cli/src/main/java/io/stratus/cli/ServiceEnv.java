@@ -102,7 +102,7 @@ final class ServiceEnv {
                 // a local stack is for demos and tests, never production: profiles may certify for minutes
                 env.put("STRATUS_PROFILE_SHORT_VALIDITY_ALLOWED", "true");
                 // a deployment report over time that a demo can watch fill (the service's default is 15 minutes)
-                env.put("STRATUS_PROFILE_REPORT_HISTORY_INTERVAL", "1m");
+                env.put("STRATUS_PROFILE_REPORT_HISTORY_INTERVAL", "30s");
             }
         }
         return env;
